@@ -1,0 +1,26 @@
+"""sdgdash entry point: page config, language switch and navigation over pages/."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdgdash.i18n import t
+from sdgdash.ui import state, widgets
+from sdgdash.ui.widgets import ICON
+
+# A local icon file: a Material icon as page_icon makes the browser fetch it from a font CDN.
+st.set_page_config(page_title="sdgdash", page_icon=str(ICON), layout="wide")
+
+lang = state.current_lang()
+widgets.language_switch(lang)
+
+pages = [
+    st.Page(
+        "pages/overview.py",
+        title=t("nav_overview", lang),
+        icon=":material/dashboard:",
+        url_path="overview",
+        default=True,
+    ),
+]
+st.navigation(pages).run()

@@ -1,0 +1,32 @@
+"""Fixed vocabularies: languages, disaggregation columns, region kinds, layouts."""
+
+from __future__ import annotations
+
+LANGS: tuple[str, ...] = ("kk", "ru", "en")
+DEFAULT_LANG = "ru"
+
+# Disaggregation columns of data/observations.parquet, in display order.
+DISAGGREGATIONS: tuple[str, ...] = (
+    "sex",
+    "age",
+    "urbanisation",
+    "education_lev",
+    "income_wealth_quantile",
+    "activity",
+    "composite_breakdown",
+)
+
+# Columns that, with indicator_id and year, identify one observation.
+SELECTION_COLUMNS: tuple[str, ...] = ("series", "unit", *DISAGGREGATIONS)
+
+GOALS: tuple[int, ...] = tuple(range(1, 18))
+
+# Featured on the overview: share of population with income below the subsistence minimum.
+FEATURED_INDICATOR = "1.2.1"
+
+NATIONAL = ""
+
+
+def is_lang(value: object) -> bool:
+    """True when ``value`` is one of the supported language codes."""
+    return isinstance(value, str) and value in LANGS

@@ -1,0 +1,184 @@
+"""Interface strings in Kazakh, Russian and English, and number formatting per language."""
+
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_decimal
+
+from sdgdash.catalog import DEFAULT_LANG, LANGS
+
+LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+# key -> {lang: text}. Every key has all three languages (tests/core/test_i18n.py checks).
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {
+        "ru": "ЦУР в регионах Казахстана",
+        "kk": "Қазақстан өңірлеріндегі ТДМ",
+        "en": "SDGs in Kazakhstan's regions",
+    },
+    "app_subtitle": {
+        "ru": "Локализация Целей устойчивого развития: показатели по регионам на карте",
+        "kk": "Тұрақты даму мақсаттарын оқшаулау: өңірлер бойынша көрсеткіштер картада",
+        "en": "Localizing the Sustainable Development Goals: regional indicators on the map",
+    },
+    "language": {"ru": "Язык", "kk": "Тіл", "en": "Language"},
+    "nav_overview": {"ru": "Обзор", "kk": "Шолу", "en": "Overview"},
+    "nav_map": {"ru": "Карта показателей", "kk": "Көрсеткіштер картасы", "en": "Indicator map"},
+    "nav_section_main": {"ru": "Дашборд", "kk": "Дашборд", "en": "Dashboard"},
+    "goals_heading": {
+        "ru": "17 Целей устойчивого развития",
+        "kk": "Тұрақты дамудың 17 мақсаты",
+        "en": "The 17 Sustainable Development Goals",
+    },
+    "goal": {"ru": "Цель", "kk": "Мақсат", "en": "Goal"},
+    "indicators": {"ru": "Показатели", "kk": "Көрсеткіштер", "en": "Indicators"},
+    "indicator": {"ru": "Показатель", "kk": "Көрсеткіш", "en": "Indicator"},
+    "n_indicators": {"ru": "показателей", "kk": "көрсеткіш", "en": "indicators"},
+    "n_with_data": {"ru": "с данными", "kk": "деректері бар", "en": "with data"},
+    "n_regional": {
+        "ru": "по регионам",
+        "kk": "өңірлер бойынша",
+        "en": "by region",
+    },
+    "latest_year": {"ru": "последний год", "kk": "соңғы жыл", "en": "latest year"},
+    "kpi_indicators": {"ru": "Показателей ЦУР", "kk": "ТДМ көрсеткіштері", "en": "SDG indicators"},
+    "kpi_regional": {
+        "ru": "С данными по регионам",
+        "kk": "Өңірлік деректері бар",
+        "en": "With regional data",
+    },
+    "kpi_observations": {"ru": "Значений", "kk": "Мәндер", "en": "Values"},
+    "kpi_years": {"ru": "Годы", "kk": "Жылдар", "en": "Years"},
+    "tiles_caption": {
+        "ru": "На плитке: показателей с данными по регионам / всего показателей цели",
+        "kk": "Тақтада: өңірлік деректері бар көрсеткіштер / мақсаттың барлық көрсеткіштері",
+        "en": "On each tile: indicators with regional data / all indicators of the goal",
+    },
+    "featured_map": {
+        "ru": "Показатель на карте регионов",
+        "kk": "Көрсеткіш өңірлер картасында",
+        "en": "Indicator on the map of regions",
+    },
+    "year": {"ru": "Год", "kk": "Жыл", "en": "Year"},
+    "region": {"ru": "Регион", "kk": "Өңір", "en": "Region"},
+    "value": {"ru": "Значение", "kk": "Мәні", "en": "Value"},
+    "unit": {"ru": "Единица", "kk": "Өлшем бірлігі", "en": "Unit"},
+    "series": {"ru": "Ряд", "kk": "Қатар", "en": "Series"},
+    "rank": {"ru": "Место", "kk": "Орны", "en": "Rank"},
+    "rank_of": {"ru": "{rank} из {n}", "kk": "{n} ішінен {rank}", "en": "{rank} of {n}"},
+    "national": {"ru": "Казахстан", "kk": "Қазақстан", "en": "Kazakhstan"},
+    "national_value": {
+        "ru": "По Казахстану",
+        "kk": "Қазақстан бойынша",
+        "en": "Kazakhstan as a whole",
+    },
+    "no_data": {"ru": "нет данных", "kk": "деректер жоқ", "en": "no data"},
+    "source": {"ru": "Источник", "kk": "Дереккөз", "en": "Source"},
+    "source_row": {"ru": "Строка источника", "kk": "Дереккөз жолы", "en": "Source row"},
+    "source_line": {
+        "ru": "Источник: Национальная платформа отчётности по ЦУР, {file}",
+        "kk": "Дереккөз: ТДМ бойынша ұлттық есептілік платформасы, {file}",
+        "en": "Source: Kazakhstan national SDG reporting platform, {file}",
+    },
+    "layout": {"ru": "Границы", "kk": "Шекаралар", "en": "Boundaries"},
+    "layout_2022": {
+        "ru": "20 регионов (с июня 2022)",
+        "kk": "20 өңір (2022 жылғы маусымнан бастап)",
+        "en": "20 units (since June 2022)",
+    },
+    "layout_2018": {
+        "ru": "17 регионов (2018-2022)",
+        "kk": "17 өңір (2018-2022)",
+        "en": "17 units (2018-2022)",
+    },
+    "layout_2014": {
+        "ru": "16 регионов (до июня 2018, с Южно-Казахстанской областью)",
+        "kk": "16 өңір (2018 жылғы маусымға дейін, Оңтүстік Қазақстан облысымен)",
+        "en": "16 units (before June 2018, with South Kazakhstan region)",
+    },
+    "not_drawn_heading": {
+        "ru": "Значения, которые нельзя показать на карте",
+        "kk": "Картада көрсетуге болмайтын мәндер",
+        "en": "Values that cannot be drawn on the map",
+    },
+    "reason": {"ru": "Причина", "kk": "Себебі", "en": "Reason"},
+    "reason_overlap_split_region": {
+        "ru": "Южно-Казахстанская область разделена в 2018 г.; её территория показана как Туркестанская область и Шымкент, у которых есть свои значения",
+        "kk": "Оңтүстік Қазақстан облысы 2018 жылы бөлінді; оның аумағы өз мәндері бар Түркістан облысы мен Шымкент ретінде көрсетілген",
+        "en": "South Kazakhstan region was split in 2018; its area is drawn as Turkistan region and Shymkent, which have their own values",
+    },
+    "reason_not_in_layout": {
+        "ru": "Единицы нет в этой схеме границ",
+        "kk": "Бұл шекаралар схемасында мұндай бірлік жоқ",
+        "en": "Not a unit of this boundary layout",
+    },
+    "reason_no_boundary_subregion": {
+        "ru": "Город, посёлок или особая зона внутри региона: границ на уровне регионов нет",
+        "kk": "Өңір ішіндегі қала, кент немесе ерекше аймақ: өңірлік деңгейде шекарасы жоқ",
+        "en": "City, village or special zone within a region: no region-level boundary",
+    },
+    "reason_unknown_code": {
+        "ru": "Код территории не описан на платформе",
+        "kk": "Аумақ коды платформада сипатталмаған",
+        "en": "Territory code not described by the platform",
+    },
+    "reason_conflicting_duplicate": {
+        "ru": "В источнике для этого региона, года и разреза есть другое значение выше по файлу; на карте — первое",
+        "kk": "Дереккөзде осы өңір, жыл және бөлініс үшін файлдың жоғарғы жағында басқа мән бар; картада — біріншісі",
+        "en": "The source has another value for this region, year and breakdown earlier in the file; the map shows the first",
+    },
+    "drawn_count": {
+        "ru": "На карте {n} из {total} значений",
+        "kk": "Картада {total} мәннің {n}",
+        "en": "{n} of {total} values on the map",
+    },
+    "download_csv": {"ru": "Скачать CSV", "kk": "CSV жүктеу", "en": "Download CSV"},
+    "attribution_heading": {
+        "ru": "Источники и лицензии",
+        "kk": "Дереккөздер мен лицензиялар",
+        "en": "Sources and licences",
+    },
+    "attribution_text": {
+        "ru": "Данные: Национальная платформа отчётности по ЦУР Казахстана (github.com/kazstat/sdg-data-kazstat, коммит {commit}, лицензия MIT). Границы: © участники OpenStreetMap (ODbL 1.0); схема 2018 г. — с платформы ЦУР (MIT).",
+        "kk": "Деректер: Қазақстанның ТДМ бойынша ұлттық есептілік платформасы (github.com/kazstat/sdg-data-kazstat, коммит {commit}, MIT лицензиясы). Шекаралар: © OpenStreetMap қатысушылары (ODbL 1.0); 2018 жылғы схема — ТДМ платформасынан (MIT).",
+        "en": "Data: Kazakhstan national SDG reporting platform (github.com/kazstat/sdg-data-kazstat, commit {commit}, MIT licence). Boundaries: © OpenStreetMap contributors (ODbL 1.0); the 2018 layout from the SDG platform (MIT).",
+    },
+    "notice_bad_param": {
+        "ru": "Параметр ссылки «{name}» не распознан, использовано значение по умолчанию.",
+        "kk": "Сілтеменің «{name}» параметрі танылмады, әдепкі мән қолданылды.",
+        "en": "The link parameter “{name}” was not recognised; the default is used.",
+    },
+    "data_missing": {
+        "ru": "Данные не найдены. Соберите их командой `python -m sdgdash.ingest`.",
+        "kk": "Деректер табылмады. Оларды `python -m sdgdash.ingest` командасымен жинаңыз.",
+        "en": "Data not found. Build it with `python -m sdgdash.ingest`.",
+    },
+    "open_map_page": {
+        "ru": "Открыть на карте показателей",
+        "kk": "Көрсеткіштер картасында ашу",
+        "en": "Open in the indicator map",
+    },
+    "status_complete": {"ru": "есть данные", "kk": "деректер бар", "en": "reported"},
+    "total": {"ru": "Всего", "kk": "Барлығы", "en": "Total"},
+}
+
+
+def t(key: str, lang: str, **kwargs: object) -> str:
+    """The interface string ``key`` in ``lang`` (falling back to Russian), formatted with kwargs."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**kwargs) if kwargs else text
+
+
+def fmt_number(value: float | int | None, lang: str, digits: int | None = None) -> str:
+    """Format a number the way readers of ``lang`` expect (1 234,5 in kk/ru, 1,234.5 in en)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    locale = lang if lang in LANGS else DEFAULT_LANG
+    if digits is None:
+        # Show the value as the source gives it: up to 6 decimals, no trailing zeros.
+        pattern = "#,##0.######"
+    else:
+        pattern = "#,##0." + "0" * digits if digits > 0 else "#,##0"
+    return format_decimal(value, format=pattern, locale=locale)

@@ -1,0 +1,59 @@
+"""Command line: `python -m sdgdash.ingest` rebuilds data/ (and geodata/) from the Open SDG source."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sdgdash.ingest.build import build
+from sdgdash.ingest.opensdg import BuildError
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _path(value: str | None, default: Path) -> Path:
+    """Resolve an option: relative paths against the repository root, not the cwd."""
+    if value is None:
+        return default
+    path = Path(value)
+    return path if path.is_absolute() else REPO_ROOT / path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, run the build and return the exit code (2 on a BuildError)."""
+    parser = argparse.ArgumentParser(prog="python -m sdgdash.ingest", description=__doc__)
+    parser.add_argument(
+        "--source", help="Open SDG data repository (default ../shared/sources/kazstat-sdg-data)"
+    )
+    parser.add_argument(
+        "--sources-root", help="folder with boundary sources (default ../shared/sources)"
+    )
+    parser.add_argument("--data-dir", help="output data folder (default data)")
+    parser.add_argument("--geodata-dir", help="output geodata folder (default geodata)")
+    parser.add_argument("--skip-geodata", action="store_true", help="leave geodata/ as it is")
+    args = parser.parse_args(argv)
+    sources_root = _path(args.sources_root, REPO_ROOT.parent / "shared" / "sources")
+    source = _path(args.source, sources_root / "kazstat-sdg-data")
+    try:
+        result = build(
+            source=source,
+            data_dir=_path(args.data_dir, REPO_ROOT / "data"),
+            geodata_dir=_path(args.geodata_dir, REPO_ROOT / "geodata"),
+            sources_root=sources_root,
+            skip_geodata=args.skip_geodata,
+        )
+    except BuildError as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 2
+    t = result["totals"]
+    print(
+        f"rows read {t['rows_read']}, kept {t['rows_kept']}, repaired {t['rows_repaired']}, "
+        f"dropped {t['rows_dropped']}; regional kept {t['regional_rows_kept']}"
+        f"/{t['regional_rows_read']}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

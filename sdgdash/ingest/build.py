@@ -1,0 +1,328 @@
+"""Orchestrate the build: read the source, make the tables, write them and swap data/ atomically."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from sdgdash.ingest import metadata, observations, regions, report
+from sdgdash.ingest.opensdg import (
+    DIMENSIONS,
+    LANGUAGES,
+    BuildError,
+    Translator,
+    load_translations,
+    natural_key,
+)
+
+_STR = pa.string()
+_LANG_STEMS = [f"{stem}_{lang}" for stem in metadata.TRANSLATED_FIELDS for lang in LANGUAGES]
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "observations": pa.schema(
+        [
+            ("indicator_id", _STR),
+            ("goal", pa.int8()),
+            ("target", _STR),
+            ("year", pa.int16()),
+            ("ref_area", _STR),
+            *[(name, _STR) for name in DIMENSIONS.values()],
+            ("value", pa.float64()),
+            ("source_file", _STR),
+            ("source_row", pa.int32()),
+            ("conflict_of", pa.int32()),
+        ]
+    ),
+    "indicators": pa.schema(
+        [
+            ("indicator_id", _STR),
+            ("goal", pa.int8()),
+            ("target", _STR),
+            ("sort_key", pa.int32()),
+            *[(f"name_global_{lang}", _STR) for lang in LANGUAGES],
+            *[(f"name_national_{lang}", _STR) for lang in LANGUAGES],
+            *[(f"graph_title_{lang}", _STR) for lang in LANGUAGES],
+            ("unit", _STR),
+            ("reporting_status", _STR),
+            ("un_tier", _STR),
+            ("custodian", _STR),
+            *[
+                (f"{stem}_{lang}", _STR)
+                for stem in (
+                    "source_org",
+                    "source_data",
+                    "definition",
+                    "calculation",
+                    "limitations",
+                    "national_description",
+                )
+                for lang in LANGUAGES
+            ],
+            ("has_data", pa.bool_()),
+            ("has_regional_data", pa.bool_()),
+            ("n_obs", pa.int32()),
+            ("first_year", pa.int16()),
+            ("last_year", pa.int16()),
+        ]
+    ),
+    "goals": pa.schema(
+        [
+            ("goal", pa.int8()),
+            *[(f"short_{lang}", _STR) for lang in LANGUAGES],
+            *[(f"title_{lang}", _STR) for lang in LANGUAGES],
+            ("colour", _STR),
+        ]
+    ),
+    "codes": pa.schema(
+        [("dimension", _STR), ("code", _STR), *[(f"label_{lang}", _STR) for lang in LANGUAGES]]
+    ),
+    "regions": pa.schema(
+        [
+            ("ref_area", _STR),
+            *[(f"name_{lang}", _STR) for lang in LANGUAGES],
+            ("kind", _STR),
+            ("parent", _STR),
+            ("iso_3166_2", _STR),
+            ("boundary_2022", _STR),
+            ("boundary_2018", _STR),
+            ("boundary_2014", _STR),
+            ("note", _STR),
+        ]
+    ),
+}
+
+DECISIONS: list[str] = [
+    "Rows are read with Python's csv module as UTF-8 (a leading byte order mark is removed and "
+    "counted); undecodable bytes stop the build.",
+    "Blank lines are dropped ('blank line').",
+    "A header named 'Units' is read as UNIT_MEASURE when the file has no UNIT_MEASURE column; "
+    "every row of such a file is counted as repaired.",
+    "A row one field short of the header is repaired only when inserting one empty code field at "
+    "exactly one position gives a valid year, a number in Value and only known codes (e.g. "
+    "4-c-1-2 'Year,PT,value' rows are national rows missing the empty REF_AREA field; 8-6-1 line "
+    "1199 '2023,PT,KZSHY,U,18.8' misses the empty SEX field). Other short rows are dropped.",
+    "Trailing empty fields beyond the header are removed; a non-empty extra field stops the build.",
+    "Columns outside the Open SDG schema (empty names, GeoCode) are not loaded; each is listed per "
+    "file with its count of non-empty values and examples.",
+    "Rows with an empty Value are dropped ('empty value'); a Value that is not a plain decimal "
+    "number is dropped ('non-numeric value') with the raw text kept as an example.",
+    "Rows with the same indicator, year, REF_AREA, series, unit and disaggregations: the first in "
+    "file order is kept; later equal values are dropped as 'exact duplicate', rows with a different value are "
+    "kept and flagged (column conflict_of = the first row's line), so no source value is lost; "
+    "the app draws the first row and lists the flagged one with its reason.",
+    "Codes without a label in translations (e.g. REF_AREA KZUKK, KZDMB, KZAYB, KZAP) are kept and "
+    "listed under unknown codes; codes.parquet and regions.parquet label them with the code.",
+    "indicator_id comes from indicator_number in indicator-config/<slug>.yml, else from the file "
+    "name. Translation keys are resolved per language with fallback ru -> en -> kk (counted); "
+    "plain text is used for all languages.",
+    "A code with a space inside that matches exactly one known code once the space is removed is "
+    "repaired (9-1-2 '_L_KZ_090102_1 I' -> '_L_KZ_090102_1I'); other unlabelled codes such as "
+    "'_L_KZ_010502_1AKZZAP' (1-5-2) or SEX 'R' (8-7-1) are kept as they are and listed.",
+    "8-6-1 line 1199 (KZSHY urban 2023 = 18.8) is kept as written although KZSHY's 2023 total is "
+    "6.5; the value is not changed, only the missing empty SEX field restored.",
+    "Conflicting duplicates are source errors that cannot be resolved from the file (e.g. "
+    "17-3-1-3 lines 70-75 repeat KZATY 2018-2023 with other values, probably KZZAP's, GeoCode "
+    "does not tell them apart); every duplicate is listed per file under 'duplicates' "
+    "with the line and value of the first row.",
+    "Region names: 'г_Алматы' style names become 'г.Алматы' like the other city names in "
+    "REF_AREA.yml; any other '_' becomes a space (counted).",
+    "An unparsable Year, a missing Year/Value header or an empty file stops the build.",
+]
+
+GEODATA_FILES_NOTE = "geodata/ built by sdgdash.ingest.geodata.build_geodata"
+
+
+def source_commit(source: Path) -> str:
+    """Return the source commit named in SOURCE.txt, or 'unknown'."""
+    path = source / "SOURCE.txt"
+    if path.is_file():
+        match = re.search(r"Commit:\s*([0-9a-f]{40})", path.read_text(encoding="utf-8-sig"))
+        if match:
+            return match.group(1)
+    return "unknown"
+
+
+def _sort_observations(frame: pd.DataFrame) -> pd.DataFrame:
+    """Sort by natural indicator order, then file and line."""
+    order = {i: n for n, i in enumerate(sorted(set(frame["indicator_id"]), key=natural_key))}
+    key = frame["indicator_id"].map(order)
+    return (
+        frame.assign(_k=key)
+        .sort_values(["_k", "source_file", "source_row"], kind="stable")
+        .drop(columns="_k")
+        .reset_index(drop=True)
+    )
+
+
+def build_tables(source: Path, curated_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, Any]]:
+    """Read the source repository and return the output tables and the build report."""
+    if not source.is_dir():
+        raise BuildError(f"{source}: source repository not found")
+    curated = regions.read_curated(curated_dir / "regions.csv")
+    translations = load_translations(source)
+    translator = Translator(translations)
+    known = observations.known_codes(translations)
+
+    meta_slugs, skipped_meta = metadata.scan_meta(source)
+    data_dir = source / "data"
+    data_slugs = {
+        p.stem.removeprefix("indicator_") for p in data_dir.glob("indicator_*.csv") if p.is_file()
+    }
+    all_slugs = sorted(set(meta_slugs) | data_slugs)
+    ids, id_notes = metadata.indicator_ids(source, all_slugs)
+
+    obs, files, skipped_data = observations.read_observations(source, ids, known)
+    obs = _sort_observations(obs)
+    indicators = metadata.build_indicators(source, all_slugs, ids, data_slugs, obs, translator)
+    goals = metadata.build_goals(translator)
+    codes, codes_info = metadata.build_codes(translations, obs)
+    unit_codes = set(codes.loc[codes["dimension"] == "unit", "code"])
+    codes_info["indicator_units_without_code"] = sorted(set(indicators["unit"]) - unit_codes - {""})
+    region_frame, regions_info = regions.build_regions(translations, set(obs["ref_area"]), curated)
+
+    commit = source_commit(source)
+    build_report: dict[str, Any] = {
+        "source": {
+            "repository": report.REPOSITORY,
+            "commit": commit,
+            "licence": "MIT, see LICENSE.kazstat-sdg-data.txt",
+        },
+        "totals": report.totals(files),
+        "decisions": DECISIONS,
+        "skipped": skipped_data + skipped_meta,
+        "unknown_codes": report.unknown_codes(obs, known),
+        "files": files,
+        "metadata": {
+            "indicators": len(indicators),
+            "meta_entries": len(meta_slugs) + len(skipped_meta),
+            "meta_without_data": sorted(
+                set(meta_slugs) - data_slugs, key=lambda s: natural_key(ids[s])
+            ),
+            "data_without_meta": sorted(
+                data_slugs - set(meta_slugs), key=lambda s: natural_key(ids[s])
+            ),
+            "indicator_id_notes": id_notes,
+            "translation_fallbacks": translator.fallbacks,
+            "unresolved_keys": dict(sorted(translator.unresolved.items())),
+            "codes": codes_info,
+        },
+        "regions": regions_info,
+    }
+    tables = {
+        "observations": obs,
+        "indicators": indicators,
+        "goals": goals,
+        "codes": codes,
+        "regions": region_frame,
+    }
+    return tables, build_report
+
+
+def write_parquet(frame: pd.DataFrame, schema: pa.Schema, path: Path) -> None:
+    """Write a frame with an explicit schema, no pandas metadata, zstd; bytes depend only on data."""
+    arrays = []
+    for column in schema:
+        series = frame[column.name]
+        values = [None if pd.isna(v) else v for v in series.tolist()]
+        arrays.append(pa.array(values, type=column.type))
+    table = pa.Table.from_arrays(arrays, schema=schema)
+    pq.write_table(table, path, compression="zstd", compression_level=9, store_schema=False)
+
+
+def write_outputs(
+    tables: dict[str, pd.DataFrame], build_report: dict[str, Any], source: Path, out_dir: Path
+) -> None:
+    """Write every data/ artefact into out_dir (curated/ must already be there)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        write_parquet(frame, SCHEMAS[name], out_dir / f"{name}.parquet")
+    licence = source / "LICENSE"
+    if licence.is_file():
+        shutil.copyfile(licence, out_dir / "LICENSE.kazstat-sdg-data.txt")
+    else:
+        build_report["source"]["licence"] = "MIT (LICENSE file missing in the source copy)"
+    (out_dir / "build_report.json").write_text(report.to_json(build_report), encoding="utf-8")
+    (out_dir / "BUILD_REPORT.md").write_text(report.to_markdown(build_report), encoding="utf-8")
+    curated = sorted(p.name for p in (out_dir / "curated").glob("*") if p.is_file())
+    (out_dir / "README.md").write_text(report.data_readme(build_report, curated), encoding="utf-8")
+
+
+def _build_geodata(sources_root: Path, out_dir: Path, geo_report: dict[str, Any]) -> None:
+    """Run the geodata builder, imported lazily so the tables build without it."""
+    try:
+        from sdgdash.ingest.geodata import build_geodata
+    except ImportError as exc:
+        raise BuildError(f"geodata builder unavailable ({exc}); use --skip-geodata") from exc
+    try:
+        build_geodata(sources_root, out_dir, geo_report)
+    except BuildError:
+        raise
+    except Exception as exc:
+        raise BuildError(f"geodata build failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _swap(pairs: list[tuple[Path, Path]], holder: Path) -> None:
+    """Move each new dir into place, keeping the old ones in holder until all succeeded."""
+    done: list[tuple[Path, Path | None]] = []
+    try:
+        for new, target in pairs:
+            old: Path | None = None
+            if target.exists():
+                old = holder / target.name
+                target.rename(old)
+            try:
+                new.rename(target)
+            except OSError:
+                if old is not None:
+                    old.rename(target)
+                raise
+            done.append((target, old))
+    except OSError:
+        for target, old in reversed(done):
+            shutil.rmtree(target)
+            if old is not None:
+                old.rename(target)
+        raise
+
+
+def build(
+    source: Path,
+    data_dir: Path,
+    geodata_dir: Path,
+    sources_root: Path | None = None,
+    skip_geodata: bool = False,
+) -> dict[str, Any]:
+    """Build data/ (and geodata/) in a temporary dir beside them, then swap them into place."""
+    data_dir = data_dir.resolve()
+    geodata_dir = geodata_dir.resolve()
+    curated_dir = data_dir / "curated"
+    tables, build_report = build_tables(source, curated_dir)
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{data_dir.name}.build-", dir=data_dir.parent))
+    try:
+        new_data = work / "data"
+        shutil.copytree(curated_dir, new_data / "curated")
+        pairs = [(new_data, data_dir)]
+        if skip_geodata:
+            build_report["geodata"] = {"skipped": True}
+        else:
+            geo_report: dict[str, Any] = {}
+            new_geo = work / "geodata"
+            new_geo.mkdir()
+            _build_geodata(sources_root or source.parent, new_geo, geo_report)
+            build_report["geodata"] = geo_report
+            pairs.append((new_geo, geodata_dir))
+        write_outputs(tables, build_report, source, new_data)
+        holder = work / "old"
+        holder.mkdir()
+        _swap(pairs, holder)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return build_report

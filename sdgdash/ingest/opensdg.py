@@ -1,0 +1,166 @@
+"""Read an Open SDG data repository: CSV records, YAML files and translation keys."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+# Order used when a translation key is missing in the requested language.
+FALLBACK_ORDER: tuple[str, ...] = ("ru", "en", "kk")
+
+# Source header name -> observation column name, in output order.
+DIMENSIONS: dict[str, str] = {
+    "SERIES": "series",
+    "UNIT_MEASURE": "unit",
+    "SEX": "sex",
+    "AGE": "age",
+    "URBANISATION": "urbanisation",
+    "EDUCATION_LEV": "education_lev",
+    "INCOME_WEALTH_QUANTILE": "income_wealth_quantile",
+    "ACTIVITY": "activity",
+    "COMPOSITE_BREAKDOWN": "composite_breakdown",
+}
+SCHEMA_COLUMNS: frozenset[str] = frozenset({"Year", "Value", "REF_AREA", *DIMENSIONS})
+# Header aliases seen in the source, read as the schema column they stand for.
+HEADER_ALIASES: dict[str, str] = {"Units": "UNIT_MEASURE"}
+
+_KEY_RE = re.compile(r"^([A-Za-z_]+)\.(\S.*)$")
+
+
+class BuildError(Exception):
+    """A malformed input that stops the build; the message names the file and line."""
+
+
+@dataclass
+class CsvFile:
+    """The decoded records of one data CSV, with the line each record starts on."""
+
+    path: str
+    header: list[str]
+    records: list[tuple[int, list[str]]]
+    had_bom: bool = False
+    line_endings: str = "LF"
+    notes: list[str] = field(default_factory=list)
+
+
+def read_csv_records(path: Path, rel: str) -> CsvFile:
+    """Decode a CSV strictly as UTF-8 and split it into (line number, fields) records."""
+    raw = path.read_bytes()
+    had_bom = raw.startswith(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BuildError(
+            f"{rel}: line {line}: undecodable bytes (not UTF-8): {exc.reason}"
+        ) from exc
+    if not text.strip():
+        raise BuildError(f"{rel}: line 1: empty file, a header row is expected")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            records.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise BuildError(f"{rel}: line {reader.line_num}: unreadable CSV: {exc}") from exc
+    header_line, header = records[0]
+    if not header or all(not h.strip() for h in header):
+        raise BuildError(f"{rel}: line {header_line}: empty header row")
+    endings = "CRLF" if "\r\n" in text else "LF"
+    return CsvFile(rel, [h.strip() for h in header], records[1:], had_bom, endings)
+
+
+def read_yaml(path: Path) -> Any:
+    """Load a YAML file, tolerating a UTF-8 BOM."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise BuildError(f"{path}: unreadable YAML: {exc}") from exc
+
+
+def _flatten(data: dict[Any, Any], prefix: str = "") -> dict[str, str]:
+    """Flatten nested translation mappings into dotted keys with string values."""
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flatten(value, f"{name}."))
+        elif value is not None:
+            out[name] = str(value)
+    return out
+
+
+def load_translations(source: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """Return {language: {file stem: {key: text}}} from translations/<lang>/*.yml."""
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for lang in LANGUAGES:
+        files: dict[str, dict[str, str]] = {}
+        folder = source / "translations" / lang
+        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            data = read_yaml(path)
+            files[path.stem] = _flatten(data) if isinstance(data, dict) else {}
+        out[lang] = files
+    return out
+
+
+class Translator:
+    """Resolve `file.key` translation keys for kk/ru/en and count fallbacks."""
+
+    def __init__(self, translations: dict[str, dict[str, dict[str, str]]]) -> None:
+        """Keep the translations and start empty counters."""
+        self.translations = translations
+        self.groups = {stem for files in translations.values() for stem in files}
+        self.fallbacks: dict[str, int] = {lang: 0 for lang in LANGUAGES}
+        self.unresolved: dict[str, int] = {}
+
+    def split_key(self, text: str) -> tuple[str, str] | None:
+        """Return (file, key) when text is a translation key, else None."""
+        match = _KEY_RE.match(text.strip())
+        if match and match.group(1) in self.groups:
+            return match.group(1), match.group(2)
+        return None
+
+    def lookup(self, group: str, key: str, lang: str) -> str | None:
+        """Return the text for group.key in lang, or None."""
+        return self.translations.get(lang, {}).get(group, {}).get(key)
+
+    def resolve(self, value: Any) -> dict[str, str]:
+        """Return {lang: text} for a metadata value (a key or plain text)."""
+        if value is None or value == "" or isinstance(value, (list, dict)):
+            return {lang: "" for lang in LANGUAGES}
+        text = str(value).strip()
+        parts = self.split_key(text)
+        if parts is None:
+            return {lang: text for lang in LANGUAGES}
+        out: dict[str, str] = {}
+        for lang in LANGUAGES:
+            found = self.lookup(*parts, lang)
+            if not found:
+                # An empty text counts as missing too: another language's text is more useful.
+                other = next((o for o in FALLBACK_ORDER if self.lookup(*parts, o)), None)
+                if other is not None:
+                    found = self.lookup(*parts, other)
+                    self.fallbacks[lang] += 1
+            out[lang] = "" if found is None else found.strip()
+        if all(self.lookup(*parts, lang) is None for lang in LANGUAGES):
+            self.unresolved[text] = self.unresolved.get(text, 0) + 1
+        return out
+
+
+def slug_to_id(slug: str) -> str:
+    """Turn a file slug like `16-3-3-1` into the dotted id `16.3.3.1`."""
+    return slug.replace("-", ".")
+
+
+def natural_key(indicator_id: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key for dotted ids: numbers numerically, letter targets after numbers."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in indicator_id.split("."))

@@ -1,0 +1,116 @@
+"""Build the regions table from REF_AREA translations joined with data/curated/regions.csv."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from sdgdash.ingest.opensdg import FALLBACK_ORDER, LANGUAGES, BuildError
+
+CURATED_COLUMNS: list[str] = [
+    "ref_area",
+    "kind",
+    "parent",
+    "iso_3166_2",
+    "boundary_2022",
+    "boundary_2018",
+    "boundary_2014",
+    "source",
+]
+KINDS: frozenset[str] = frozenset(
+    {"region", "city_republican", "city", "district", "village", "special_zone", "unknown"}
+)
+UNDERSCORE = (
+    "'_' in a translated name replaced ('г_X' -> 'г.X' as in the other names, else a space)"
+)
+_ABBREV_RE = re.compile(r"^(г|п)_")
+
+
+# Optional curated columns: a name that replaces the platform's label (misspelt or ambiguous).
+NAME_OVERRIDES = tuple(f"name_{lang}" for lang in LANGUAGES)
+
+
+def read_curated(path: Path) -> dict[str, dict[str, str]]:
+    """Read data/curated/regions.csv keyed by ref_area; fail clearly if absent or malformed."""
+    if not path.is_file():
+        raise BuildError(f"{path}: curated regions file is missing (it is an input of the build)")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in CURATED_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise BuildError(f"{path}: line 1: missing columns {missing}")
+        out: dict[str, dict[str, str]] = {}
+        for row in reader:
+            code = (row["ref_area"] or "").strip()
+            if not code:
+                continue
+            if code in out:
+                raise BuildError(f"{path}: line {reader.line_num}: ref_area {code} appears twice")
+            kind = (row["kind"] or "").strip()
+            if kind not in KINDS:
+                raise BuildError(f"{path}: line {reader.line_num}: unknown kind {kind!r}")
+            out[code] = {c: (row.get(c) or "").strip() for c in (*CURATED_COLUMNS, *NAME_OVERRIDES)}
+    return out
+
+
+def build_regions(
+    translations: dict[str, dict[str, dict[str, str]]],
+    data_codes: set[str],
+    curated: dict[str, dict[str, str]],
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """One row per REF_AREA code in the data or the translations, with names and curated facts."""
+    labels = {lang: translations.get(lang, {}).get("REF_AREA", {}) for lang in LANGUAGES}
+    translated = {c for lang in LANGUAGES for c in labels[lang] if c != "REF_AREA"}
+    codes = sorted((translated | data_codes) - {""})
+    info: dict[str, Any] = {
+        "name_repairs": {UNDERSCORE: 0},
+        "name_fallbacks": {lang: 0 for lang in LANGUAGES},
+        "name_overrides": {lang: 0 for lang in LANGUAGES},
+        "codes_without_name": [],
+        "codes_not_curated": [],
+        "curated_not_in_source": sorted(set(curated) - set(codes)),
+    }
+    rows: list[dict[str, Any]] = []
+    for code in codes:
+        notes: list[str] = []
+        row: dict[str, Any] = {"ref_area": code}
+        for lang in LANGUAGES:
+            name = labels[lang].get(code)
+            if name is None:
+                name = next((labels[o][code] for o in FALLBACK_ORDER if code in labels[o]), None)
+                if name is not None:
+                    info["name_fallbacks"][lang] += 1
+            if name is None:
+                name = code
+            elif "_" in name:
+                name = _ABBREV_RE.sub(r"\1.", name).replace("_", " ")
+                info["name_repairs"][UNDERSCORE] += 1
+            row[f"name_{lang}"] = name.strip()
+        if code not in translated:
+            info["codes_without_name"].append(code)
+            notes.append("no name in translations/*/REF_AREA.yml (name = code)")
+        facts = curated.get(code)
+        for lang in LANGUAGES:
+            override = (facts or {}).get(f"name_{lang}")
+            if override and override != row[f"name_{lang}"]:
+                notes.append(
+                    f"name_{lang} from the curated table (platform: {row[f'name_{lang}']})"
+                )
+                info["name_overrides"][lang] += 1
+                row[f"name_{lang}"] = override
+        if facts is None:
+            info["codes_not_curated"].append(code)
+            notes.append("not in data/curated/regions.csv")
+            facts = {"kind": "unknown"}
+        elif facts.get("source"):
+            notes.append(f"curated: {facts['source']}")
+        row["kind"] = facts.get("kind") or "unknown"
+        for column in ("parent", "iso_3166_2", "boundary_2022", "boundary_2018", "boundary_2014"):
+            row[column] = facts.get(column) or None
+        row["note"] = "; ".join(notes)
+        rows.append(row)
+    return pd.DataFrame(rows), info

@@ -1,0 +1,177 @@
+"""Named, parameterised queries over the DuckDB tables; each returns a DataFrame."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from sdgdash.catalog import SELECTION_COLUMNS
+from sdgdash.models import Selection
+
+Con = duckdb.DuckDBPyConnection
+
+# "col = ?" for every selection column, in catalog order; the values are bound.
+_SEL_WHERE = " AND ".join(f"{c} = ?" for c in SELECTION_COLUMNS)
+_SEL_COLS = ", ".join(SELECTION_COLUMNS)
+
+
+def _df(con: Con, sql: str, params: list | None = None) -> pd.DataFrame:
+    """Run ``sql`` with bound ``params`` on a fresh cursor and return a DataFrame."""
+    cur = con.cursor()
+    try:
+        return cur.execute(sql, params or []).df()
+    finally:
+        cur.close()
+
+
+def _sel_params(sel: Selection) -> list[str]:
+    return [sel.indicator_id, *sel.key().values()]
+
+
+def table(con: Con, name: str) -> pd.DataFrame:
+    """A whole small table (goals, indicators, codes, regions) as a DataFrame."""
+    sql = {
+        "goals": "SELECT * FROM goals ORDER BY goal",
+        "indicators": "SELECT * FROM indicators ORDER BY goal, sort_key",
+        "codes": "SELECT * FROM codes ORDER BY dimension, code",
+        "regions": "SELECT * FROM regions ORDER BY ref_area",
+    }[name]
+    return _df(con, sql)
+
+
+def goal_summary(con: Con) -> pd.DataFrame:
+    """Per goal: indicators, indicators with data, with regional data, and the latest year."""
+    return _df(
+        con,
+        """
+        SELECT g.goal,
+               count(i.indicator_id) AS n_indicators,
+               count(i.indicator_id) FILTER (WHERE i.has_data) AS n_with_data,
+               count(i.indicator_id) FILTER (WHERE i.has_regional_data) AS n_regional,
+               max(i.last_year) AS last_year
+        FROM goals g LEFT JOIN indicators i USING (goal)
+        GROUP BY g.goal ORDER BY g.goal
+        """,
+    )
+
+
+def regional_indicators(con: Con) -> pd.DataFrame:
+    """Indicators that have at least one regional value, in natural order."""
+    return _df(
+        con,
+        """
+        SELECT indicator_id, goal, sort_key, first_year, last_year
+        FROM indicators WHERE has_regional_data ORDER BY goal, sort_key
+        """,
+    )
+
+
+def selection_options(con: Con, indicator_id: str) -> pd.DataFrame:
+    """Every series/unit/disaggregation combination of an indicator that has regional values.
+
+    One row per combination with the number of regional rows, regions, and the years covered.
+    """
+    return _df(
+        con,
+        f"""
+        SELECT {_SEL_COLS},
+               count(*) AS n_rows,
+               count(DISTINCT ref_area) AS n_regions,
+               min(year) AS first_year, max(year) AS last_year,
+               list(DISTINCT year ORDER BY year) AS years
+        FROM observations
+        WHERE indicator_id = ? AND ref_area <> ''
+        GROUP BY ALL
+        ORDER BY {_SEL_COLS}
+        """,  # noqa: S608 - only constant column names are interpolated
+        [indicator_id],
+    )
+
+
+def map_frame(con: Con, sel: Selection, year: int) -> pd.DataFrame:
+    """The regional values of one selection in one year, with where each came from.
+
+    Rows flagged ``conflict_of`` (a second, different source value for the same key) are
+    included so the page can list them; every other query leaves them out.
+    """
+    return _df(
+        con,
+        f"""
+        SELECT ref_area, value, year, unit, series, source_file, source_row, conflict_of
+        FROM observations
+        WHERE indicator_id = ? AND {_SEL_WHERE} AND year = ? AND ref_area <> ''
+        ORDER BY ref_area, source_row
+        """,  # noqa: S608 - only constant column names are interpolated
+        [*_sel_params(sel), int(year)],
+    )
+
+
+def national_series(con: Con, sel: Selection) -> pd.DataFrame:
+    """The national values (empty REF_AREA) of one selection over the years."""
+    return _df(
+        con,
+        f"""
+        SELECT year, value, source_file, source_row
+        FROM observations
+        WHERE indicator_id = ? AND {_SEL_WHERE} AND ref_area = '' AND conflict_of IS NULL
+        ORDER BY year
+        """,  # noqa: S608 - only constant column names are interpolated
+        _sel_params(sel),
+    )
+
+
+def regional_series(con: Con, sel: Selection, ref_areas: list[str] | None = None) -> pd.DataFrame:
+    """Values of one selection over the years for all regions, or for the given region codes."""
+    params: list = _sel_params(sel)
+    extra = ""
+    if ref_areas is not None:
+        extra = "AND list_contains(?, ref_area)"
+        params.append(list(ref_areas))
+    return _df(
+        con,
+        f"""
+        SELECT year, ref_area, value, source_file, source_row
+        FROM observations
+        WHERE indicator_id = ? AND {_SEL_WHERE} AND ref_area <> '' AND conflict_of IS NULL {extra}
+        ORDER BY ref_area, year
+        """,  # noqa: S608 - only constant SQL fragments are interpolated
+        params,
+    )
+
+
+def coverage(con: Con) -> pd.DataFrame:
+    """For every indicator and region code: the latest year with a value and the number of rows."""
+    return _df(
+        con,
+        """
+        SELECT indicator_id, ref_area, max(year) AS last_year, count(*) AS n_rows
+        FROM observations
+        GROUP BY indicator_id, ref_area
+        ORDER BY indicator_id, ref_area
+        """,
+    )
+
+
+def region_latest(con: Con, ref_area: str) -> pd.DataFrame:
+    """For one region: the latest value of every selection that has one, with its source."""
+    return _df(
+        con,
+        f"""
+        SELECT indicator_id, {_SEL_COLS}, year, value, source_file, source_row
+        FROM observations
+        WHERE ref_area = ? AND conflict_of IS NULL
+        QUALIFY row_number() OVER (
+            PARTITION BY indicator_id, {_SEL_COLS} ORDER BY year DESC) = 1
+        ORDER BY indicator_id, {_SEL_COLS}
+        """,  # noqa: S608 - only constant column names are interpolated
+        [ref_area],
+    )
+
+
+def observations_for(con: Con, indicator_id: str) -> pd.DataFrame:
+    """All rows of one indicator (national and regional), for downloads."""
+    return _df(
+        con,
+        "SELECT * FROM observations WHERE indicator_id = ? ORDER BY source_row",
+        [indicator_id],
+    )

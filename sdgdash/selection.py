@@ -1,0 +1,46 @@
+"""Choosing among an indicator's valid series / unit / disaggregation combinations (pure)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sdgdash.catalog import DISAGGREGATIONS, SELECTION_COLUMNS
+from sdgdash.models import Selection
+
+
+def headline(options: pd.DataFrame, indicator_id: str) -> Selection | None:
+    """The sensible default: the most aggregated combination (totals), then the widest coverage.
+
+    ``options`` is :func:`sdgdash.queries.selection_options` for ``indicator_id``.
+    """
+    if options.empty:
+        return None
+    scored = options.assign(
+        _totals=sum((options[c] == "").astype(int) for c in DISAGGREGATIONS),
+    ).sort_values(
+        ["_totals", "n_regions", "last_year", "n_rows"],
+        ascending=[False, False, False, False],
+        kind="stable",
+    )
+    return Selection.from_mapping(indicator_id, scored.iloc[0].to_dict())
+
+
+def years_of(options: pd.DataFrame, sel: Selection) -> list[int]:
+    """Years with regional values for one selection (empty when the selection is not valid)."""
+    row = matching(options, sel)
+    if row.empty:
+        return []
+    return sorted(int(y) for y in row.iloc[0]["years"])
+
+
+def matching(options: pd.DataFrame, sel: Selection) -> pd.DataFrame:
+    """The option row(s) equal to ``sel`` on every selection column."""
+    mask = pd.Series(True, index=options.index)
+    for col in SELECTION_COLUMNS:
+        mask &= options[col] == getattr(sel, col)
+    return options[mask]
+
+
+def is_valid(options: pd.DataFrame, sel: Selection) -> bool:
+    """True when ``sel`` is one of the indicator's combinations with regional data."""
+    return not matching(options, sel).empty

@@ -1,0 +1,101 @@
+"""Cached wrappers over the plain query, label and geometry modules (the only place with caches)."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from sdgdash import geo, queries
+from sdgdash.config import Settings
+from sdgdash.db import connect
+from sdgdash.labels import Labels
+from sdgdash.maps import for_d3
+from sdgdash.models import Selection
+
+_TTL = 3600
+
+
+@st.cache_resource
+def settings() -> Settings:
+    """Settings from the environment, read once per process."""
+    return Settings.from_env()
+
+
+@st.cache_resource
+def connection() -> duckdb.DuckDBPyConnection:
+    """One DuckDB database per process; every query takes its own cursor from it."""
+    return connect(settings())
+
+
+@st.cache_resource
+def labels() -> Labels:
+    """Display names for goals, indicators, regions and codes (read-only, shared)."""
+    con = connection()
+    return Labels.from_tables(
+        queries.table(con, "goals"),
+        queries.table(con, "indicators"),
+        queries.table(con, "regions"),
+        queries.table(con, "codes"),
+    )
+
+
+@st.cache_resource
+def geojson(layout: str) -> dict:
+    """One boundary layout as a d3-wound FeatureCollection (read-only, shared)."""
+    return for_d3(geo.layout_geojson(settings().geodata_dir, layout))
+
+
+@st.cache_resource
+def build_info() -> dict:
+    """The data build's report (source commit, counts)."""
+    path = settings().data_dir / "build_report.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@st.cache_data(max_entries=8, ttl=_TTL)
+def goal_summary() -> pd.DataFrame:
+    """Indicator counts per goal."""
+    return queries.goal_summary(connection())
+
+
+@st.cache_data(max_entries=4, ttl=_TTL)
+def indicators() -> pd.DataFrame:
+    """The indicators table."""
+    return queries.table(connection(), "indicators")
+
+
+@st.cache_data(max_entries=4, ttl=_TTL)
+def regional_indicators() -> pd.DataFrame:
+    """Indicators with regional values."""
+    return queries.regional_indicators(connection())
+
+
+@st.cache_data(max_entries=256, ttl=_TTL)
+def selection_options(indicator_id: str) -> pd.DataFrame:
+    """Valid series/unit/disaggregation combinations of one indicator (regional rows only)."""
+    return queries.selection_options(connection(), indicator_id)
+
+
+@st.cache_data(max_entries=512, ttl=_TTL)
+def map_frame(sel: Selection, year: int) -> pd.DataFrame:
+    """Regional values of one selection and year."""
+    return queries.map_frame(connection(), sel, year)
+
+
+@st.cache_data(max_entries=256, ttl=_TTL)
+def national_series(sel: Selection) -> pd.DataFrame:
+    """National values of one selection."""
+    return queries.national_series(connection(), sel)
+
+
+@st.cache_data(max_entries=8, ttl=_TTL)
+def observation_count() -> int:
+    """Number of rows in the observations table."""
+    cur = connection().cursor()
+    try:
+        return int(cur.execute("SELECT count(*) FROM observations").fetchone()[0])
+    finally:
+        cur.close()

@@ -1,0 +1,39 @@
+"""AppTest fixtures: a fresh app per test, with Streamlit's caches cleared."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+
+APP = str(REPO / "dashboard.py")
+PAGES = ["pages/overview.py"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def app() -> Callable[..., AppTest]:
+    """Factory: ``app(page, lang=..., **query_params)`` -> an AppTest that has run once."""
+
+    def make(page: str | None = None, **params: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for name, value in params.items():
+            at.query_params[name] = value
+        at.run()
+        if page:
+            # With st.navigation the entry script must run first; then switch like a user.
+            at.switch_page(page)
+            at.run()
+        return at
+
+    return make

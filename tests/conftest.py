@@ -1,0 +1,25 @@
+"""Shared test fixtures: repository paths and the real source data beside the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_SOURCES = REPO.parent / "shared" / "sources"
+KAZSTAT = SHARED_SOURCES / "kazstat-sdg-data"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    """The repository root."""
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def kazstat_source() -> Path:
+    """The national SDG platform's data repository (read-only), or skip when it is not beside us."""
+    if not KAZSTAT.is_dir():
+        pytest.skip("../shared/sources/kazstat-sdg-data is not beside the repository")
+    return KAZSTAT

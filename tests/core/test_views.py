@@ -1,0 +1,116 @@
+"""Pure view logic: i18n completeness, number formats, headline choice, ranks, the map figure."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from sdgdash import maps, selection
+from sdgdash.catalog import LANGS
+from sdgdash.i18n import STRINGS, fmt_number, t
+from sdgdash.models import Selection
+
+
+def test_every_string_has_all_languages() -> None:
+    for key, entry in STRINGS.items():
+        assert set(entry) == set(LANGS), key
+        assert all(entry[lang].strip() for lang in LANGS), key
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "want"),
+    [
+        (1234.5, "ru", "1\xa0234,5"),
+        (1234.5, "kk", "1\xa0234,5"),
+        (1234.5, "en", "1,234.5"),
+        (0.0131, "en", "0.0131"),
+        (None, "en", "–"),
+        (float("nan"), "ru", "–"),
+    ],
+)
+def test_fmt_number(value, lang, want) -> None:
+    assert fmt_number(value, lang) == want
+
+
+def test_t_formats_and_falls_back() -> None:
+    assert t("rank_of", "en", rank=2, n=20) == "2 of 20"
+    assert t("rank_of", "xx", rank=2, n=20) == "2 из 20"
+
+
+def _options(rows: list[dict]) -> pd.DataFrame:
+    base = {c: "" for c in Selection.__dataclass_fields__ if c != "indicator_id"}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def test_headline_prefers_totals_then_coverage() -> None:
+    opts = _options(
+        [
+            {
+                "unit": "PT",
+                "sex": "F",
+                "n_regions": 20,
+                "last_year": 2023,
+                "n_rows": 50,
+                "years": [2023],
+            },
+            {"unit": "PT", "n_regions": 17, "last_year": 2022, "n_rows": 40, "years": [2021, 2022]},
+            {"unit": "NUM", "n_regions": 19, "last_year": 2022, "n_rows": 40, "years": [2022]},
+        ]
+    )
+    sel = selection.headline(opts, "1.2.1")
+    assert sel == Selection("1.2.1", unit="NUM")
+    assert selection.years_of(opts, Selection("1.2.1", unit="PT")) == [2021, 2022]
+    assert selection.years_of(opts, Selection("1.2.1", unit="XX")) == []
+    assert selection.headline(opts.iloc[0:0], "1.2.1") is None
+
+
+@pytest.mark.parametrize(
+    ("higher", "want"),
+    [(True, [3, 1, 1]), (False, [1, 2, 2]), (None, [3, 1, 1])],
+)
+def test_rank_direction_and_ties(higher, want) -> None:
+    assert maps.rank_values(pd.Series([1.0, 5.0, 5.0]), higher).tolist() == want
+
+
+def _square(code: str, x: float) -> dict:
+    ring = [[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]  # counter-clockwise (RFC 7946)
+    return {
+        "type": "Feature",
+        "id": code,
+        "properties": {"ref_area": code},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+
+
+def test_for_d3_winds_rings_clockwise_without_touching_the_input() -> None:
+    gj = {"type": "FeatureCollection", "features": [_square("A", 0)]}
+    out = maps.for_d3(gj)
+    ring = out["features"][0]["geometry"]["coordinates"][0]
+    area2 = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False))
+    assert area2 < 0, "clockwise"
+    assert gj["features"][0]["geometry"]["coordinates"][0][1] == [1, 0]
+
+
+def test_choropleth_draws_values_and_names_missing_units_as_no_data() -> None:
+    gj = maps.for_d3({"type": "FeatureCollection", "features": [_square("A", 0), _square("B", 2)]})
+    drawn = pd.DataFrame(
+        {"ref_area": ["A"], "value": [12.5], "source_file": ["data/x.csv"], "source_row": [7]}
+    )
+    fig = maps.choropleth(
+        drawn,
+        gj,
+        names={"A": "Alpha <b>", "B": "Beta"},
+        unit_label="%",
+        year=2022,
+        lang="en",
+        national=10.0,
+        higher_is_better=False,
+    )
+    nodata, values = fig.data
+    assert list(nodata.locations) == ["B"] and "no data" in nodata.text[0]
+    assert list(values.locations) == ["A"] and list(values.z) == [12.5]
+    assert values.reversescale is True
+    hover = values.text[0]
+    assert "Alpha &lt;b&gt;" in hover, "names are escaped"
+    assert "12.5" in hover and "1 of 1" in hover and "Kazakhstan as a whole: 10" in hover
+    assert "data/x.csv" in hover and "7" in hover

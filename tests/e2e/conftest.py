@@ -1,0 +1,134 @@
+"""Browser fixtures: `streamlit run` on a free local port and Debian's Chromium via Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import REPO
+
+CHROMIUM = os.environ.get("SDGDASH_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+    "--disable-quic",
+]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+SHOTS = REPO / "artifacts" / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """Start the app like a user would and wait for its health endpoint."""
+    port = _free_port()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    log = (REPO / "artifacts" / "streamlit-e2e.log").open("w")  # noqa: SIM115 - lives with proc
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.read() == b"ok":
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.terminate()
+        pytest.fail("streamlit did not become healthy within 60 s")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/test.sh, which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request it makes, for the offline check."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU")
+    pg = context.new_page()
+    pg.requests_seen = []  # type: ignore[attr-defined]
+    pg.on("request", lambda r: pg.requests_seen.append(r.url))
+    yield pg
+    context.close()
+
+
+def outside_requests(urls: list[str]) -> list[str]:
+    """Requests to any host that is not this machine (data: and blob: URLs are local)."""
+    out = []
+    for u in urls:
+        parsed = urlparse(u)
+        if parsed.scheme in ("data", "blob", "about", "chrome-extension"):
+            continue
+        if parsed.hostname not in LOCAL_HOSTS:
+            out.append(u)
+    return out
+
+
+def wait_for_app(pg, timeout: float = 60_000) -> None:
+    """Wait until Streamlit has finished running the script (no running indicator, no skeleton)."""
+    pg.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    pg.wait_for_function(
+        """() => {
+            const s = document.querySelector("[data-testid='stStatusWidget']");
+            return !s && document.querySelectorAll("[data-testid='stSkeleton']").length === 0;
+        }""",
+        timeout=timeout,
+    )
+    pg.wait_for_timeout(500)
