@@ -22,5 +22,8 @@ pages = [
         url_path="overview",
         default=True,
     ),
+    st.Page("pages/map.py", title=t("nav_map", lang), icon=":material/map:", url_path="map"),
 ]
-st.navigation(pages).run()
+nav = st.navigation(pages)
+state.resume_entry(pages)
+nav.run()

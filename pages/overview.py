@@ -10,12 +10,12 @@ from sdgdash.charts import goal_tiles
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, state, widgets
 
-lang = st.session_state["lang"]
+lang = state.page_lang(__file__)
 labels = cached.labels()
 
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
-state.show_notices(lang)
+notices = state.notice_area()
 
 inds = cached.indicators()
 c1, c2, c3, c4 = st.columns(4)
@@ -58,6 +58,7 @@ with controls:
     widgets.national_metric(view, lang)
     widgets.not_drawn_list(view, lang)
 with map_col:
-    widgets.map_block(view, lang, higher_is_better=None, key="overview")
+    widgets.map_block(view, lang, cached.higher_is_better(sel), key="overview")
 
 widgets.attribution(lang)
+state.show_notices(lang, notices)

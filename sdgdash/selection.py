@@ -44,3 +44,37 @@ def matching(options: pd.DataFrame, sel: Selection) -> pd.DataFrame:
 def is_valid(options: pd.DataFrame, sel: Selection) -> bool:
     """True when ``sel`` is one of the indicator's combinations with regional data."""
     return not matching(options, sel).empty
+
+
+def cascade(options: pd.DataFrame, wanted: dict[str, str]) -> dict[str, list[str]]:
+    """The values offered for each selection column, step by step, given the wanted values.
+
+    Columns are visited in catalog order (series, unit, then each disaggregation); each step
+    offers only the values that still have data given the choices before it, so any
+    combination the user can reach is valid. Returns column -> offered values, only for
+    columns with a choice to make (more than one value); ``resolve`` picks the values.
+    """
+    offered: dict[str, list[str]] = {}
+    rest = options
+    for col in SELECTION_COLUMNS:
+        values = sorted(rest[col].unique().tolist(), key=lambda v: (v != "", v))
+        if len(values) > 1:
+            offered[col] = values
+        pick = wanted.get(col, "")
+        if pick not in values:
+            pick = values[0]
+        rest = rest[rest[col] == pick]
+    return offered
+
+
+def resolve(options: pd.DataFrame, indicator_id: str, wanted: dict[str, str]) -> Selection:
+    """The valid selection closest to ``wanted``: each column keeps its value when still offered,
+    else takes the first offered value (the total "" first)."""
+    chosen: dict[str, str] = {}
+    rest = options
+    for col in SELECTION_COLUMNS:
+        values = sorted(rest[col].unique().tolist(), key=lambda v: (v != "", v))
+        pick = wanted.get(col, "")
+        chosen[col] = pick if pick in values else values[0]
+        rest = rest[rest[col] == chosen[col]]
+    return Selection(indicator_id=indicator_id, **chosen)

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from sdgdash import geo, queries
+from sdgdash import direction, geo, queries
 from sdgdash.config import Settings
 from sdgdash.db import connect
 from sdgdash.labels import Labels
@@ -99,3 +99,27 @@ def observation_count() -> int:
         return int(cur.execute("SELECT count(*) FROM observations").fetchone()[0])
     finally:
         cur.close()
+
+
+@st.cache_resource
+def pilots() -> dict:
+    """Pilot territories (GLocal) as GeoJSON, read once."""
+    path = settings().geodata_dir / geo.PILOT_FILE
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@st.cache_data(max_entries=256, ttl=_TTL)
+def regional_series(sel: Selection) -> pd.DataFrame:
+    """All regional values of one selection over the years."""
+    return queries.regional_series(connection(), sel)
+
+
+@st.cache_resource
+def directions() -> pd.DataFrame:
+    """The curated direction table (data/curated/indicator_direction.csv), validated once."""
+    return direction.load_directions(settings().data_dir / "curated" / "indicator_direction.csv")
+
+
+def higher_is_better(sel: Selection) -> bool | None:
+    """True / False when the curated table says which way is better, None when neutral."""
+    return direction.direction_for(directions(), sel.indicator_id, sel.series, sel.unit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TypeVar
 
 import streamlit as st
@@ -11,6 +12,7 @@ from sdgdash.catalog import DEFAULT_LANG, is_lang
 from sdgdash.i18n import t
 
 T = TypeVar("T")
+_ENTRY = "_entry_page"
 _NOTICES = "_url_notices"
 MAX_PARAM_LEN = 200
 
@@ -91,10 +93,17 @@ def set_params(**values: object) -> None:
             st.query_params[name] = str(value)
 
 
-def show_notices(lang: str) -> None:
+def notice_area():
+    """A place at the top of a page for the URL notices, filled by :func:`show_notices` at the end
+    (parameters are read while the page renders, after the top has been drawn)."""
+    return st.container()
+
+
+def show_notices(lang: str, where=None) -> None:
     """Show (once) a notice for each URL parameter that was not understood."""
+    box = where if where is not None else st
     for name in st.session_state.get(_NOTICES, []):
-        st.warning(t("notice_bad_param", lang, name=name[:40]), icon="⚠️")
+        box.warning(t("notice_bad_param", lang, name=name[:40]), icon="⚠️")
     st.session_state[_NOTICES] = []
 
 
@@ -108,3 +117,31 @@ def keep_valid(key: str, options: list, default: object) -> None:
     """After an upstream choice changed, reset widget ``key`` when its value is no longer offered."""
     if st.session_state.get(key) not in options:
         st.session_state[key] = default
+
+
+def page_lang(page_file: str) -> str:
+    """The language for a page script, making sure the page runs under dashboard.py.
+
+    A fresh server guesses from the ``pages/`` folder that the app uses Streamlit's old automatic
+    pages, and runs a page URL opened by the very first session without ``dashboard.py`` (so
+    without its navigation and language switch). Such a run switches the guess off and reruns
+    through the entry script, which then switches to ``page_file`` (see :func:`resume_entry`).
+    """
+    if "lang" not in st.session_state:
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.session_state[_ENTRY] = (Path(page_file).stem, dict(st.query_params))
+        st.rerun()
+    return st.session_state["lang"]
+
+
+def resume_entry(pages: list) -> None:
+    """After :func:`page_lang` rerouted a run, open the page the user asked for, with its URL."""
+    entry = st.session_state.pop(_ENTRY, None)
+    if entry is None:
+        return
+    stem, params = entry
+    for page in pages:  # every page's url_path is its file name without .py
+        if page.url_path == stem:
+            st.switch_page(page, query_params=params)

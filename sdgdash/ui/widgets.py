@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -9,8 +11,10 @@ import streamlit as st
 
 from sdgdash import mapview
 from sdgdash.catalog import LANGS
+from sdgdash.charts import region_trend
+from sdgdash.deck import extruded
 from sdgdash.i18n import LANG_NAMES, fmt_number, t
-from sdgdash.maps import PLOTLY_CONFIG, choropleth
+from sdgdash.maps import PLOTLY_CONFIG, choropleth, small_multiples
 from sdgdash.ui import cached, state
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
@@ -36,28 +40,213 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")
 
 
-def map_block(view: mapview.MapView, lang: str, higher_is_better: bool | None, key: str) -> None:
-    """Draw a map view: choropleth, layout caption, values not drawn, source line."""
+@dataclass(frozen=True)
+class MapOptions:
+    """How a map is drawn: direction, classes, palette, pilot territories."""
+
+    higher_is_better: bool | None = None
+    classes: str = "continuous"
+    palette: str = "RdYlBu"
+    pilots: bool = False
+
+
+def _names(lang: str) -> dict[str, str]:
     labels = cached.labels()
-    unit = labels.code_label("unit", view.selection.unit, lang)
-    names = {code: labels.region_name(code, lang) for code in labels.regions}
-    fig = choropleth(
+    return {code: labels.region_name(code, lang) for code in labels.regions}
+
+
+def _figure(view: mapview.MapView, lang: str, opts: MapOptions, highlight: str | None = None):
+    labels = cached.labels()
+    return choropleth(
         view.drawn,
         cached.geojson(view.layout),
-        names=names,
-        unit_label=unit,
+        names=_names(lang),
+        unit_label=labels.code_label("unit", view.selection.unit, lang),
         year=view.year,
         lang=lang,
         national=view.national,
-        higher_is_better=higher_is_better,
+        higher_is_better=opts.higher_is_better,
+        classes=opts.classes,
+        palette=opts.palette,
+        pilots=cached.pilots() if opts.pilots else None,
+        highlight=highlight,
+        better_label=t("better", lang),
     )
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=f"{key}_map", width="stretch")
+
+
+def _clicked_region(key: str) -> str | None:
+    """The region of the last point clicked on chart ``key`` (from its selection state)."""
+    event = st.session_state.get(key)
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    for p in points:
+        if p.get("location"):
+            return str(p["location"])
+    return None
+
+
+def map_block(
+    view: mapview.MapView,
+    lang: str,
+    higher_is_better: bool | None,
+    key: str,
+    opts: MapOptions | None = None,
+) -> str | None:
+    """Draw a map view with its layout caption and source; clicking a region selects it."""
+    opts = opts or MapOptions(higher_is_better)
+    chart_key = f"{key}_map"
+    if key == "map":  # the map page keeps its selected region in the URL
+        codes = view.drawn["ref_area"].tolist()
+        state.seed("map_region", "region", state.choice(codes), None)
+    clicked = _clicked_region(chart_key)
+    if clicked and clicked in set(view.drawn["ref_area"]):
+        st.session_state[f"{key}_region"] = clicked
+    region = st.session_state.get(f"{key}_region") or None
+    st.plotly_chart(
+        _figure(view, lang, opts, highlight=region),
+        config=PLOTLY_CONFIG,
+        key=chart_key,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="points",
+    )
+    layout_caption(view, lang)
+    return region
+
+
+def layout_caption(view: mapview.MapView, lang: str) -> None:
+    """Which boundary layout is drawn, how many values are on it, and the source."""
     total = len(view.drawn) + len(view.not_drawn)
     st.caption(
         f"{t('layout', lang)}: {t('layout_' + view.layout, lang)} · "
         f"{t('drawn_count', lang, n=len(view.drawn), total=total)}"
     )
     source_line(sorted(set(view.drawn["source_file"]) | set(view.not_drawn["source_file"])), lang)
+
+
+def play_years(sel, years: list[int], national, lang: str, opts: MapOptions) -> None:
+    """Step through the years in place, the layout following the data of each year."""
+    labels = cached.labels()
+    slot, caption = st.empty(), st.empty()
+    for year in years:
+        frame = cached.map_frame(sel, year)
+        view = mapview.split(
+            frame,
+            sel,
+            year,
+            labels.region_kinds(),
+            mapview.national_value(national, year),
+            opts.higher_is_better,
+        )
+        fig = _figure(view, lang, opts)
+        fig.update_layout(title={"text": str(year), "font": {"size": 28}}, margin={"t": 50})
+        slot.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key=f"play_{year}")
+        caption.caption(f"{year} · {t('layout', lang)}: {t('layout_' + view.layout, lang)}")
+        time.sleep(1.2)
+    slot.empty()
+    caption.empty()
+
+
+def years_panel(sel, years: list[int], lang: str, opts: MapOptions) -> None:
+    """Small multiples: the selection in several years side by side on one colour scale."""
+    labels = cached.labels()
+    default = years[-6:]
+    state.seed("map_years", "years", _year_list(years), default)
+    chosen = st.multiselect(t("years_shown", lang), years, key="map_years", max_selections=9)
+    chosen = sorted(chosen) or default
+    state.set_params(years=",".join(str(y) for y in chosen))
+    panels = []
+    for year in chosen:
+        view = mapview.split(cached.map_frame(sel, year), sel, year, labels.region_kinds(), None)
+        panels.append((year, cached.geojson(view.layout), view.drawn))
+    fig = small_multiples(
+        panels,
+        names=_names(lang),
+        unit_label=labels.code_label("unit", sel.unit, lang),
+        lang=lang,
+        higher_is_better=opts.higher_is_better,
+        palette=opts.palette,
+    )
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="map_multiples")
+    source_line([f"data/indicator_{sel.indicator_id.replace('.', '-')}.csv"], lang)
+
+
+def _year_list(years: list[int]):
+    def parse(raw: str) -> list[int] | None:
+        try:
+            out = sorted({int(x) for x in raw.split(",") if x.strip()})
+        except ValueError:
+            return None
+        return out if out and set(out) <= set(years) and len(out) <= 9 else None
+
+    return parse
+
+
+def deck_block(view: mapview.MapView, lang: str, opts: MapOptions) -> None:
+    """The same selection as extruded 3D regions (pydeck), for a striking seminar picture."""
+    labels = cached.labels()
+    deck = extruded(
+        view.drawn,
+        cached.geojson(view.layout),
+        names=_names(lang),
+        unit_label=labels.code_label("unit", view.selection.unit, lang),
+        lang=lang,
+        higher_is_better=opts.higher_is_better,
+        palette=opts.palette,
+    )
+    st.pydeck_chart(deck, height=560, key="map_deck")
+    layout_caption(view, lang)
+
+
+def region_panel(view: mapview.MapView, national, lang: str, better: bool | None) -> None:
+    """The chosen region: value, rank, difference to Kazakhstan, and its series over time."""
+    labels = cached.labels()
+    codes = view.drawn.sort_values("ref_area")["ref_area"].tolist()
+    names = _names(lang)
+    state.seed("map_region", "region", state.choice(codes), None)
+    state.keep_valid("map_region", [None, *codes], None)
+    region = st.selectbox(
+        t("selected_region", lang),
+        codes,
+        key="map_region",
+        format_func=lambda c: names.get(c, c),
+        placeholder=t("none_selected", lang),
+        help=t("pick_region", lang),
+    )
+    state.set_params(region=region)
+    if not region:
+        st.caption(t("pick_region", lang))
+        return
+    row = view.drawn[view.drawn["ref_area"] == region].iloc[0]
+    unit = labels.code_label("unit", view.selection.unit, lang)
+    delta = None
+    if view.national is not None:
+        diff = row["value"] - view.national
+        delta = f"{'+' if diff >= 0 else '−'}{fmt_number(abs(diff), lang)} {t('vs_country', lang)}"
+    st.metric(
+        f"{names.get(region, region)}, {view.year} ({unit})",
+        fmt_number(row["value"], lang),
+        delta=delta,
+        delta_color={True: "normal", False: "inverse", None: "off"}[better],
+    )
+    st.caption(f"{t('rank', lang)}: {t('rank_of', lang, rank=int(row['rank']), n=len(view.drawn))}")
+    regional = cached.regional_series(view.selection)
+    fig = region_trend(regional, national, region, names, unit, lang)
+    st.plotly_chart(fig, config={"displaylogo": False}, width="stretch", key="map_trend")
+
+
+def values_table(view: mapview.MapView, lang: str) -> None:
+    """Exactly the values of the view (drawn, then not drawn with the reason), with a CSV."""
+    labels = cached.labels()
+    table = mapview.table(view, labels, lang)
+    st.dataframe(table, hide_index=True, width="stretch")
+    slug = view.selection.indicator_id.replace(".", "-")
+    st.download_button(
+        t("download_csv", lang),
+        csv_bytes(table),
+        file_name=f"sdg_{slug}_{view.year}_{lang}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
 
 
 def source_line(files: list[str], lang: str) -> None:

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard.py")
-PAGES = ["pages/overview.py"]
+PAGES = ["pages/overview.py", "pages/map.py"]
 
 
 @pytest.fixture(autouse=True)
@@ -29,11 +29,10 @@ def app() -> Callable[..., AppTest]:
         at = AppTest.from_file(APP, default_timeout=60)
         for name, value in params.items():
             at.query_params[name] = value
-        at.run()
         if page:
-            # With st.navigation the entry script must run first; then switch like a user.
+            # Open the page's URL directly, as a shared link does.
             at.switch_page(page)
-            at.run()
+        at.run()
         return at
 
     return make

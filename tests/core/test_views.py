@@ -114,3 +114,22 @@ def test_choropleth_draws_values_and_names_missing_units_as_no_data() -> None:
     assert "Alpha &lt;b&gt;" in hover, "names are escaped"
     assert "12.5" in hover and "1 of 1" in hover and "Kazakhstan as a whole: 10" in hover
     assert "data/x.csv" in hover and "7" in hover
+
+
+def test_cascade_offers_only_reachable_values_and_resolve_stays_valid() -> None:
+    opts = _options(
+        [
+            {"series": "A", "unit": "PT", "sex": "", "years": [2020]},
+            {"series": "A", "unit": "PT", "sex": "F", "years": [2020]},
+            {"series": "B", "unit": "NUM", "years": [2021]},
+        ]
+    )
+    assert selection.cascade(opts, {}) == {"series": ["A", "B"], "sex": ["", "F"]}
+    # Series B has one unit and no sex breakdown: nothing more to choose.
+    assert selection.cascade(opts, {"series": "B"}) == {"series": ["A", "B"]}
+    sel = selection.resolve(opts, "9.9.9", {"series": "B", "sex": "F"})
+    assert sel == Selection("9.9.9", series="B", unit="NUM")
+    assert selection.is_valid(opts, sel)
+    assert selection.resolve(opts, "9.9.9", {"sex": "F"}) == Selection(
+        "9.9.9", series="A", unit="PT", sex="F"
+    )

@@ -1,0 +1,771 @@
+"""Benchmark the map view: bytes sent to the browser, server build time, browser repaint time.
+
+Run from the repository root::
+
+    .venv/bin/python scripts/benchmark_map.py            # full run, about 5 minutes
+    .venv/bin/python scripts/benchmark_map.py --quick    # fewer repetitions, about 2 minutes
+    .venv/bin/python scripts/benchmark_map.py --out results.json
+
+It prints numbers and asserts nothing about time: machines differ and are shared, so the browser
+latency is reported next to a trivial Streamlit app's round trip measured in the same run.
+Everything runs on localhost: `streamlit run` on free local ports and Debian's Chromium
+(``/usr/bin/chromium``, or ``SDGDASH_CHROMIUM``) driven by Playwright, with every request that is
+not to this machine sent to a closed local port. See docs/PERFORMANCE.md for what each number means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlparse
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # run as a script: make `sdgdash` importable from the repo root
+    sys.path.insert(0, str(REPO))
+
+# The national platform ships one 1,765,029-byte GeoJSON map layer per indicator (stated in the
+# issue that asked for this benchmark); the map view's payload is compared against it.
+PLATFORM_GEOJSON_BYTES = 1_765_029
+CHROMIUM = os.environ.get("SDGDASH_CHROMIUM", "/usr/bin/chromium")
+# As in tests/e2e/conftest.py, plus a proxy on a closed local port: Chromium never sends
+# loopback traffic through a proxy, so anything not addressed to this machine fails at once.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+    "--disable-quic",
+    "--proxy-server=http://127.0.0.1:9",
+]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+HEALTH_TIMEOUT_S = 90
+PAGE_TIMEOUT_MS = 90_000
+QUIET_S = 1.0  # no websocket frame for this long = the run is over
+
+MAP_PATHS = "path.choroplethlocation"
+SLIDER_THUMB = "[data-testid='stSlider'] [role='slider']"
+# What the user sees of a map: the fill of every region path (changes when a new figure is drawn).
+MAP_SIGNATURE_JS = f"""() => {{
+    const ps = Array.from(document.querySelectorAll("{MAP_PATHS}"));
+    return ps.length + ":" + ps.map(p => p.style.fill || p.getAttribute("fill") || "").join("|");
+}}"""
+BASELINE_SIGNATURE_JS = """() => {
+    const el = Array.from(document.querySelectorAll("[data-testid='stMarkdown']"))
+        .find(e => e.innerText.includes("value:"));
+    return el ? el.innerText : "";
+}"""
+BASELINE_APP = textwrap.dedent(
+    """\
+    import streamlit as st
+
+    n = st.select_slider("n", options=list(range(60)), value=50, key="n")
+    st.markdown(f"value: {n}")
+    """
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One real selection: the page URL it is opened with and the selection it resolves to."""
+
+    name: str
+    page: str  # "map" or "overview"
+    indicator_id: str
+    year: int | None  # None: the page's default (latest year)
+    picks: dict[str, str] = field(default_factory=dict)  # selection columns given in the URL
+
+    def url_params(self) -> dict[str, str]:
+        """Query parameters that open this view (nothing for the overview page's default)."""
+        if self.page == "overview":
+            return {"lang": "ru"}
+        params = {"lang": "ru", "ind": self.indicator_id, **self.picks}
+        if self.year is not None:
+            params["year"] = str(self.year)
+        return params
+
+
+CASES: tuple[Case, ...] = (
+    Case("1.2.1 2023 (20 units)", "map", "1.2.1", 2023),
+    Case("1.2.1 2016 (17 units)", "map", "1.2.1", 2016),
+    Case("3.2.1 2016 both sexes (16 units)", "map", "3.2.1", 2016, {"sex": "_T"}),
+    Case("11.6.2 2023 (city-heavy)", "map", "11.6.2", 2023),
+    Case("8.5.2 2023 women", "map", "8.5.2", 2023, {"sex": "F"}),
+    Case("overview default (1.2.1)", "overview", "1.2.1", None),
+)
+
+
+# --------------------------------------------------------------------------------------------
+# statistics and formatting
+
+
+def median(xs: list[float]) -> float | None:
+    """Median, or None for no values."""
+    return statistics.median(xs) if xs else None
+
+
+def p95(xs: list[float]) -> float | None:
+    """95th percentile by linear interpolation (with 5 values this is close to the maximum)."""
+    if not xs:
+        return None
+    s = sorted(xs)
+    k = (len(s) - 1) * 0.95
+    lo = int(k)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (k - lo)
+
+
+def kb(n: float | None) -> str:
+    """Bytes as kB (1000 bytes) with one decimal."""
+    return "-" if n is None else f"{n / 1000:,.1f}"
+
+
+def ms(x: float | None) -> str:
+    """Milliseconds with no decimals."""
+    return "-" if x is None else f"{x:,.0f}"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A plain fixed-width text table (first column left-aligned, the rest right-aligned)."""
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(r: list[str]) -> str:
+        cells = [
+            str(c).ljust(w) if i == 0 else str(c).rjust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ]
+        return "  ".join(cells).rstrip()
+
+    sep = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), sep, *(line(r) for r in rows)])
+
+
+# --------------------------------------------------------------------------------------------
+# 1 + 2: the figure built server-side, exactly as the page builds it, without Streamlit caches
+
+
+class ServerSide:
+    """The plain modules behind sdgdash/ui/cached.py, loaded once like the cache resources."""
+
+    def __init__(self) -> None:
+        from sdgdash import direction, queries
+        from sdgdash.config import Settings
+        from sdgdash.db import connect
+        from sdgdash.labels import Labels
+
+        self.settings = Settings.from_env()
+        self.con = connect(self.settings)
+        self.labels = Labels.from_tables(
+            queries.table(self.con, "goals"),
+            queries.table(self.con, "indicators"),
+            queries.table(self.con, "regions"),
+            queries.table(self.con, "codes"),
+        )
+        self.directions = direction.load_directions(
+            self.settings.data_dir / "curated" / "indicator_direction.csv"
+        )
+        self._geojson: dict[str, dict] = {}
+
+    def geojson(self, layout: str) -> dict:
+        """cached.geojson: a layout wound for d3, read once."""
+        from sdgdash import geo
+        from sdgdash.maps import for_d3
+
+        if layout not in self._geojson:
+            self._geojson[layout] = for_d3(geo.layout_geojson(self.settings.geodata_dir, layout))
+        return self._geojson[layout]
+
+    def resolve(self, case: Case):
+        """The selection and year the page resolves the case's URL to (as pickers.pick does)."""
+        from sdgdash import queries, selection
+
+        options = queries.selection_options(self.con, case.indicator_id)
+        head = selection.headline(options, case.indicator_id)
+        if case.page == "overview":
+            sel = head
+        else:
+            sel = selection.resolve(options, case.indicator_id, {**head.key(), **case.picks})
+        years = selection.years_of(options, sel)
+        year = case.year if case.year in years else years[-1]
+        return sel, year
+
+    def build(self, case: Case) -> tuple[Any, Any, dict[str, float]]:
+        """Query + split + choropleth + to_json, as widgets.map_block does; returns timings (ms)."""
+        from sdgdash import direction, mapview, queries
+        from sdgdash.i18n import t
+        from sdgdash.maps import choropleth
+
+        lang = "ru"
+        sel, year = self.resolve(case)
+        t0 = time.perf_counter()
+        frame = queries.map_frame(self.con, sel, year)
+        national_series = queries.national_series(self.con, sel)
+        t1 = time.perf_counter()
+        better = direction.direction_for(self.directions, sel.indicator_id, sel.series, sel.unit)
+        view = mapview.split(
+            frame,
+            sel,
+            year,
+            self.labels.region_kinds(),
+            mapview.national_value(national_series, year),
+            # The overview splits without a direction (ranks only feed the map's hover text).
+            better if case.page == "map" else None,
+        )
+        names = {code: self.labels.region_name(code, lang) for code in self.labels.regions}
+        fig = choropleth(
+            view.drawn,
+            self.geojson(view.layout),
+            names=names,
+            unit_label=self.labels.code_label("unit", sel.unit, lang),
+            year=view.year,
+            lang=lang,
+            national=view.national,
+            higher_is_better=better,
+            classes="continuous",
+            palette="RdYlBu",
+            pilots=None,
+            highlight=None,
+            better_label=t("better", lang),
+        )
+        t2 = time.perf_counter()
+        fig_json = fig.to_json()
+        t3 = time.perf_counter()
+        timings = {
+            "query": (t1 - t0) * 1000,
+            "split_build": (t2 - t1) * 1000,
+            "to_json": (t3 - t2) * 1000,
+            "total": (t3 - t0) * 1000,
+        }
+        return view, (fig, fig_json), timings
+
+
+def measure_server(server: ServerSide, case: Case, reps: int) -> dict[str, Any]:
+    """Size of the figure JSON (and how much of it is boundary geometry) and build times."""
+    view, (fig, fig_json), _ = server.build(case)  # warm-up: imports, first geojson read
+    geo_bytes = [
+        len(json.dumps(tr.geojson, separators=(",", ":")))
+        for tr in fig.data
+        if getattr(tr, "geojson", None) is not None
+    ]
+    runs = [server.build(case)[2] for _ in range(reps)]
+    total = [r["total"] for r in runs]
+    return {
+        "layout": view.layout,
+        "units_drawn": len(view.drawn),
+        "values_not_drawn": len(view.not_drawn),
+        "traces": len(fig.data),
+        "figure_json_bytes": len(fig_json.encode("utf-8")),
+        "geojson_copies": len(geo_bytes),
+        "geojson_bytes_total": sum(geo_bytes),
+        "reps": reps,
+        "total_ms_median": median(total),
+        "total_ms_p95": p95(total),
+        "query_ms_median": median([r["query"] for r in runs]),
+        "split_build_ms_median": median([r["split_build"] for r in runs]),
+        "to_json_ms_median": median([r["to_json"] for r in runs]),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# servers and browser
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(script: str, cwd: Path, log_path: Path) -> Iterator[str]:
+    """`streamlit run script` on a free local port (headless, no usage stats); yields its URL.
+
+    The file watcher is off so other people's edits to the working tree during a run cannot
+    trigger "source changed" messages that would count as map traffic.
+    """
+    port = free_port()
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+        "--server.runOnSave",
+        "false",
+    ]
+    url = f"http://127.0.0.1:{port}"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + HEALTH_TIMEOUT_S
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"streamlit exited with {proc.returncode}; see {log_path}")
+                try:
+                    with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                        if r.read() == b"ok":
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"streamlit not healthy after {HEALTH_TIMEOUT_S} s; see {log_path}"
+                    )
+                time.sleep(0.3)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+
+
+def check_chromium() -> str:
+    """The Chromium executable, or exit with a clear message."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    found = shutil.which("chromium")
+    if found:
+        return found
+    sys.exit(
+        f"error: {CHROMIUM} is missing. Install Debian's Chromium (scripts/test.sh does: "
+        "apt-get install chromium) or set SDGDASH_CHROMIUM to a Chromium executable."
+    )
+
+
+def _is_static(path: str) -> bool:
+    return (
+        path.startswith("/static/")
+        or path.endswith(
+            (".js", ".css", ".woff", ".woff2", ".ttf", ".svg", ".png", ".ico", ".html")
+        )
+        or path in ("", "/", "/map", "/overview")
+    )
+
+
+class Recorder:
+    """Records what one page receives: HTTP responses and websocket frames, in order."""
+
+    def __init__(self, page) -> None:
+        self.requests: list = []
+        self.outside: list[str] = []
+        self.frames: list[tuple[float, bytes]] = []
+        self.sent_bytes = 0
+        page.on("requestfinished", self._on_request_done)
+        page.on("requestfailed", self._on_request_done)
+        page.on("request", self._check_local)
+        page.on("websocket", self._on_ws)
+
+    def _on_request_done(self, request) -> None:
+        self.requests.append(request)
+
+    def _check_local(self, request) -> None:
+        u = urlparse(request.url)
+        if u.scheme in ("http", "https", "ws", "wss") and u.hostname not in LOCAL_HOSTS:
+            self.outside.append(request.url)
+
+    def _on_ws(self, ws) -> None:
+        if urlparse(ws.url).hostname not in LOCAL_HOSTS:
+            self.outside.append(ws.url)
+        ws.on("framereceived", self._on_frame)
+        ws.on("framesent", self._on_sent)
+
+    def _on_frame(self, payload: bytes | str) -> None:
+        data = payload.encode("utf-8") if isinstance(payload, str) else bytes(payload)
+        self.frames.append((time.monotonic(), data))
+
+    def _on_sent(self, payload: bytes | str) -> None:
+        self.sent_bytes += len(payload)
+
+    def ws_bytes(self, start: int = 0) -> int:
+        """Payload bytes of the frames received since frame number ``start``."""
+        return sum(len(d) for _, d in self.frames[start:])
+
+    def http_bytes(self) -> dict[str, int]:
+        """Response bytes as transferred (body after compression, plus headers), by kind."""
+        out = {"static": 0, "other": 0, "count": 0}
+        for req in self.requests:
+            if urlparse(req.url).scheme not in ("http", "https"):
+                continue
+            try:
+                sizes = req.sizes()
+            except Exception:  # failed request without a response
+                continue
+            n = sizes.get("responseBodySize", 0) + sizes.get("responseHeadersSize", 0)
+            out["static" if _is_static(urlparse(req.url).path) else "other"] += max(n, 0)
+            out["count"] += 1
+        return out
+
+
+def ws_breakdown(frames: list[tuple[float, bytes]]) -> dict[str, Any]:
+    """Split websocket payload bytes by what Streamlit sent (plotly figures, tables, other)."""
+    try:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    except ImportError:
+        return {}
+    by_kind: dict[str, int] = {}
+    plotly_specs: list[int] = []
+    for _, data in frames:
+        kind = "undecoded"
+        try:
+            msg = ForwardMsg.FromString(data)
+            kind = msg.WhichOneof("type") or "none"
+            if kind == "delta":
+                kind = msg.delta.WhichOneof("type") or "delta"
+                if kind == "new_element":
+                    kind = msg.delta.new_element.WhichOneof("type") or "element"
+                    if kind == "plotly_chart":
+                        plotly_specs.append(len(msg.delta.new_element.plotly_chart.spec.encode()))
+        except Exception:  # not a ForwardMsg (should not happen): count it, do not fail
+            pass
+        by_kind[kind] = by_kind.get(kind, 0) + len(data)
+    return {
+        "by_kind": dict(sorted(by_kind.items(), key=lambda kv: -kv[1])),
+        "plotly_specs": plotly_specs,
+    }
+
+
+def wait_settled(page, rec: Recorder, timeout_s: float = PAGE_TIMEOUT_MS / 1000) -> None:
+    """Wait until the app shows no running indicator and no websocket frame came for QUIET_S."""
+    page.wait_for_selector("[data-testid='stApp']", timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_function(
+        """() => !document.querySelector("[data-testid='stStatusWidget']")
+                 && document.querySelectorAll("[data-testid='stSkeleton']").length === 0""",
+        timeout=PAGE_TIMEOUT_MS,
+    )
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        last = rec.frames[-1][0] if rec.frames else 0.0
+        if time.monotonic() - last >= QUIET_S:
+            return
+        page.wait_for_timeout(100)
+    raise TimeoutError("the page kept receiving websocket frames")
+
+
+def measure_load(browser, url: str, wait_map: bool) -> dict[str, Any]:
+    """Open ``url`` in a fresh context (empty cache); bytes received until the run is over."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU")
+    try:
+        page = context.new_page()
+        rec = Recorder(page)
+        page.goto(url, timeout=PAGE_TIMEOUT_MS)
+        if wait_map:
+            page.wait_for_selector(MAP_PATHS, timeout=PAGE_TIMEOUT_MS)
+        wait_settled(page, rec)
+        http = rec.http_bytes()
+        return {
+            "http_static_bytes": http["static"],
+            "http_other_bytes": http["other"],
+            "http_responses": http["count"],
+            "ws_bytes": rec.ws_bytes(),
+            "ws_frames": len(rec.frames),
+            "ws_sent_bytes": rec.sent_bytes,
+            "ws": ws_breakdown(rec.frames),
+            "map_paths": page.locator(MAP_PATHS).count(),
+            "outside_requests": rec.outside,
+        }
+    finally:
+        context.close()
+
+
+def measure_latency(
+    browser, url: str, signature_js: str, reps: int, ready_selector: str
+) -> dict[str, Any]:
+    """Press ArrowLeft on the (first) select_slider ``reps`` times; time each until repaint.
+
+    The clock starts in the page right before the key press and stops on the first animation
+    frame where ``signature_js`` (what is drawn) differs from before the press.
+    """
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU")
+    try:
+        page = context.new_page()
+        rec = Recorder(page)
+        page.goto(url, timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_selector(ready_selector, timeout=PAGE_TIMEOUT_MS)
+        wait_settled(page, rec)
+        thumb = page.locator(SLIDER_THUMB).first
+        times, change_bytes, errors = [], [], []
+        for _ in range(reps):
+            before = page.evaluate(signature_js)
+            start = len(rec.frames)
+            thumb.focus()
+            page.evaluate("() => { window.__bench_t0 = performance.now(); }")
+            page.keyboard.press("ArrowLeft")
+            try:
+                page.wait_for_function(
+                    f"""(before) => {{
+                        const now = ({signature_js})();
+                        if (now && now !== before) {{
+                            window.__bench_t1 = performance.now();
+                            return true;
+                        }}
+                        return false;
+                    }}""",
+                    arg=before,
+                    polling="raf",
+                    timeout=PAGE_TIMEOUT_MS,
+                )
+            except Exception as exc:  # noqa: BLE001 - reported, the run goes on
+                errors.append(f"no repaint: {type(exc).__name__}")
+                wait_settled(page, rec)
+                continue
+            times.append(page.evaluate("() => window.__bench_t1 - window.__bench_t0"))
+            wait_settled(page, rec)
+            change_bytes.append(rec.ws_bytes(start))
+        return {
+            "reps": reps,
+            "times_ms": times,
+            "median_ms": median(times),
+            "p95_ms": p95(times),
+            "ws_bytes_per_change_median": median(change_bytes),
+            "errors": errors,
+            "outside_requests": rec.outside,
+        }
+    finally:
+        context.close()
+
+
+def run_browser(cases: list[Case], reps: int, log_dir: Path) -> dict[str, Any]:
+    """Load bytes and change latency for every case, and the trivial app's round trip."""
+    chromium = check_chromium()
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, Any] = {"cases": {}}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        try:
+            out["chromium"] = browser.version
+            with tempfile.TemporaryDirectory(prefix="sdgdash-bench-") as tmp:
+                app = Path(tmp) / "trivial_app.py"
+                app.write_text(BASELINE_APP, encoding="utf-8")
+                with streamlit_server(app.name, Path(tmp), log_dir / "bench-trivial.log") as url:
+                    print("  trivial app: load and round trips", flush=True)
+                    out["baseline_load"] = measure_load(browser, url, wait_map=False)
+                    out["baseline"] = measure_latency(
+                        browser, url, BASELINE_SIGNATURE_JS, reps * 2, SLIDER_THUMB
+                    )
+            with streamlit_server("dashboard.py", REPO, log_dir / "bench-streamlit.log") as url:
+                # The first session of a fresh server reroutes through dashboard.py (see
+                # state.page_lang); open the app once so measured loads are ordinary ones.
+                measure_load(browser, url + "/?lang=ru", wait_map=True)
+                for case in cases:
+                    path = "/map" if case.page == "map" else "/"
+                    case_url = f"{url}{path}?{urlencode(case.url_params())}"
+                    print(f"  {case.name}: load and year changes", flush=True)
+                    res: dict[str, Any] = {"url": case_url.replace(url, "")}
+                    res["load"] = measure_load(browser, case_url, wait_map=True)
+                    res["change"] = measure_latency(
+                        browser, case_url, MAP_SIGNATURE_JS, reps, MAP_PATHS
+                    )
+                    out["cases"][case.name] = res
+        finally:
+            browser.close()
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# report
+
+
+def machine() -> dict[str, Any]:
+    """Where and when the numbers were taken."""
+    import plotly
+    import streamlit
+
+    def git(*args: str) -> str:
+        try:
+            r = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=10)
+            return r.stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    return {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "nproc": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "streamlit": streamlit.__version__,
+        "plotly": plotly.__version__,
+        "git_commit": git("rev-parse", "--short", "HEAD"),
+        "git_dirty": bool(git("status", "--porcelain")),
+    }
+
+
+def report(result: dict[str, Any]) -> str:
+    """The plain-text tables printed at the end."""
+    m = result["machine"]
+    browser = result.get("browser") or {}
+    lines = [
+        f"sdgdash map benchmark  {m['date']}",
+        f"machine: {m['nproc']} CPUs, Python {m['python']}, {m['platform']}",
+        f"streamlit {m['streamlit']}, plotly {m['plotly']}, chromium {browser.get('chromium', '-')}, "
+        f"git {m['git_commit']}{' (uncommitted changes)' if m['git_dirty'] else ''}",
+        "",
+        "1. Bytes sent to the browser (kB = 1000 bytes; platform layer = "
+        f"{PLATFORM_GEOJSON_BYTES:,} bytes per indicator)",
+    ]
+    rows = []
+    for name, s in result["server"].items():
+        b = browser.get("cases", {}).get(name, {})
+        load = b.get("load", {})
+        ws = load.get("ws_bytes")
+        plotly_ws = sum(load.get("ws", {}).get("plotly_specs", [])) if load else None
+        rows.append(
+            [
+                name,
+                f"{s['layout']}/{s['units_drawn']}",
+                kb(s["figure_json_bytes"]),
+                f"{s['geojson_copies']}x {kb(s['geojson_bytes_total'] / max(s['geojson_copies'], 1))}",
+                kb(ws),
+                kb(plotly_ws),
+                kb(load.get("http_static_bytes")),
+                kb(load.get("http_other_bytes")),
+                f"{s['figure_json_bytes'] / PLATFORM_GEOJSON_BYTES:.1%}",
+                "-" if ws is None else f"{ws / PLATFORM_GEOJSON_BYTES:.1%}",
+            ]
+        )
+    lines.append(
+        table(
+            [
+                "selection",
+                "layout/units",
+                "fig JSON",
+                "geojson in fig",
+                "WS page run",
+                "WS figures",
+                "HTTP static",
+                "HTTP other",
+                "fig/platform",
+                "WS/platform",
+            ],
+            rows,
+        )
+    )
+    lines += ["", "2. Server time to build the figure (query + split + choropleth + to_json), ms"]
+    rows = [
+        [
+            name,
+            str(s["reps"]),
+            ms(s["total_ms_median"]),
+            ms(s["total_ms_p95"]),
+            ms(s["query_ms_median"]),
+            ms(s["split_build_ms_median"]),
+            ms(s["to_json_ms_median"]),
+        ]
+        for name, s in result["server"].items()
+    ]
+    lines.append(table(["selection", "N", "median", "p95", "query", "split+fig", "to_json"], rows))
+    if browser:
+        base = browser["baseline"]
+        lines += [
+            "",
+            "3. Browser: year changed on the slider (ArrowLeft) -> map repainted, ms",
+            "4. Baseline: the same on a trivial Streamlit app (select_slider -> text), same run",
+        ]
+        rows = [
+            [
+                "trivial app (baseline)",
+                str(len(base["times_ms"])),
+                ms(base["median_ms"]),
+                ms(base["p95_ms"]),
+                "1.00",
+                kb(base["ws_bytes_per_change_median"]),
+            ]
+        ]
+        for name, b in browser["cases"].items():
+            c = b["change"]
+            ratio = (
+                f"{c['median_ms'] / base['median_ms']:.2f}"
+                if c["median_ms"] and base["median_ms"]
+                else "-"
+            )
+            rows.append(
+                [
+                    name,
+                    str(len(c["times_ms"])),
+                    ms(c["median_ms"]),
+                    ms(c["p95_ms"]),
+                    ratio,
+                    kb(c["ws_bytes_per_change_median"]),
+                ]
+            )
+        lines.append(table(["selection", "N", "median", "p95", "x baseline", "WS kB/change"], rows))
+        first = next(iter(browser["cases"].values()), None)
+        if first:
+            by_kind = first["load"]["ws"].get("by_kind", {})
+            parts = ", ".join(f"{k} {kb(v)}" for k, v in list(by_kind.items())[:6])
+            lines += ["", f"WS page run of '{next(iter(browser['cases']))}' by message: {parts}"]
+        outside = [u for b in browser["cases"].values() for u in b["load"]["outside_requests"]]
+        outside += [u for b in browser["cases"].values() for u in b["change"]["outside_requests"]]
+        errors = [e for b in browser["cases"].values() for e in b["change"]["errors"]]
+        lines.append(f"requests outside localhost: {len(outside)} {outside[:3] if outside else ''}")
+        if errors or base["errors"]:
+            lines.append(f"errors: {errors + base['errors']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the tables (and write JSON with --out)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions (5 server, 3 browser)")
+    ap.add_argument("--out", type=Path, help="also write all numbers as JSON to this file")
+    ap.add_argument("--no-browser", action="store_true", help="server-side numbers only")
+    ap.add_argument("--server-reps", type=int, help="repetitions of the figure build (30)")
+    ap.add_argument("--browser-reps", type=int, help="year changes per selection (5)")
+    args = ap.parse_args(argv)
+    server_reps = args.server_reps or (5 if args.quick else 30)
+    browser_reps = args.browser_reps or (3 if args.quick else 5)
+
+    os.chdir(REPO)
+    result: dict[str, Any] = {"machine": machine(), "server": {}, "browser": None}
+    print("server-side figure builds", flush=True)
+    server = ServerSide()
+    for case in CASES:
+        result["server"][case.name] = measure_server(server, case, server_reps)
+    if not args.no_browser:
+        print("browser (headless Chromium, localhost only)", flush=True)
+        log_dir = REPO / "artifacts"
+        log_dir.mkdir(exist_ok=True)
+        result["browser"] = run_browser(list(CASES), browser_reps, log_dir)
+    print()
+    print(report(result))
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
+        print(f"\nwrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Map page (AppTest): URL state, valid combinations only, values table, bad links."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.conftest import REPO
+
+MAP = "pages/map.py"
+
+
+def _obs() -> pd.DataFrame:
+    return pd.read_parquet(REPO / "data" / "observations.parquet")
+
+
+def test_map_by_url_shows_the_source_values(app) -> None:
+    at = app(MAP, lang="en", ind="1.2.1", year="2023")
+    assert not at.exception
+    assert at.selectbox(key="map_ind").value == "1.2.1"
+    table = at.dataframe[0].value
+    obs = _obs()
+    src = obs[
+        (obs.indicator_id == "1.2.1")
+        & (obs.year == 2023)
+        & (obs.ref_area != "")
+        & (obs.sex == "")
+        & (obs.urbanisation == "")
+    ]
+    got = dict(zip(table["ref_area"], table["Value"], strict=True))
+    assert got == dict(zip(src.ref_area, src.value, strict=True))
+    assert len(got) == 20
+    national = at.metric[0]
+    assert national.label.startswith("Kazakhstan as a whole, 2023")
+    assert national.value == "5.2"
+
+
+def test_disaggregation_pickers_offer_only_valid_combinations(app) -> None:
+    at = app(MAP, lang="ru", ind="11.6.2")
+    assert not at.exception
+    series = at.selectbox(key="map_series")
+    assert set(series.options) >= {"suspended particles PM-10", "PM2.5"} or len(series.options) == 2
+    # Every value in the table belongs to the chosen series.
+    obs = _obs()
+    chosen = at.session_state["map_series"]
+    year = (
+        int(at.query_params["year"][0])
+        if isinstance(at.query_params["year"], list)
+        else int(at.query_params["year"])
+    )
+    src = obs[
+        (obs.indicator_id == "11.6.2")
+        & (obs.series == chosen)
+        & (obs.year == year)
+        & (obs.ref_area != "")
+    ]
+    assert len(at.dataframe[0].value) == len(src)
+
+
+def test_goal_filter_limits_the_indicators(app) -> None:
+    at = app(MAP, lang="kk", goal="7")
+    assert not at.exception
+    assert all(i.startswith("7.") for i in at.selectbox(key="map_ind").options)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"ind": "'; DROP TABLE observations; --", "year": "abc"},
+        {"ind": "1.2.1", "year": "1899", "cls": "<script>alert(1)</script>", "pal": "x" * 500},
+        {"ind": "1.2.1", "sex": "Z", "region": "KZ'--", "mode": "🙂", "lang": "xx"},
+        {"goal": "99", "unit": "", "pilots": "yes", "years": "2001,abc"},
+    ],
+)
+def test_junk_links_open_with_defaults_and_a_notice(app, params) -> None:
+    at = app(MAP, **params)
+    assert not at.exception
+    assert at.warning, "a visible notice names the parameter that was not understood"
+    assert at.dataframe, "the page still shows a map view with its table"
+
+
+def test_old_year_draws_the_older_layout(app) -> None:
+    at = app(MAP, lang="en", ind="3.2.1", year="2016")
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "16 units (before June 2018" in captions
