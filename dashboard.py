@@ -23,6 +23,18 @@ pages = [
         default=True,
     ),
     st.Page("pages/map.py", title=t("nav_map", lang), icon=":material/map:", url_path="map"),
+    st.Page(
+        "pages/region.py",
+        title=t("nav_region", lang),
+        icon=":material/location_city:",
+        url_path="region",
+    ),
+    st.Page(
+        "pages/compare.py",
+        title=t("nav_compare", lang),
+        icon=":material/compare_arrows:",
+        url_path="compare",
+    ),
 ]
 nav = st.navigation(pages)
 state.resume_entry(pages)

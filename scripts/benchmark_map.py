@@ -63,7 +63,11 @@ PAGE_TIMEOUT_MS = 90_000
 QUIET_S = 1.0  # no websocket frame for this long = the run is over
 
 MAP_PATHS = "path.choroplethlocation"
-SLIDER_THUMB = "[data-testid='stSlider'] [role='slider']"
+# The focusable part of a slider: a visually hidden range input (react-aria, Streamlit 1.67) or,
+# in older releases, an element with role="slider".
+SLIDER_THUMB = (
+    "[data-testid='stSlider'] input[type='range'], [data-testid='stSlider'] [role='slider']"
+)
 # What the user sees of a map: the fill of every region path (changes when a new figure is drawn).
 MAP_SIGNATURE_JS = f"""() => {{
     const ps = Array.from(document.querySelectorAll("{MAP_PATHS}"));
@@ -296,60 +300,117 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextmanager
-def streamlit_server(script: str, cwd: Path, log_path: Path) -> Iterator[str]:
-    """`streamlit run script` on a free local port (headless, no usage stats); yields its URL.
+class StreamlitServer:
+    """`streamlit run script` on a free local port (headless, no usage stats), restartable.
 
     The file watcher is off so other people's edits to the working tree during a run cannot
-    trigger "source changed" messages that would count as map traffic.
+    trigger "source changed" messages that would count as map traffic. On a shared machine a
+    server can be stopped from outside mid-run; :meth:`ensure` starts a new one and counts it.
     """
-    port = free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-        "--server.runOnSave",
-        "false",
-    ]
-    url = f"http://127.0.0.1:{port}"
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+
+    def __init__(self, script: str, cwd: Path, log_path: Path) -> None:
+        self.script, self.cwd, self.log_path = script, cwd, log_path
+        self.proc: subprocess.Popen | None = None
+        self.url = ""
+        self.starts = 0
+
+    def start(self) -> None:
+        """Start the server and wait for its health endpoint."""
+        port = free_port()
+        cmd = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            self.script,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+            "--server.runOnSave",
+            "false",
+        ]
+        self.url = f"http://127.0.0.1:{port}"
+        with self.log_path.open("a") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(cmd, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT)
+        self.starts += 1
+        deadline = time.monotonic() + HEALTH_TIMEOUT_S
+        while not self.healthy():
+            if self.proc.poll() is not None:
+                raise RuntimeError(
+                    f"streamlit exited with {self.proc.returncode}; see {self.log_path}"
+                )
+            if time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"streamlit not healthy after {HEALTH_TIMEOUT_S} s; see {self.log_path}"
+                )
+            time.sleep(0.3)
+
+    def healthy(self) -> bool:
+        """True when the process runs and answers /_stcore/health."""
+        if self.proc is None or self.proc.poll() is not None:
+            return False
         try:
-            deadline = time.monotonic() + HEALTH_TIMEOUT_S
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"streamlit exited with {proc.returncode}; see {log_path}")
-                try:
-                    with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                        if r.read() == b"ok":
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"streamlit not healthy after {HEALTH_TIMEOUT_S} s; see {log_path}"
-                    )
-                time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
+            with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
+                return r.read() == b"ok"
+        except OSError:
+            return False
+
+    def ensure(self) -> bool:
+        """Make sure a healthy server runs; True when one had to be (re)started."""
+        if self.healthy():
+            return False
+        self.stop()
+        self.start()
+        return True
+
+    def stop(self) -> None:
+        """Stop the server this object started (only that process)."""
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.terminate()
             try:
-                proc.wait(timeout=10)
+                self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        self.proc = None
+
+
+@contextmanager
+def running(server: StreamlitServer) -> Iterator[StreamlitServer]:
+    """Start ``server`` and stop it whatever happens."""
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+def with_server(server: StreamlitServer, measure, warm=None, attempts: int = 3) -> dict[str, Any]:
+    """``measure(url)`` against a healthy server; retried when the server died under it.
+
+    A failure while the server stays healthy is a real one: it is returned as {"error": ...}
+    so the other selections are still measured.
+    """
+    last = ""
+    for _ in range(attempts):
+        if server.ensure() and warm is not None:
+            warm(server.url)
+        try:
+            return measure(server.url)
+        except Exception as exc:  # noqa: BLE001 - reported in the results
+            last = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            if server.healthy():
+                return {"error": last}
+    return {"error": f"server kept dying; last error {last}"}
 
 
 def check_chromium() -> str:
@@ -513,7 +574,7 @@ def measure_latency(
         page = context.new_page()
         rec = Recorder(page)
         page.goto(url, timeout=PAGE_TIMEOUT_MS)
-        page.wait_for_selector(ready_selector, timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_selector(ready_selector, state="attached", timeout=PAGE_TIMEOUT_MS)
         wait_settled(page, rec)
         thumb = page.locator(SLIDER_THUMB).first
         times, change_bytes, errors = [], [], []
@@ -570,26 +631,48 @@ def run_browser(cases: list[Case], reps: int, log_dir: Path) -> dict[str, Any]:
             with tempfile.TemporaryDirectory(prefix="sdgdash-bench-") as tmp:
                 app = Path(tmp) / "trivial_app.py"
                 app.write_text(BASELINE_APP, encoding="utf-8")
-                with streamlit_server(app.name, Path(tmp), log_dir / "bench-trivial.log") as url:
+                trivial = StreamlitServer(app.name, Path(tmp), log_dir / "bench-trivial.log")
+                with running(trivial):
                     print("  trivial app: load and round trips", flush=True)
-                    out["baseline_load"] = measure_load(browser, url, wait_map=False)
-                    out["baseline"] = measure_latency(
-                        browser, url, BASELINE_SIGNATURE_JS, reps * 2, SLIDER_THUMB
+                    out["baseline_load"] = with_server(
+                        trivial, lambda url: measure_load(browser, url, wait_map=False)
                     )
-            with streamlit_server("dashboard.py", REPO, log_dir / "bench-streamlit.log") as url:
+                    out["baseline"] = with_server(
+                        trivial,
+                        lambda url: measure_latency(
+                            browser, url, BASELINE_SIGNATURE_JS, reps * 2, SLIDER_THUMB
+                        ),
+                    )
+                out["baseline_server_starts"] = trivial.starts
+
+            def warm(url: str) -> None:
                 # The first session of a fresh server reroutes through dashboard.py (see
                 # state.page_lang); open the app once so measured loads are ordinary ones.
                 measure_load(browser, url + "/?lang=ru", wait_map=True)
+
+            app_server = StreamlitServer("dashboard.py", REPO, log_dir / "bench-streamlit.log")
+            with running(app_server):
+                warm(app_server.url)
                 for case in cases:
-                    path = "/map" if case.page == "map" else "/"
-                    case_url = f"{url}{path}?{urlencode(case.url_params())}"
+                    path = ("/map" if case.page == "map" else "/") + "?"
+                    query = urlencode(case.url_params())
                     print(f"  {case.name}: load and year changes", flush=True)
-                    res: dict[str, Any] = {"url": case_url.replace(url, "")}
-                    res["load"] = measure_load(browser, case_url, wait_map=True)
-                    res["change"] = measure_latency(
-                        browser, case_url, MAP_SIGNATURE_JS, reps, MAP_PATHS
-                    )
-                    out["cases"][case.name] = res
+                    out["cases"][case.name] = {
+                        "url": path + query,
+                        "load": with_server(
+                            app_server,
+                            lambda url, q=path + query: measure_load(browser, url + q, True),
+                            warm,
+                        ),
+                        "change": with_server(
+                            app_server,
+                            lambda url, q=path + query: measure_latency(
+                                browser, url + q, MAP_SIGNATURE_JS, reps, MAP_PATHS
+                            ),
+                            warm,
+                        ),
+                    }
+            out["app_server_starts"] = app_server.starts
         finally:
             browser.close()
     return out
@@ -688,7 +771,7 @@ def report(result: dict[str, Any]) -> str:
     ]
     lines.append(table(["selection", "N", "median", "p95", "query", "split+fig", "to_json"], rows))
     if browser:
-        base = browser["baseline"]
+        base = browser.get("baseline", {})
         lines += [
             "",
             "3. Browser: year changed on the slider (ArrowLeft) -> map repainted, ms",
@@ -697,42 +780,55 @@ def report(result: dict[str, Any]) -> str:
         rows = [
             [
                 "trivial app (baseline)",
-                str(len(base["times_ms"])),
-                ms(base["median_ms"]),
-                ms(base["p95_ms"]),
+                str(len(base.get("times_ms", []))),
+                ms(base.get("median_ms")),
+                ms(base.get("p95_ms")),
                 "1.00",
-                kb(base["ws_bytes_per_change_median"]),
+                kb(base.get("ws_bytes_per_change_median")),
             ]
         ]
+        errors = [f"baseline: {base['error']}"] if "error" in base else []
+        errors += [f"baseline: {e}" for e in base.get("errors", [])]
         for name, b in browser["cases"].items():
-            c = b["change"]
+            c = b.get("change", {})
             ratio = (
                 f"{c['median_ms'] / base['median_ms']:.2f}"
-                if c["median_ms"] and base["median_ms"]
+                if c.get("median_ms") and base.get("median_ms")
                 else "-"
             )
             rows.append(
                 [
                     name,
-                    str(len(c["times_ms"])),
-                    ms(c["median_ms"]),
-                    ms(c["p95_ms"]),
+                    str(len(c.get("times_ms", []))),
+                    ms(c.get("median_ms")),
+                    ms(c.get("p95_ms")),
                     ratio,
-                    kb(c["ws_bytes_per_change_median"]),
+                    kb(c.get("ws_bytes_per_change_median")),
                 ]
             )
+            for part in ("load", "change"):
+                if "error" in b.get(part, {}):
+                    errors.append(f"{name} {part}: {b[part]['error']}")
+            errors += [f"{name}: {e}" for e in c.get("errors", [])]
         lines.append(table(["selection", "N", "median", "p95", "x baseline", "WS kB/change"], rows))
-        first = next(iter(browser["cases"].values()), None)
-        if first:
-            by_kind = first["load"]["ws"].get("by_kind", {})
-            parts = ", ".join(f"{k} {kb(v)}" for k, v in list(by_kind.items())[:6])
-            lines += ["", f"WS page run of '{next(iter(browser['cases']))}' by message: {parts}"]
-        outside = [u for b in browser["cases"].values() for u in b["load"]["outside_requests"]]
-        outside += [u for b in browser["cases"].values() for u in b["change"]["outside_requests"]]
-        errors = [e for b in browser["cases"].values() for e in b["change"]["errors"]]
+        lines += ["", "WS page run by message (kB): plotly figure specs, then the largest kinds"]
+        for name, b in browser["cases"].items():
+            ws = b.get("load", {}).get("ws", {})
+            specs = " + ".join(kb(n) for n in ws.get("plotly_specs", []))
+            kinds = ", ".join(f"{k} {kb(v)}" for k, v in list(ws.get("by_kind", {}).items())[:4])
+            lines.append(f"  {name}: figures {specs or '-'}; {kinds}")
+        outside = [
+            u
+            for b in [base, browser.get("baseline_load", {}), *browser["cases"].values()]
+            for part in (b, b.get("load", {}), b.get("change", {}))
+            for u in part.get("outside_requests", [])
+        ]
         lines.append(f"requests outside localhost: {len(outside)} {outside[:3] if outside else ''}")
-        if errors or base["errors"]:
-            lines.append(f"errors: {errors + base['errors']}")
+        starts = browser.get("app_server_starts", 1), browser.get("baseline_server_starts", 1)
+        if max(starts) > 1:
+            lines.append(f"servers restarted after being stopped from outside: {starts}")
+        if errors:
+            lines.append("errors: " + "; ".join(errors))
     return "\n".join(lines)
 
 

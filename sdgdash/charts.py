@@ -134,3 +134,47 @@ def region_trend(
         separators=", " if lang in ("ru", "kk") else ".,",
     )
     return fig
+
+
+def compare_lines(
+    regional: pd.DataFrame,
+    national: pd.DataFrame,
+    ref_areas: list[str],
+    names: dict[str, str],
+    unit_label: str,
+    lang: str,
+) -> go.Figure:
+    """One indicator over time for several regions, with Kazakhstan's line dotted."""
+    palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito, colour-blind safe
+    fig = go.Figure()
+    for colour, code in zip(palette, ref_areas, strict=False):
+        mine = regional[regional["ref_area"] == code].sort_values("year")
+        fig.add_trace(
+            go.Scatter(
+                x=mine["year"],
+                y=mine["value"],
+                mode="lines+markers",
+                name=html.escape(names.get(code, code)),
+                line={"color": colour, "width": 3},
+            )
+        )
+    if len(national):
+        fig.add_trace(
+            go.Scatter(
+                x=national["year"],
+                y=national["value"],
+                mode="lines+markers",
+                name=t("national", lang),
+                line={"color": "#555555", "width": 2, "dash": "dot"},
+            )
+        )
+    fig.update_layout(
+        height=380,
+        margin={"l": 0, "r": 0, "t": 10, "b": 0},
+        legend={"orientation": "h", "y": -0.15, "font": {"size": 14}},
+        yaxis={"title": html.escape(unit_label)},
+        xaxis={"dtick": 1, "tickformat": "d"},
+        font={"size": 14},
+        separators=", " if lang in ("ru", "kk") else ".,",
+    )
+    return fig

@@ -202,8 +202,8 @@ def _digits(edges: list[float]) -> int:
     return 4
 
 
-def pilot_traces(pilots: dict, lang: str) -> list[go.Scattergeo]:
-    """Karkaraly district outline and the pilot settlements as labelled markers."""
+def pilot_traces(pilots: dict, lang: str, labels: bool = True) -> list[go.Scattergeo]:
+    """Karkaraly district outline and the pilot settlements as (labelled) markers."""
     traces = []
     for f in pilots["features"]:
         props = f["properties"]
@@ -227,9 +227,13 @@ def pilot_traces(pilots: dict, lang: str) -> list[go.Scattergeo]:
                 )
             # Label beside the outline (east of it), so it does not cover the regions' colours.
             c = geom.representative_point()
-            traces.append(_label(geom.bounds[2], c.y, name, "middle right", marker=False))
+            if labels:
+                traces.append(_label(geom.bounds[2], c.y, name, "middle right", marker=False))
         elif props.get("kind") == "village":
-            traces.append(_label(geom.x, geom.y, name, "bottom center", marker=True))
+            trace = _label(geom.x, geom.y, name, "bottom center", marker=True)
+            if not labels:
+                trace.mode = "markers"
+            traces.append(trace)
     return traces
 
 
@@ -441,4 +445,52 @@ def small_multiples(
         dragmode=False,
     )
     fig.update_annotations(font_size=16)
+    return fig
+
+
+def locator(
+    geojson: dict,
+    ref_area: str,
+    *,
+    names: dict[str, str],
+    lang: str,
+    pilots: dict | None = None,
+    colour: str = "#00689D",
+    height: int = 260,
+) -> go.Figure:
+    """A small map that shows where one region lies (and its pilot territories)."""
+    codes = [f["properties"]["ref_area"] for f in geojson["features"]]
+    fig = go.Figure(
+        go.Choropleth(
+            geojson=geojson,
+            featureidkey="properties.ref_area",
+            locations=codes,
+            z=[1 if c == ref_area else 0 for c in codes],
+            colorscale=[[0, "#e6e6e6"], [1, colour]],
+            zmin=0,
+            zmax=1,
+            showscale=False,
+            marker_line_color="white",
+            marker_line_width=0.7,
+            text=[html.escape(names.get(c, c)) for c in codes],
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    if pilots:
+        mine = {
+            "type": "FeatureCollection",
+            "features": [
+                f for f in pilots["features"] if f["properties"].get("parent_ref_area") == ref_area
+            ],
+        }
+        for trace in pilot_traces(mine, lang, labels=False):
+            fig.add_trace(trace)
+    fig.update_geos(**geo_frame(geojson))
+    fig.update_layout(
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        paper_bgcolor="rgba(0,0,0,0)",
+        dragmode=False,
+        showlegend=False,
+    )
     return fig

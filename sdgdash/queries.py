@@ -88,6 +88,24 @@ def selection_options(con: Con, indicator_id: str) -> pd.DataFrame:
     )
 
 
+def all_selection_options(con: Con) -> pd.DataFrame:
+    """:func:`selection_options` for every indicator at once (column ``indicator_id`` added)."""
+    return _df(
+        con,
+        f"""
+        SELECT indicator_id, {_SEL_COLS},
+               count(*) AS n_rows,
+               count(DISTINCT ref_area) AS n_regions,
+               min(year) AS first_year, max(year) AS last_year,
+               list(DISTINCT year ORDER BY year) AS years
+        FROM observations
+        WHERE ref_area <> ''
+        GROUP BY ALL
+        ORDER BY indicator_id, {_SEL_COLS}
+        """,  # noqa: S608 - only constant column names are interpolated
+    )
+
+
 def map_frame(con: Con, sel: Selection, year: int) -> pd.DataFrame:
     """The regional values of one selection in one year, with where each came from.
 
@@ -175,3 +193,8 @@ def observations_for(con: Con, indicator_id: str) -> pd.DataFrame:
         "SELECT * FROM observations WHERE indicator_id = ? ORDER BY source_row",
         [indicator_id],
     )
+
+
+def all_observations(con: Con) -> pd.DataFrame:
+    """The whole observations table (small: tens of thousands of rows)."""
+    return _df(con, "SELECT * FROM observations ORDER BY indicator_id, source_row")

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from sdgdash import direction, geo, queries
+from sdgdash import direction, geo, profile, queries, selection
 from sdgdash.config import Settings
 from sdgdash.db import connect
 from sdgdash.labels import Labels
@@ -123,3 +123,47 @@ def directions() -> pd.DataFrame:
 def higher_is_better(sel: Selection) -> bool | None:
     """True / False when the curated table says which way is better, None when neutral."""
     return direction.direction_for(directions(), sel.indicator_id, sel.series, sel.unit)
+
+
+@st.cache_resource
+def all_observations() -> pd.DataFrame:
+    """Every observation as one read-only frame (45k rows) for profile computations."""
+    return queries.all_observations(connection())
+
+
+@st.cache_resource
+def headlines() -> list[Selection]:
+    """The headline selection of every regional indicator, in natural order."""
+    options = queries.all_selection_options(connection())
+    groups = dict(tuple(options.groupby("indicator_id")))
+    out = []
+    for ind in regional_indicators()["indicator_id"]:
+        sel = selection.headline(groups[ind].drop(columns="indicator_id"), ind)
+        if sel is not None:
+            out.append(sel)
+    return out
+
+
+@st.cache_resource
+def headline_directions() -> dict[str, bool | None]:
+    """indicator_id -> higher is better (True/False) or neutral (None), for the headlines."""
+    return {sel.indicator_id: higher_is_better(sel) for sel in headlines()}
+
+
+@st.cache_resource
+def headline_ranked() -> pd.DataFrame:
+    """Every headline row with its rank among the regions drawn that year (read-only)."""
+    frame = profile.headline_frame(all_observations(), headlines())
+    return profile.ranked(frame, headline_directions())
+
+
+@st.cache_data(max_entries=64, ttl=_TTL)
+def region_profile(ref_area: str) -> pd.DataFrame:
+    """One region's profile rows."""
+    return profile.profile(headline_ranked(), headlines(), ref_area, headline_directions())
+
+
+@st.cache_data(max_entries=64, ttl=_TTL)
+def region_comparison(ref_areas: tuple[str, ...]) -> pd.DataFrame:
+    """Side-by-side values and ranks of several regions."""
+    return profile.comparison(headline_ranked(), list(ref_areas), headline_directions())

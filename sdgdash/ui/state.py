@@ -145,3 +145,17 @@ def resume_entry(pages: list) -> None:
     for page in pages:  # every page's url_path is its file name without .py
         if page.url_path == stem:
             st.switch_page(page, query_params=params)
+
+
+def int_list(allowed: Iterable[int]) -> Callable[[str], list[int] | None]:
+    """A parser for a comma-separated list of integers, each one of ``allowed``."""
+    ok = set(allowed)
+
+    def parse(raw: str) -> list[int] | None:
+        try:
+            out = sorted({int(x) for x in raw.split(",") if x.strip()})
+        except ValueError:
+            return None
+        return out if set(out) <= ok else None
+
+    return parse

@@ -240,18 +240,13 @@ def values_table(view: mapview.MapView, lang: str) -> None:
     table = mapview.table(view, labels, lang)
     st.dataframe(table, hide_index=True, width="stretch")
     slug = view.selection.indicator_id.replace(".", "-")
-    st.download_button(
-        t("download_csv", lang),
-        csv_bytes(table),
-        file_name=f"sdg_{slug}_{view.year}_{lang}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-    )
+    download_csv(table, f"sdg_{slug}_{view.year}_{lang}.csv", lang)
 
 
 def source_line(files: list[str], lang: str) -> None:
-    """The source of what is shown, under every chart."""
-    st.caption(t("source_line", lang, file=", ".join(files)))
+    """The source of what is shown, under every chart (long lists point to the table)."""
+    text = ", ".join(files) if len(files) <= 3 else t("source_many", lang, n=len(files))
+    st.caption(t("source_line", lang, file=text))
 
 
 def attribution(lang: str) -> None:
@@ -267,6 +262,18 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
 def md_escape(text: str) -> str:
     """Escape Markdown (and Streamlit's :directives:) so data text is shown literally."""
     return str(text).translate(_MD_SPECIAL)
+
+
+def download_csv(frame: pd.DataFrame, file_name: str, lang: str, key: str | None = None) -> None:
+    """A CSV download (UTF-8 with BOM) of exactly ``frame``."""
+    st.download_button(
+        t("download_csv", lang),
+        csv_bytes(frame),
+        file_name=file_name,
+        mime="text/csv",
+        icon=":material/download:",
+        key=key,
+    )
 
 
 def heading_text(title: str, detail: str = "") -> None:

@@ -1,0 +1,61 @@
+"""Compare 2 to 4 regions side by side, with the country."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdgdash.charts import compare_lines
+from sdgdash.i18n import t
+from sdgdash.maps import PLOTLY_CONFIG
+from sdgdash.ui import cached, regions, state, widgets
+
+lang = state.page_lang(__file__)
+labels = cached.labels()
+st.title(t("nav_compare", lang))
+notices = state.notice_area()
+
+codes = regions.pick_regions(lang)
+if len(codes) < 2:
+    st.info(t("compare_need_two", lang))
+    state.show_notices(lang, notices)
+    st.stop()
+
+frame = cached.region_comparison(tuple(codes))
+st.subheader(t("compare_table", lang))
+table = regions.comparison_table(frame, codes, lang)
+st.dataframe(
+    regions.highlight_best_worst(table, frame, codes, lang),
+    hide_index=True,
+    width="stretch",
+    height=min(36 * (len(table) + 1) + 4, 900),
+)
+st.caption(t("best_worst_note", lang))
+names = "_".join(codes)
+widgets.download_csv(table, f"sdg_compare_{names}_{lang}.csv", lang)
+
+st.subheader(t("compare_chart", lang))
+sel_by_id = {s.indicator_id: s for s in cached.headlines()}
+ids = [i for i in frame["indicator_id"] if i in sel_by_id]
+state.seed("cmp_ind", "ind", state.choice(ids), "1.2.1" if "1.2.1" in ids else ids[0])
+ind = st.selectbox(
+    t("indicator", lang),
+    ids,
+    key="cmp_ind",
+    format_func=lambda i: labels.indicator_label(i, lang, width=110),
+)
+state.set_params(ind=ind)
+sel = sel_by_id[ind]
+widgets.heading_text(labels.indicator_label(ind, lang), labels.selection_label(sel, lang))
+regional = cached.regional_series(sel)
+fig = compare_lines(
+    regional[regional["ref_area"].isin(codes)],
+    cached.national_series(sel),
+    codes,
+    {c: labels.region_name(c, lang) for c in codes},
+    labels.code_label("unit", sel.unit, lang),
+    lang,
+)
+st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="cmp_lines")
+widgets.source_line([f"data/indicator_{ind.replace('.', '-')}.csv"], lang)
+widgets.attribution(lang)
+state.show_notices(lang, notices)

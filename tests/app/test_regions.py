@@ -1,0 +1,39 @@
+"""Region profile and comparison pages (AppTest) on real regions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_profile_of_karaganda_in_russian(app) -> None:
+    at = app("pages/region.py", lang="ru", region="KZKAR")
+    assert not at.exception
+    assert at.title[0].value == "Карагандинская"
+    assert any("Каркаралинский район" in i.value for i in at.info), "pilot territory named"
+    table = at.dataframe[0].value
+    assert len(table) > 50
+    row = table[table["Показатель"].str.startswith("1.2.1 ")].iloc[0]
+    assert row["Значение"] == 3.0 and row["Год"] == 2023 and row["Место"] == "3 из 20"
+
+
+def test_goal_filter_from_the_url(app) -> None:
+    at = app("pages/region.py", lang="en", region="KZKZY", goals="1,7")
+    assert not at.exception
+    assert set(at.dataframe[0].value["Goal"]) <= {1, 7}
+    assert "Kamystybas" in " ".join(i.value for i in at.info)
+
+
+def test_compare_karaganda_and_kyzylorda(app) -> None:
+    at = app("pages/compare.py", lang="kk", regions="KZKAR,KZKZY", ind="1.2.1")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert {"Қарағанды", "Қызылорда"} <= set(table.columns)
+    row = table[table.iloc[:, 1].str.startswith("1.2.1 ")].iloc[0]
+    assert (row["Қарағанды"], row["Қызылорда"]) == (3.0, 6.2)
+
+
+@pytest.mark.parametrize("regions", ["KZKAR", "KZKAR,KZKAR", "A,B,C,D,E", "<b>x</b>"])
+def test_compare_with_bad_or_too_few_regions_is_explained(app, regions) -> None:
+    at = app("pages/compare.py", lang="en", regions=regions)
+    assert not at.exception
+    assert at.warning or at.info
