@@ -2,8 +2,8 @@
 
 Run from the repository root::
 
-    .venv/bin/python scripts/benchmark_map.py            # full run, about 5 minutes
-    .venv/bin/python scripts/benchmark_map.py --quick    # fewer repetitions, about 2 minutes
+    .venv/bin/python scripts/benchmark_map.py            # full run, about 6 minutes
+    .venv/bin/python scripts/benchmark_map.py --quick    # fewer repetitions, about 3 minutes
     .venv/bin/python scripts/benchmark_map.py --out results.json
 
 It prints numbers and asserts nothing about time: machines differ and are shared, so the browser
@@ -490,27 +490,33 @@ class Recorder:
         return out
 
 
-def ws_breakdown(frames: list[tuple[float, bytes]]) -> dict[str, Any]:
-    """Split websocket payload bytes by what Streamlit sent (plotly figures, tables, other)."""
+def message_kind(data: bytes) -> str:
+    """What a websocket frame carries: the element type of a new element, else the message type."""
     try:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    except ImportError:
-        return {}
+
+        msg = ForwardMsg.FromString(data)
+    except Exception:  # noqa: BLE001 - not a ForwardMsg (should not happen): count it anyway
+        return "undecoded"
+    kind = msg.WhichOneof("type") or "none"
+    if kind == "delta":
+        kind = msg.delta.WhichOneof("type") or "delta"
+        if kind == "new_element":
+            kind = msg.delta.new_element.WhichOneof("type") or "element"
+    return kind
+
+
+def ws_breakdown(frames: list[tuple[float, bytes]]) -> dict[str, Any]:
+    """Split websocket payload bytes by what Streamlit sent (plotly figures, tables, other)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
     by_kind: dict[str, int] = {}
     plotly_specs: list[int] = []
     for _, data in frames:
-        kind = "undecoded"
-        try:
-            msg = ForwardMsg.FromString(data)
-            kind = msg.WhichOneof("type") or "none"
-            if kind == "delta":
-                kind = msg.delta.WhichOneof("type") or "delta"
-                if kind == "new_element":
-                    kind = msg.delta.new_element.WhichOneof("type") or "element"
-                    if kind == "plotly_chart":
-                        plotly_specs.append(len(msg.delta.new_element.plotly_chart.spec.encode()))
-        except Exception:  # not a ForwardMsg (should not happen): count it, do not fail
-            pass
+        kind = message_kind(data)
+        if kind == "plotly_chart":
+            spec = ForwardMsg.FromString(data).delta.new_element.plotly_chart.spec
+            plotly_specs.append(len(spec.encode("utf-8")))
         by_kind[kind] = by_kind.get(kind, 0) + len(data)
     return {
         "by_kind": dict(sorted(by_kind.items(), key=lambda kv: -kv[1])),
@@ -562,7 +568,7 @@ def measure_load(browser, url: str, wait_map: bool) -> dict[str, Any]:
 
 
 def measure_latency(
-    browser, url: str, signature_js: str, reps: int, ready_selector: str
+    browser, url: str, signature_js: str, reps: int, ready_selector: str, content_kind: str
 ) -> dict[str, Any]:
     """Press ArrowLeft on the (first) select_slider ``reps`` times; time each until repaint.
 
@@ -577,12 +583,13 @@ def measure_latency(
         page.wait_for_selector(ready_selector, state="attached", timeout=PAGE_TIMEOUT_MS)
         wait_settled(page, rec)
         thumb = page.locator(SLIDER_THUMB).first
-        times, change_bytes, errors = [], [], []
+        times, change_bytes, first_frame, figure_in, errors = [], [], [], [], []
         for _ in range(reps):
             before = page.evaluate(signature_js)
             start = len(rec.frames)
             thumb.focus()
             page.evaluate("() => { window.__bench_t0 = performance.now(); }")
+            pressed = time.monotonic()
             page.keyboard.press("ArrowLeft")
             try:
                 page.wait_for_function(
@@ -605,11 +612,21 @@ def measure_latency(
             times.append(page.evaluate("() => window.__bench_t1 - window.__bench_t0"))
             wait_settled(page, rec)
             change_bytes.append(rec.ws_bytes(start))
+            frames = rec.frames[start:]
+            if frames:
+                first_frame.append((frames[0][0] - pressed) * 1000)
+            arrived = [t for t, d in frames if message_kind(d) == content_kind]
+            if arrived:
+                figure_in.append((arrived[0] - pressed) * 1000)
         return {
             "reps": reps,
             "times_ms": times,
             "median_ms": median(times),
             "p95_ms": p95(times),
+            # Python-side clock, so a few ms late: when the server's first reply and the new
+            # figure (or the baseline's text) reached the browser.
+            "first_frame_ms_median": median(first_frame),
+            "content_received_ms_median": median(figure_in),
             "ws_bytes_per_change_median": median(change_bytes),
             "errors": errors,
             "outside_requests": rec.outside,
@@ -640,7 +657,7 @@ def run_browser(cases: list[Case], reps: int, log_dir: Path) -> dict[str, Any]:
                     out["baseline"] = with_server(
                         trivial,
                         lambda url: measure_latency(
-                            browser, url, BASELINE_SIGNATURE_JS, reps * 2, SLIDER_THUMB
+                            browser, url, BASELINE_SIGNATURE_JS, reps * 2, SLIDER_THUMB, "markdown"
                         ),
                     )
                 out["baseline_server_starts"] = trivial.starts
@@ -667,7 +684,7 @@ def run_browser(cases: list[Case], reps: int, log_dir: Path) -> dict[str, Any]:
                         "change": with_server(
                             app_server,
                             lambda url, q=path + query: measure_latency(
-                                browser, url + q, MAP_SIGNATURE_JS, reps, MAP_PATHS
+                                browser, url + q, MAP_SIGNATURE_JS, reps, MAP_PATHS, "plotly_chart"
                             ),
                             warm,
                         ),
@@ -713,8 +730,8 @@ def report(result: dict[str, Any]) -> str:
     lines = [
         f"sdgdash map benchmark  {m['date']}",
         f"machine: {m['nproc']} CPUs, Python {m['python']}, {m['platform']}",
-        f"streamlit {m['streamlit']}, plotly {m['plotly']}, chromium {browser.get('chromium', '-')}, "
-        f"git {m['git_commit']}{' (uncommitted changes)' if m['git_dirty'] else ''}",
+        f"streamlit {m['streamlit']}, plotly {m['plotly']}, "
+        f"chromium {browser.get('chromium', '-')}, git {m['git_commit']}{' (uncommitted changes)' if m['git_dirty'] else ''}",
         "",
         "1. Bytes sent to the browser (kB = 1000 bytes; platform layer = "
         f"{PLATFORM_GEOJSON_BYTES:,} bytes per indicator)",
@@ -725,12 +742,13 @@ def report(result: dict[str, Any]) -> str:
         load = b.get("load", {})
         ws = load.get("ws_bytes")
         plotly_ws = sum(load.get("ws", {}).get("plotly_specs", [])) if load else None
+        per_copy = s["geojson_bytes_total"] / max(s["geojson_copies"], 1)
         rows.append(
             [
                 name,
                 f"{s['layout']}/{s['units_drawn']}",
                 kb(s["figure_json_bytes"]),
-                f"{s['geojson_copies']}x {kb(s['geojson_bytes_total'] / max(s['geojson_copies'], 1))}",
+                f"{s['geojson_copies']}x {kb(per_copy)}",
                 kb(ws),
                 kb(plotly_ws),
                 kb(load.get("http_static_bytes")),
@@ -784,6 +802,8 @@ def report(result: dict[str, Any]) -> str:
                 ms(base.get("median_ms")),
                 ms(base.get("p95_ms")),
                 "1.00",
+                ms(base.get("first_frame_ms_median")),
+                ms(base.get("content_received_ms_median")),
                 kb(base.get("ws_bytes_per_change_median")),
             ]
         ]
@@ -803,6 +823,8 @@ def report(result: dict[str, Any]) -> str:
                     ms(c.get("median_ms")),
                     ms(c.get("p95_ms")),
                     ratio,
+                    ms(c.get("first_frame_ms_median")),
+                    ms(c.get("content_received_ms_median")),
                     kb(c.get("ws_bytes_per_change_median")),
                 ]
             )
@@ -810,7 +832,21 @@ def report(result: dict[str, Any]) -> str:
                 if "error" in b.get(part, {}):
                     errors.append(f"{name} {part}: {b[part]['error']}")
             errors += [f"{name}: {e}" for e in c.get("errors", [])]
-        lines.append(table(["selection", "N", "median", "p95", "x baseline", "WS kB/change"], rows))
+        lines.append(
+            table(
+                [
+                    "selection",
+                    "N",
+                    "median",
+                    "p95",
+                    "x baseline",
+                    "1st reply",
+                    "fig in",
+                    "WS kB/change",
+                ],
+                rows,
+            )
+        )
         lines += ["", "WS page run by message (kB): plotly figure specs, then the largest kinds"]
         for name, b in browser["cases"].items():
             ws = b.get("load", {}).get("ws", {})
@@ -840,21 +876,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-browser", action="store_true", help="server-side numbers only")
     ap.add_argument("--server-reps", type=int, help="repetitions of the figure build (30)")
     ap.add_argument("--browser-reps", type=int, help="year changes per selection (5)")
+    ap.add_argument(
+        "--case", action="append", help="only selections whose name contains this (repeatable)"
+    )
     args = ap.parse_args(argv)
+    cases = [c for c in CASES if not args.case or any(w in c.name for w in args.case)]
     server_reps = args.server_reps or (5 if args.quick else 30)
     browser_reps = args.browser_reps or (3 if args.quick else 5)
 
     os.chdir(REPO)
+    if not args.no_browser:
+        check_chromium()  # fail before the server-side part, not after it
     result: dict[str, Any] = {"machine": machine(), "server": {}, "browser": None}
     print("server-side figure builds", flush=True)
     server = ServerSide()
-    for case in CASES:
+    for case in cases:
         result["server"][case.name] = measure_server(server, case, server_reps)
     if not args.no_browser:
         print("browser (headless Chromium, localhost only)", flush=True)
         log_dir = REPO / "artifacts"
         log_dir.mkdir(exist_ok=True)
-        result["browser"] = run_browser(list(CASES), browser_reps, log_dir)
+        result["browser"] = run_browser(cases, browser_reps, log_dir)
     print()
     print(report(result))
     if args.out:

@@ -355,80 +355,80 @@ def trend_status(observed: float, required: float, latest_green: bool, n_years: 
 # --- scores ------------------------------------------------------------------------------------
 
 
-def score_table(values: pd.DataFrame, table: pd.DataFrame, year: int) -> pd.DataFrame:
+def score_table(
+    values: pd.DataFrame,
+    table: pd.DataFrame,
+    year: int,
+    regions: Iterable[str] | None = None,
+) -> pd.DataFrame:
     """Per region x indicator for scoring ``year``: value used, score, rating and trend.
 
-    Regions: the units of the layout in force in ``year``. The value used is the latest one
+    Regions: ``regions``, by default the units of the layout in force in ``year``. The value used is the latest one
     from ``year - 3`` to ``year`` (else value, score, rating are missing and trend is
     ``insufficient``). Bounds come from ``indicator_bounds`` (all years pooled), so a score does
     not depend on the scoring year. Trend base: the region's first value from 2015 on.
     """
-    bounds = indicator_bounds(values, table).set_index("indicator_id")
-    regions = sorted(LAYOUT_UNITS[layout_for_year(year)])
-    window = values[(values["year"] <= year) & (values["year"] >= BASE_YEAR)]
-    rows = []
-    for indicator_id, b in bounds.iterrows():
-        series = window[window["indicator_id"] == indicator_id]
-        green_score = normalise(b["green"], b["lower"], b["upper"])
-        for ref_area in regions:
-            own = series[series["ref_area"] == ref_area].sort_values("year")
-            row = {
-                "ref_area": ref_area,
-                "goal": int(b["goal"]),
-                "indicator_id": indicator_id,
-                "direction": b["direction"],
-                "value": math.nan,
-                "value_year": pd.NA,
-                "source_file": pd.NA,
-                "source_row": pd.NA,
-                "lower": b["lower"],
-                "upper": b["upper"],
-                "green": b["green"],
-                "red": b["red"],
-                "score": math.nan,
-                "rating": None,
-                "base_year": pd.NA,
-                "base_value": math.nan,
-                "score_base": math.nan,
-                "green_score": green_score,
-                "observed": math.nan,
-                "required": math.nan,
-                "trend": INSUFFICIENT,
-            }
-            latest = own.iloc[-1] if not own.empty else None
-            if latest is not None and int(latest["year"]) >= year - MAX_AGE:
-                value = float(latest["value"])
-                score = normalise(value, b["lower"], b["upper"])
-                base = own.iloc[0]
-                base_year, latest_year = int(base["year"]), int(latest["year"])
-                score_base = normalise(float(base["value"]), b["lower"], b["upper"])
-                flag = rating(value, b["green"], b["red"], b["direction"])
-                row.update(
-                    value=value,
-                    value_year=latest_year,
-                    source_file=latest["source_file"],
-                    source_row=int(latest["source_row"]),
-                    score=score,
-                    rating=flag,
-                    base_year=base_year,
-                    base_value=float(base["value"]),
-                    score_base=score_base,
-                )
-                if latest_year > base_year:
-                    observed = (score - score_base) / (latest_year - base_year)
-                    required = (green_score - score_base) / (TARGET_YEAR - base_year)
-                    row.update(
-                        observed=observed,
-                        required=required,
-                        trend=trend_status(observed, required, flag == "green", 2),
-                    )
-            rows.append(row)
-    out = pd.DataFrame(rows, columns=SCORE_COLUMNS)
+    bounds = indicator_bounds(values, table)
+    if regions is None:
+        regions = LAYOUT_UNITS[layout_for_year(year)]
+    grid = bounds.merge(pd.DataFrame({"ref_area": sorted(regions)}), how="cross")
+
+    window = values[(values["year"] >= BASE_YEAR) & (values["year"] <= year)]
+    window = window.sort_values(["indicator_id", "ref_area", "year"], kind="stable")
+    by_series = window.groupby(["indicator_id", "ref_area"], sort=False)
+    latest = by_series.tail(1)
+    latest = latest[latest["year"] >= year - MAX_AGE]
+    base = by_series.head(1)[["indicator_id", "ref_area", "year", "value"]].rename(
+        columns={"year": "base_year", "value": "base_value"}
+    )
+    latest = latest.rename(columns={"year": "value_year"}).merge(
+        base, on=["indicator_id", "ref_area"], how="left"
+    )
+    out = grid.merge(
+        latest[
+            [
+                "indicator_id",
+                "ref_area",
+                "value",
+                "value_year",
+                "source_file",
+                "source_row",
+                "base_year",
+                "base_value",
+            ]
+        ],
+        on=["indicator_id", "ref_area"],
+        how="left",
+    )
+
+    score, score_base, green_score, ratings = [], [], [], []
+    for row in out.itertuples(index=False):
+        score.append(normalise(row.value, row.lower, row.upper))
+        score_base.append(normalise(row.base_value, row.lower, row.upper))
+        green_score.append(normalise(row.green, row.lower, row.upper))
+        ratings.append(rating(row.value, row.green, row.red, row.direction))
+    out["score"] = score
+    out["score_base"] = score_base
+    out["green_score"] = green_score
+    out["rating"] = pd.array(ratings, dtype="string")
+
+    span = out["value_year"] - out["base_year"]
+    has_trend = span > 0
+    out["observed"] = ((out["score"] - out["score_base"]) / span).where(has_trend)
+    out["required"] = (
+        (out["green_score"] - out["score_base"]) / (TARGET_YEAR - out["base_year"])
+    ).where(has_trend)
+    out["trend"] = [
+        trend_status(obs, req, flag == "green", 2 if ok else 1)
+        for obs, req, flag, ok in zip(
+            out["observed"], out["required"], out["rating"].fillna(""), has_trend, strict=True
+        )
+    ]
     for column in ("value_year", "source_row", "base_year"):
         out[column] = out[column].astype("Int64")
     out["source_file"] = out["source_file"].astype("string")
-    out["rating"] = out["rating"].astype("string")
-    return out
+    out["goal"] = out["goal"].astype("int64")
+    return out[SCORE_COLUMNS].reset_index(drop=True)
 
 
 def _goal_rating(ratings: Iterable[str]) -> str:
