@@ -35,6 +35,12 @@ pages = [
         icon=":material/compare_arrows:",
         url_path="compare",
     ),
+    st.Page(
+        "pages/index.py",
+        title=t("nav_index", lang),
+        icon=":material/leaderboard:",
+        url_path="index",
+    ),
 ]
 nav = st.navigation(pages)
 state.resume_entry(pages)

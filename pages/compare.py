@@ -7,7 +7,7 @@ import streamlit as st
 from sdgdash.charts import compare_lines
 from sdgdash.i18n import t
 from sdgdash.maps import PLOTLY_CONFIG
-from sdgdash.ui import cached, regions, state, widgets
+from sdgdash.ui import cached, indexview, regions, state, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -21,6 +21,7 @@ if len(codes) < 2:
     st.stop()
 
 frame = cached.region_comparison(tuple(codes))
+indexview.compare_scores(codes, lang)
 st.subheader(t("compare_table", lang))
 table = regions.comparison_table(frame, codes, lang)
 st.dataframe(

@@ -6,7 +6,6 @@ import streamlit as st
 
 from sdgdash import mapview, selection
 from sdgdash.catalog import FEATURED_INDICATOR
-from sdgdash.charts import goal_tiles
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, state, widgets
 
@@ -25,7 +24,7 @@ c3.metric(t("kpi_observations", lang), fmt_number(cached.observation_count(), la
 c4.metric(t("kpi_years", lang), f"{int(inds['first_year'].min())}–{int(inds['last_year'].max())}")
 
 st.subheader(t("goals_heading", lang))
-tiles = goal_tiles(cached.goal_summary(), labels, lang)
+tiles = cached.goal_tiles_figure(lang)
 st.plotly_chart(tiles, config={"displaylogo": False, "displayModeBar": False}, width="stretch")
 st.caption(t("tiles_caption", lang))
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdgdash.catalog import GOALS
 from sdgdash.i18n import t
-from sdgdash.ui import cached, regions, state, widgets
+from sdgdash.ui import cached, indexview, regions, state, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -14,6 +14,7 @@ notices = state.notice_area()
 
 ref_area = regions.pick_region(lang)
 regions.header(ref_area, lang)
+indexview.region_scores(ref_area, lang)
 
 profile = cached.region_profile(ref_area)
 st.subheader(t("profile_indicators", lang))
@@ -27,7 +28,7 @@ chosen = st.multiselect(
 )
 state.set_params(goals=",".join(map(str, chosen)) or None)
 shown = profile[profile["goal"].isin(chosen)] if chosen else profile
-table = regions.profile_table(shown, lang)
+table = regions.profile_table(shown, lang, indexview.region_ratings(ref_area))
 regions.show_profile_table(table, lang)
 widgets.download_csv(regions.csv_rows(table, lang), f"sdg_profile_{ref_area}_{lang}.csv", lang)
 widgets.source_line(sorted(set(shown["source_file"])) if len(shown) else [], lang)

@@ -105,6 +105,16 @@ def geo_frame(geojson: dict, pad: float = 0.4) -> dict:
     }
 
 
+def subset(geojson: dict, codes: list[str]) -> dict:
+    """The features of ``geojson`` for ``codes`` only: each trace carries just the shapes it
+    draws, so a map sends every boundary once however many traces it has."""
+    wanted = set(codes)
+    return {
+        "type": "FeatureCollection",
+        "features": [f for f in geojson["features"] if f["properties"]["ref_area"] in wanted],
+    }
+
+
 def rank_values(values: pd.Series, higher_is_better: bool | None) -> pd.Series:
     """Rank 1 = best (or highest when the direction is unknown); ties share the better rank."""
     ascending = higher_is_better is False
@@ -303,7 +313,7 @@ def choropleth(
     if missing:
         fig.add_trace(
             go.Choropleth(
-                geojson=geojson,
+                geojson=subset(geojson, missing),
                 featureidkey="properties.ref_area",
                 locations=missing,
                 z=[0] * len(missing),
@@ -323,7 +333,7 @@ def choropleth(
         fig.add_trace(
             _values_trace(
                 drawn,
-                geojson,
+                subset(geojson, drawn["ref_area"].tolist()),
                 hover,
                 unit_label,
                 higher_is_better,
@@ -336,7 +346,7 @@ def choropleth(
     if highlight and highlight in set(drawn["ref_area"]):
         fig.add_trace(
             go.Choropleth(
-                geojson=geojson,
+                geojson=subset(geojson, [highlight]),
                 featureidkey="properties.ref_area",
                 locations=[highlight],
                 z=[0],
@@ -398,7 +408,7 @@ def small_multiples(
         if missing:
             fig.add_trace(
                 go.Choropleth(
-                    geojson=gj,
+                    geojson=subset(gj, missing),
                     featureidkey="properties.ref_area",
                     locations=missing,
                     z=[0] * len(missing),
@@ -414,7 +424,7 @@ def small_multiples(
             )
         fig.add_trace(
             go.Choropleth(
-                geojson=gj,
+                geojson=subset(gj, drawn["ref_area"].tolist()),
                 featureidkey="properties.ref_area",
                 locations=drawn["ref_area"].tolist(),
                 z=drawn["value"].tolist(),

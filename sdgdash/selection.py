@@ -8,6 +8,17 @@ from sdgdash.catalog import DISAGGREGATIONS, SELECTION_COLUMNS
 from sdgdash.models import Selection
 
 
+# "_T" is SDMX's total: for sex ("Boys and Girls") and activity ("всего"); for education_lev the
+# platform uses it for "don't answered", so it is not a total there.
+def is_total(column: str, code: str) -> bool:
+    """True when ``code`` stands for all categories of disaggregation ``column``."""
+    return code == "" or (code == "_T" and column != "education_lev")
+
+
+def _order(column: str):
+    return lambda v: (not is_total(column, v), v != "", v)
+
+
 def headline(options: pd.DataFrame, indicator_id: str) -> Selection | None:
     """The sensible default: the most aggregated combination (totals), then the widest coverage.
 
@@ -16,7 +27,9 @@ def headline(options: pd.DataFrame, indicator_id: str) -> Selection | None:
     if options.empty:
         return None
     scored = options.assign(
-        _totals=sum((options[c] == "").astype(int) for c in DISAGGREGATIONS),
+        _totals=sum(
+            options[c].map(lambda v, c=c: is_total(c, v)).astype(int) for c in DISAGGREGATIONS
+        ),
     ).sort_values(
         ["_totals", "n_regions", "last_year", "n_rows"],
         ascending=[False, False, False, False],
@@ -57,7 +70,7 @@ def cascade(options: pd.DataFrame, wanted: dict[str, str]) -> dict[str, list[str
     offered: dict[str, list[str]] = {}
     rest = options
     for col in SELECTION_COLUMNS:
-        values = sorted(rest[col].unique().tolist(), key=lambda v: (v != "", v))
+        values = sorted(rest[col].unique().tolist(), key=_order(col))
         if len(values) > 1:
             offered[col] = values
         pick = wanted.get(col, "")
@@ -73,7 +86,7 @@ def resolve(options: pd.DataFrame, indicator_id: str, wanted: dict[str, str]) ->
     chosen: dict[str, str] = {}
     rest = options
     for col in SELECTION_COLUMNS:
-        values = sorted(rest[col].unique().tolist(), key=lambda v: (v != "", v))
+        values = sorted(rest[col].unique().tolist(), key=_order(col))
         pick = wanted.get(col, "")
         chosen[col] = pick if pick in values else values[0]
         rest = rest[rest[col] == chosen[col]]

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from sdgdash import direction, geo, profile, queries, selection
+from sdgdash import charts, direction, geo, profile, queries, scoring, selection
 from sdgdash.config import Settings
 from sdgdash.db import connect
 from sdgdash.labels import Labels
@@ -167,3 +167,34 @@ def region_profile(ref_area: str) -> pd.DataFrame:
 def region_comparison(ref_areas: tuple[str, ...]) -> pd.DataFrame:
     """Side-by-side values and ranks of several regions."""
     return profile.comparison(headline_ranked(), list(ref_areas), headline_directions())
+
+
+@st.cache_data(max_entries=6, ttl=_TTL)
+def goal_tiles_figure(lang: str):
+    """The overview's 17 goal tiles in ``lang`` (built once per language: ~0.5 s of plotly)."""
+    return charts.goal_tiles(goal_summary(), labels(), lang)
+
+
+@st.cache_resource
+def index_table() -> pd.DataFrame:
+    """The curated indicator table of the regional SDG index (validated once)."""
+    return scoring.load_index_table(settings().data_dir / "curated" / "index_indicators.csv")
+
+
+@st.cache_resource
+def index_values() -> pd.DataFrame:
+    """Regional values of the index indicators."""
+    return scoring.index_values(all_observations(), index_table())
+
+
+@st.cache_resource
+def index_result(year: int) -> scoring.IndexResult:
+    """Scores, goal scores and the index of one scoring year (read-only)."""
+    return scoring.compute_index(index_values(), index_table(), year)
+
+
+@st.cache_resource
+def index_years(min_ranked: int = 15) -> list[int]:
+    """Scoring years whose index ranks at least ``min_ranked`` regions, newest last."""
+    years = sorted(int(y) for y in index_values()["year"].unique() if y >= 2015)
+    return [y for y in years if index_result(y).index["rank"].notna().sum() >= min_ranked]

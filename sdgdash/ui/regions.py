@@ -63,11 +63,16 @@ def header(ref_area: str, lang: str) -> None:
         )
 
 
-def profile_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The profile rows as a display/download table in ``lang``."""
+def profile_table(
+    frame: pd.DataFrame, lang: str, ratings: dict[str, tuple[str, str]] | None = None
+) -> pd.DataFrame:
+    """The profile rows as a display/download table in ``lang``; index indicators carry their
+    traffic light and trend."""
     labels = cached.labels()
+    ratings = ratings or {}
     rows = []
     for r in frame.itertuples():
+        rating, trend = ratings.get(r.indicator_id, ("", ""))
         rows.append(
             {
                 t("goal", lang): r.goal,
@@ -81,7 +86,9 @@ def profile_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                 ),
                 t("national_value", lang): r.national,
                 t("vs_country", lang): t(f"vs_country_{r.vs_country}", lang),
-                t("trend", lang): r.series,
+                t("trend_heading", lang): r.series,
+                t("rating", lang): t(f"rating_{rating}", lang) if rating else "",
+                t("trend_status", lang): t(f"trend_{trend}", lang) if trend else "",
                 t("source", lang): r.source_file,
                 t("source_row", lang): r.source_row,
             }
@@ -97,7 +104,9 @@ def show_profile_table(table: pd.DataFrame, lang: str) -> None:
         width="stretch",
         height=min(36 * (len(table) + 1) + 4, 1400),
         column_config={
-            t("trend", lang): st.column_config.LineChartColumn(t("trend", lang), width="small"),
+            t("trend_heading", lang): st.column_config.LineChartColumn(
+                t("trend_heading", lang), width="small"
+            ),
             t("value", lang): st.column_config.NumberColumn(format="%g"),
             t("national_value", lang): st.column_config.NumberColumn(format="%g"),
             t("indicator", lang): st.column_config.TextColumn(width="large"),
@@ -108,7 +117,7 @@ def show_profile_table(table: pd.DataFrame, lang: str) -> None:
 def csv_rows(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table for download: the sparkline list written out as year:value pairs."""
     out = table.copy()
-    col = t("trend", lang)
+    col = t("trend_heading", lang)
     if col in out:
         out[col] = [" ".join(fmt_number(v, "en") for v in vals) for vals in out[col]]
     return out

@@ -11,7 +11,13 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard.py")
-PAGES = ["pages/overview.py", "pages/map.py", "pages/region.py", "pages/compare.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/map.py",
+    "pages/region.py",
+    "pages/compare.py",
+    "pages/index.py",
+]
 
 
 @pytest.fixture(autouse=True)

@@ -133,3 +133,28 @@ def test_cascade_offers_only_reachable_values_and_resolve_stays_valid() -> None:
     assert selection.resolve(opts, "9.9.9", {"sex": "F"}) == Selection(
         "9.9.9", series="A", unit="PT", sex="F"
     )
+
+
+def test_headline_treats_sdmx_total_as_total_except_for_education() -> None:
+    opts = _options(
+        [
+            {
+                "unit": "PT",
+                "sex": "F",
+                "n_regions": 20,
+                "last_year": 2019,
+                "n_rows": 9,
+                "years": [2019],
+            },
+            {
+                "unit": "PT",
+                "sex": "_T",
+                "n_regions": 17,
+                "last_year": 2019,
+                "n_rows": 9,
+                "years": [2019],
+            },
+        ]
+    )
+    assert selection.headline(opts, "3.2.1").sex == "_T"
+    assert selection.is_total("sex", "_T") and not selection.is_total("education_lev", "_T")
