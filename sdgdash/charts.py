@@ -130,7 +130,7 @@ def region_trend(
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
         legend={"orientation": "h", "y": -0.25, "font": {"size": 13}},
         yaxis={"title": html.escape(unit_label)},
-        xaxis={"dtick": 1, "tickformat": "d"},
+        xaxis={"tickformat": "d", "nticks": 6},
         separators=", " if lang in ("ru", "kk") else ".,",
     )
     return fig

@@ -358,6 +358,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "kk": "ТДМ индексі {year}: {value} — {n} өңірдің ішінде {rank} орын",
         "en": "SDG index {year}: {value} — rank {rank} of {n}",
     },
+    "open_profile": {
+        "ru": "Профиль региона: {name}",
+        "kk": "Өңір профилі: {name}",
+        "en": "Region profile: {name}",
+    },
     "status_complete": {"ru": "есть данные", "kk": "деректер бар", "en": "reported"},
     "total": {"ru": "Всего", "kk": "Барлығы", "en": "Total"},
 }

@@ -229,6 +229,12 @@ def region_panel(view: mapview.MapView, national, lang: str, better: bool | None
         delta_color={True: "normal", False: "inverse", None: "off"}[better],
     )
     st.caption(f"{t('rank', lang)}: {t('rank_of', lang, rank=int(row['rank']), n=len(view.drawn))}")
+    st.page_link(
+        "pages/region.py",
+        label=t("open_profile", lang, name=names.get(region, region)),
+        icon=":material/location_city:",
+        query_params={"region": region, "lang": lang},
+    )
     regional = cached.regional_series(view.selection)
     fig = region_trend(regional, national, region, names, unit, lang)
     st.plotly_chart(fig, config={"displaylogo": False}, width="stretch", key="map_trend")

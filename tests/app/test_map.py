@@ -84,3 +84,11 @@ def test_old_year_draws_the_older_layout(app) -> None:
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "16 units (before June 2018" in captions
+
+
+def test_chosen_region_shows_its_value(app) -> None:
+    at = app(MAP, lang="en", ind="1.2.1", year="2023", region="KZKAR")
+    assert not at.exception
+    assert at.selectbox(key="map_region").value == "KZKAR"
+    metric = [m for m in at.metric if m.label.startswith("Karagandy, 2023")]
+    assert metric and metric[0].value == "3"

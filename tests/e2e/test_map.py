@@ -75,3 +75,24 @@ def test_pilots_classes_and_3d_stay_offline(server, page, lang) -> None:
     page.wait_for_timeout(1500)
     page.screenshot(path=str(SHOTS / f"map-{lang}-3d.png"), full_page=True)
     assert outside_requests(page.requests_seen) == []
+
+
+def test_chosen_region_opens_its_profile(server, page) -> None:
+    page.goto(f"{server}/map?lang=en&ind=1.2.1&year=2023&region=KZKAR")
+    wait_for_app(page)
+    page.get_by_text("Region profile: Karagandy").click()
+    page.wait_for_url("**/region?**", timeout=30_000)
+    wait_for_app(page)
+    assert page.locator("h1").first.inner_text().strip() == "Karagandy"
+    assert "region=KZKAR" in page.url
+    assert outside_requests(page.requests_seen) == []
+
+
+def test_clicking_a_region_selects_it(server, page) -> None:
+    page.goto(f"{server}/map?lang=en&ind=1.2.1&year=2023")
+    wait_for_app(page)
+    page.wait_for_selector("path.choroplethlocation", timeout=30_000)
+    page.locator("path.choroplethlocation").nth(5).click(force=True)
+    page.wait_for_function("() => location.search.includes('region=')", timeout=30_000)
+    wait_for_app(page)
+    assert page.get_by_text("Region profile:").first.is_visible()
