@@ -92,3 +92,15 @@ def test_chosen_region_shows_its_value(app) -> None:
     assert at.selectbox(key="map_region").value == "KZKAR"
     metric = [m for m in at.metric if m.label.startswith("Karagandy, 2023")]
     assert metric and metric[0].value == "3"
+
+
+def test_play_steps_through_every_year_and_returns_to_the_chosen_one(app) -> None:
+    at = app(MAP, lang="en", ind="7.b.1")
+    assert not at.exception
+    years = [2010, 2011, 2012]
+    at.button[0].click().run(timeout=60)
+    assert not at.exception
+    # After playing, the page shows the chosen year's view again, with its table.
+    table = at.dataframe[0].value
+    assert set(table["Year"]) == {at.session_state["map_year"]}
+    assert at.session_state["map_year"] in years

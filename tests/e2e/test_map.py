@@ -96,3 +96,20 @@ def test_clicking_a_region_selects_it(server, page) -> None:
     page.wait_for_function("() => location.search.includes('region=')", timeout=30_000)
     wait_for_app(page)
     assert page.get_by_text("Region profile:").first.is_visible()
+
+
+def test_play_shows_each_year_in_turn(server, page) -> None:
+    page.goto(f"{server}/map?lang=en&ind=7.b.1")
+    wait_for_app(page)
+    page.get_by_text("Play the years").click()
+    seen = set()
+    for _ in range(60):
+        titles = page.evaluate(
+            """() => Array.from(document.querySelectorAll('.js-plotly-plot .gtitle'))
+                  .map(t => t.textContent)"""
+        )
+        seen.update(t for t in titles if t.isdigit())
+        if {"2010", "2011", "2012"} <= seen:
+            break
+        page.wait_for_timeout(200)
+    assert {"2010", "2011", "2012"} <= seen
