@@ -101,37 +101,14 @@ def region_trend(
     names: dict[str, str],
     unit_label: str,
     lang: str,
-    colour: str = "#00689D",
 ) -> go.Figure:
-    """One region's values over the years against Kazakhstan's, as two lines."""
-    fig = go.Figure()
-    mine = regional[regional["ref_area"] == ref_area].sort_values("year")
-    fig.add_trace(
-        go.Scatter(
-            x=mine["year"],
-            y=mine["value"],
-            mode="lines+markers",
-            name=html.escape(names.get(ref_area, ref_area)),
-            line={"color": colour, "width": 3},
-        )
-    )
-    if len(national):
-        fig.add_trace(
-            go.Scatter(
-                x=national["year"],
-                y=national["value"],
-                mode="lines+markers",
-                name=t("national", lang),
-                line={"color": "#777777", "width": 2, "dash": "dot"},
-            )
-        )
+    """One region's values over the years against Kazakhstan's, as two lines (a small chart)."""
+    fig = compare_lines(regional, national, [ref_area], names, unit_label, lang)
     fig.update_layout(
         height=260,
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        legend={"orientation": "h", "y": -0.25, "font": {"size": 13}},
-        yaxis={"title": html.escape(unit_label)},
-        xaxis={"tickformat": "d", "nticks": 6},
-        separators=", " if lang in ("ru", "kk") else ".,",
+        legend={"y": -0.25, "font": {"size": 13}},
+        xaxis={"dtick": None, "nticks": 6},
+        font={"size": 12},
     )
     return fig
 

@@ -115,6 +115,25 @@ def subset(geojson: dict, codes: list[str]) -> dict:
     }
 
 
+def no_data_trace(
+    geojson: dict, missing: list[str], names: dict[str, str], lang: str, line_width: float = 0.8
+) -> go.Choropleth:
+    """The units without a value, in grey, named "no data" on hover."""
+    return go.Choropleth(
+        geojson=subset(geojson, missing),
+        featureidkey="properties.ref_area",
+        locations=missing,
+        z=[0] * len(missing),
+        colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]],
+        showscale=False,
+        marker_line_color="white",
+        marker_line_width=line_width,
+        text=[f"<b>{html.escape(names.get(u, u))}</b><br>{t('no_data', lang)}" for u in missing],
+        hovertemplate="%{text}<extra></extra>",
+        name=t("no_data", lang),
+    )
+
+
 def rank_values(values: pd.Series, higher_is_better: bool | None) -> pd.Series:
     """Rank 1 = best (or highest when the direction is unknown); ties share the better rank."""
     ascending = higher_is_better is False
@@ -311,24 +330,7 @@ def choropleth(
 
     fig = go.Figure()
     if missing:
-        fig.add_trace(
-            go.Choropleth(
-                geojson=subset(geojson, missing),
-                featureidkey="properties.ref_area",
-                locations=missing,
-                z=[0] * len(missing),
-                colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]],
-                showscale=False,
-                marker_line_color="white",
-                marker_line_width=0.8,
-                text=[
-                    f"<b>{html.escape(names.get(u, u))}</b><br>{t('no_data', lang)}"
-                    for u in missing
-                ],
-                hovertemplate="%{text}<extra></extra>",
-                name=t("no_data", lang),
-            )
-        )
+        fig.add_trace(no_data_trace(geojson, missing, names, lang))
     if len(drawn):
         fig.add_trace(
             _values_trace(
@@ -406,22 +408,7 @@ def small_multiples(
             if f["properties"]["ref_area"] not in set(drawn["ref_area"])
         ]
         if missing:
-            fig.add_trace(
-                go.Choropleth(
-                    geojson=subset(gj, missing),
-                    featureidkey="properties.ref_area",
-                    locations=missing,
-                    z=[0] * len(missing),
-                    colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]],
-                    showscale=False,
-                    marker_line_color="white",
-                    marker_line_width=0.5,
-                    text=[f"{html.escape(names.get(u, u))}: {t('no_data', lang)}" for u in missing],
-                    hovertemplate="%{text}<extra></extra>",
-                ),
-                row=row,
-                col=col,
-            )
+            fig.add_trace(no_data_trace(gj, missing, names, lang, 0.5), row=row, col=col)
         fig.add_trace(
             go.Choropleth(
                 geojson=subset(gj, drawn["ref_area"].tolist()),
