@@ -67,3 +67,25 @@ def test_older_years_use_the_older_layouts_and_hover_shows_the_source_value(
     assert len(shown) == 1, "the hover names exactly one source row"
     assert f"<b>{shown[0].value:g}</b>" in karaganda[0].replace(",", "")
     assert outside_requests(page.requests_seen) == []
+
+
+def test_language_switch_changes_every_name_and_keeps_it_in_the_url(server, page) -> None:
+    page.goto(f"{server}/?lang=ru&ind=1.2.1&year=2023")
+    wait_for_app(page)
+    page.wait_for_selector("path.choroplethlocation", timeout=30_000)
+    assert page.locator("h1").first.inner_text().strip() == "ЦУР в регионах Казахстана"
+    page.locator("[data-testid='stSidebar']").get_by_text("Қазақша").click()
+    page.wait_for_function("() => location.search.includes('lang=kk')", timeout=30_000)
+    wait_for_app(page)
+    assert page.locator("h1").first.inner_text().strip() == "Қазақстан өңірлеріндегі ТДМ"
+    texts_js = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+              .flatMap(g => (g.data || []).flatMap(t => t.text || []))"""
+    # The figures repaint after the script run: wait for the Kazakh region names.
+    page.wait_for_function(
+        f"() => ({texts_js})().some(x => x.startsWith('<b>Қарағанды</b>'))", timeout=30_000
+    )
+    texts = page.evaluate(texts_js)
+    assert any("Кедейлікті" in x for x in texts), "goal names in Kazakh"
+    nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+    assert "Көрсеткіштер картасы" in nav
+    assert outside_requests(page.requests_seen) == []
