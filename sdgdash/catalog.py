@@ -24,8 +24,6 @@ GOALS: tuple[int, ...] = tuple(range(1, 18))
 # Featured on the overview: share of population with income below the subsistence minimum.
 FEATURED_INDICATOR = "1.2.1"
 
-NATIONAL = ""
-
 
 def is_lang(value: object) -> bool:
     """True when ``value`` is one of the supported language codes."""

@@ -31,6 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "kk": "Тұрақты дамудың 17 мақсаты",
         "en": "The 17 Sustainable Development Goals",
     },
+    "all_goals": {"ru": "Все цели", "kk": "Барлық мақсаттар", "en": "All goals"},
     "goal": {"ru": "Цель", "kk": "Мақсат", "en": "Goal"},
     "indicators": {"ru": "Показатели", "kk": "Көрсеткіштер", "en": "Indicators"},
     "indicator": {"ru": "Показатель", "kk": "Көрсеткіш", "en": "Indicator"},

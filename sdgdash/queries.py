@@ -198,3 +198,8 @@ def observations_for(con: Con, indicator_id: str) -> pd.DataFrame:
 def all_observations(con: Con) -> pd.DataFrame:
     """The whole observations table (small: tens of thousands of rows)."""
     return _df(con, "SELECT * FROM observations ORDER BY indicator_id, source_row")
+
+
+def observation_count(con: Con) -> int:
+    """Number of rows in the observations table."""
+    return int(_df(con, "SELECT count(*) AS n FROM observations")["n"].iloc[0])

@@ -94,11 +94,7 @@ def national_series(sel: Selection) -> pd.DataFrame:
 @st.cache_data(max_entries=8, ttl=_TTL)
 def observation_count() -> int:
     """Number of rows in the observations table."""
-    cur = connection().cursor()
-    try:
-        return int(cur.execute("SELECT count(*) FROM observations").fetchone()[0])
-    finally:
-        cur.close()
+    return queries.observation_count(connection())
 
 
 @st.cache_resource

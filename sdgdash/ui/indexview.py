@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from sdgdash import scoring
-from sdgdash.charts import RATING_COLOURS, compare_goal_scores, goal_scores
+from sdgdash.charts import compare_goal_scores, goal_scores
 from sdgdash.i18n import fmt_number, t
 from sdgdash.maps import PLOTLY_CONFIG
 from sdgdash.ui import cached, state
@@ -147,7 +147,3 @@ def compare_scores(codes: list[str], lang: str) -> None:
         width="stretch",
         key="cmp_goal_scores",
     )
-
-
-RATING_STYLE = {k: f"background-color: {v}" for k, v in _LIGHT.items()}
-__all__ = ["RATING_COLOURS", "RATING_STYLE"]

@@ -22,10 +22,6 @@ class Picked:
     year: int
 
 
-def _any_goal(lang: str) -> str:
-    return {"ru": "Все цели", "kk": "Барлық мақсаттар", "en": "All goals"}.get(lang, "All goals")
-
-
 def pick(lang: str, prefix: str, year_widget: bool = True) -> Picked:
     """Render the cascade of pickers (keys start with ``prefix``) and return a valid choice."""
     labels = cached.labels()
@@ -37,7 +33,9 @@ def pick(lang: str, prefix: str, year_widget: bool = True) -> Picked:
         t("goal", lang),
         goals_with_data,
         key=f"{prefix}_goal",
-        format_func=lambda g: _any_goal(lang) if g == 0 else f"{g}. {labels.goal_short(g, lang)}",
+        format_func=lambda g: (
+            t("all_goals", lang) if g == 0 else f"{g}. {labels.goal_short(g, lang)}"
+        ),
     )
     ids = regional["indicator_id"].tolist()
     offered = ids if goal == 0 else regional.loc[regional["goal"] == goal, "indicator_id"].tolist()
