@@ -7,6 +7,7 @@ import math
 from babel.numbers import format_decimal
 
 from sdgdash.catalog import DEFAULT_LANG, LANGS
+from sdgdash.texts import feature_strings
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
@@ -367,6 +368,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_complete": {"ru": "есть данные", "kk": "деректер бар", "en": "reported"},
     "total": {"ru": "Всего", "kk": "Барлығы", "en": "Total"},
 }
+
+
+def _merge_features() -> None:
+    for module, strings in feature_strings().items():
+        clash = sorted(set(strings) & set(STRINGS))
+        if clash:
+            raise ValueError(f"sdgdash.texts.{module} redefines strings: {', '.join(clash)}")
+        STRINGS.update(strings)
+
+
+_merge_features()
 
 
 def t(key: str, lang: str, **kwargs: object) -> str:
