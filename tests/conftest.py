@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# The store fixtures (throwaway PostgreSQL server, a store per backend) for every test level.
+pytest_plugins = ["tests.store_fixtures"]
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED_SOURCES = REPO.parent / "shared" / "sources"
 KAZSTAT = SHARED_SOURCES / "kazstat-sdg-data"

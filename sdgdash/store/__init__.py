@@ -1,0 +1,34 @@
+"""The editable store (accounts, seminar findings, local-data uploads) on SQLite or PostgreSQL.
+
+Use :func:`open_store` with a SQLAlchemy URL (``Settings.store_url`` by default)::
+
+    store = open_store()
+    user = store.authenticate("aigerim", password)
+    store.add_finding(FindingInput(...), user)
+"""
+
+from __future__ import annotations
+
+from sdgdash.store.store import NotAuthorized, Store, User, make_engine, open_store
+from sdgdash.store.validate import (
+    FieldError,
+    FindingInput,
+    InvalidInput,
+    Vocabulary,
+    check_finding,
+    territory_ids,
+)
+
+__all__ = [
+    "FieldError",
+    "FindingInput",
+    "InvalidInput",
+    "NotAuthorized",
+    "Store",
+    "User",
+    "Vocabulary",
+    "check_finding",
+    "make_engine",
+    "open_store",
+    "territory_ids",
+]
