@@ -41,6 +41,12 @@ pages = [
         icon=":material/leaderboard:",
         url_path="index",
     ),
+    st.Page(
+        "pages/findings.py",
+        title=t("nav_findings", lang),
+        icon=":material/forum:",
+        url_path="findings",
+    ),
 ]
 nav = st.navigation(pages)
 state.resume_entry(pages)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdgdash.catalog import GOALS
 from sdgdash.i18n import t
-from sdgdash.ui import cached, indexview, regions, state, widgets
+from sdgdash.ui import cached, findings, indexview, regions, state, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -32,5 +32,6 @@ table = regions.profile_table(shown, lang, indexview.region_ratings(ref_area))
 regions.show_profile_table(table, lang)
 widgets.download_csv(regions.csv_rows(table, lang), f"sdg_profile_{ref_area}_{lang}.csv", lang)
 widgets.source_line(sorted(set(shown["source_file"])) if len(shown) else [], lang)
+findings.findings_block(lang, ref_area=ref_area)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

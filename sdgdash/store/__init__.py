@@ -16,6 +16,7 @@ from sdgdash.store.validate import (
     InvalidInput,
     Vocabulary,
     check_finding,
+    territories,
     territory_ids,
 )
 
@@ -30,5 +31,6 @@ __all__ = [
     "check_finding",
     "make_engine",
     "open_store",
+    "territories",
     "territory_ids",
 ]

@@ -92,13 +92,20 @@ def known_ref_areas(data_dir: Path) -> frozenset[str]:
     return frozenset(regions.loc[regions["kind"] != "unknown", "ref_area"].astype(str))
 
 
-def territory_ids(geodata_dir: Path) -> frozenset[str]:
-    """Ids of the pilot territories (geodata/pilot_territories.geojson)."""
+def territories(geodata_dir: Path) -> pd.DataFrame:
+    """Pilot territories from geodata/pilot_territories.geojson: id, kind, names, parent region."""
+    columns = ["id", "kind", "name_kk", "name_ru", "name_en", "parent_ref_area"]
     path = Path(geodata_dir) / PILOT_FILE
     if not path.exists():
-        return frozenset()
+        return pd.DataFrame(columns=columns)
     features = json.loads(path.read_text(encoding="utf-8")).get("features", [])
-    return frozenset(str(f["properties"]["id"]) for f in features)
+    rows = [{c: f["properties"].get(c) for c in columns} for f in features]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def territory_ids(geodata_dir: Path) -> frozenset[str]:
+    """Ids of the pilot territories (a finding or an upload may name one of them)."""
+    return frozenset(territories(geodata_dir)["id"].astype(str))
 
 
 def _curated_ids(path: Path, columns: tuple[str, ...]) -> frozenset[str] | None:

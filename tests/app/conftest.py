@@ -17,7 +17,16 @@ PAGES = [
     "pages/region.py",
     "pages/compare.py",
     "pages/index.py",
+    "pages/findings.py",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _store_in_tmp(tmp_path, monkeypatch) -> str:
+    """Every page test writes to its own store file, never the user's default store."""
+    url = f"sqlite:///{tmp_path / 'store' / 'store.sqlite3'}"
+    monkeypatch.setenv("SDGDASH_STORE_URL", url)
+    return url
 
 
 @pytest.fixture(autouse=True)

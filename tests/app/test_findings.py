@@ -1,0 +1,156 @@
+"""Findings page and block: read without login, the login form (wrong and throttled passwords),
+the editor flow, and user text shown as text (never as markup)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from argon2 import PasswordHasher
+
+from sdgdash.i18n import t
+from sdgdash.store import FindingInput, open_store
+
+PASSWORD = "correct horse battery"
+NASTY = '<script>document.title="pwned"</script> <b>bold?</b> **stars** :red[red]'
+
+
+@pytest.fixture
+def store(_store_in_tmp):
+    s = open_store(_store_in_tmp)
+    s._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield s
+    s.dispose()
+
+
+def _texts(at) -> list[str]:
+    return [e.value for e in at.text]
+
+
+def _markup(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [e.value for e in at.error] + [e.value for e in at.success]
+    return "\n".join(parts)
+
+
+def login(at, username: str, password: str, lang: str = "en"):
+    """Fill and submit the sidebar login form."""
+    at.sidebar.text_input(key="auth_username").input(username)
+    at.sidebar.text_input(key="auth_password").input(password)
+    submit = next(b for b in at.sidebar.button if b.label == t("auth_submit", lang))
+    return submit.click().run()
+
+
+def test_reading_needs_no_login_and_shows_no_form(app, store):
+    editor = store.create_user("aigerim", PASSWORD)
+    store.add_finding(
+        FindingInput(
+            date(2022, 10, 12),
+            "Waste is not collected.",
+            "minutes",
+            ref_area="KZKAR",
+            priority_goals=(11, 12),
+        ),
+        editor,
+    )
+    at = app("pages/findings.py", lang="en")
+    assert not at.exception
+    assert "Waste is not collected." in _texts(at)
+    assert t("findings_login_to_add", "en") in [i.value for i in at.info]
+    assert not at.text_area and not any(b.key and "fnd_in" in b.key for b in at.selectbox)
+    chart = at.get("plotly_chart")  # the priority-SDG chart, one bar per goal named
+    assert len(chart) == 1
+    bars = json.loads(chart[0].proto.spec)["data"]
+    assert [(b["name"][:3], b["x"]) for b in bars] == [("11.", [1]), ("12.", [1])]
+    assert [b.label for b in at.button if b.label == t("findings_save", "en")] == []
+
+
+def test_wrong_passwords_are_refused_then_throttled(app, store):
+    store.create_user("aigerim", PASSWORD)
+    at = app("pages/findings.py", lang="en")
+    for attempt in range(5):
+        at = login(at, "aigerim", "not the password")
+        assert not at.exception
+        expected = t("auth_locked", "en", minutes=15) if attempt == 4 else t("auth_wrong", "en")
+        assert [e.value for e in at.sidebar.error] == [expected]
+        # AppTest needs a plain run between two clicks of the same form button.
+        at = at.run()
+    at = login(at, "aigerim", PASSWORD)  # locked: even the right password is refused
+    assert [e.value for e in at.sidebar.error] == [t("auth_locked", "en", minutes=15)]
+    assert not at.text_area
+
+
+def test_one_wrong_password_says_so(app, store):
+    store.create_user("aigerim", PASSWORD)
+    at = login(app("pages/findings.py", lang="ru"), "aigerim", "wrong", "ru")
+    assert [e.value for e in at.sidebar.error] == [t("auth_wrong", "ru")]
+
+
+def test_editor_adds_a_finding_seen_on_the_findings_and_region_pages(app, store):
+    store.create_user("aigerim", PASSWORD)
+    at = login(app("pages/findings.py", lang="en"), "aigerim", PASSWORD).run()
+    assert not at.exception
+    assert at.text_area(key="fnd_in_text")
+    at.selectbox(key="fnd_in_place").set_value("KZKAR")
+    at.date_input(key="fnd_in_date").set_value(date(2022, 10, 12))
+    at.text_input(key="fnd_in_event").input("seminar-karaganda-2022")
+    at.text_input(key="fnd_in_tags").input("waste, heating")
+    at.multiselect(key="fnd_in_goals").set_value([11, 7])
+    at.text_area(key="fnd_in_text").input(NASTY)
+    at.text_input(key="fnd_in_src").input("Seminar minutes <i>12 Oct</i>")
+    save = next(b for b in at.button if b.label == t("findings_save", "en"))
+    at = save.click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [t("findings_saved", "en", id=1)]
+    stored = store.findings()
+    assert list(stored["text"]) == [NASTY] and stored.iloc[0]["created_by"] == "aigerim"
+    assert stored.iloc[0]["tags"] == ["heating", "waste"]
+    # Shown literally as text; no Markdown/HTML element carries the raw markup.
+    assert NASTY in _texts(at)
+    assert "<script>" not in _markup(at) and "<i>" not in _markup(at)
+    assert "pwned" not in _markup(at)
+
+    region = app("pages/region.py", lang="en", region="KZKAR")
+    assert not region.exception
+    assert NASTY in _texts(region)
+    assert "<script>" not in _markup(region)
+    elsewhere = app("pages/region.py", lang="en", region="KZAKM")
+    assert NASTY not in _texts(elsewhere)
+
+
+def test_bad_input_is_reported_per_field_and_nothing_stored(app, store):
+    store.create_user("aigerim", PASSWORD)
+    at = login(app("pages/findings.py", lang="kk"), "aigerim", PASSWORD, "kk").run()
+    at.text_input(key="fnd_in_tags").input("Bad Tag!")
+    save = next(b for b in at.button if b.label == t("findings_save", "kk"))
+    at = save.click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert errors[0] == t("findings_not_saved", "kk")
+    assert len(errors) == 5  # date, tag, text, source (+ the heading line)
+    assert store.findings().empty
+
+
+def test_filters_come_from_the_url_and_withdraw(app, store):
+    editor = store.create_user("aigerim", PASSWORD)
+    for area, goals, text in [("KZKAR", (7,), "heating"), ("KZAKM", (11,), "waste")]:
+        store.add_finding(
+            FindingInput(date(2022, 10, 12), text, "minutes", ref_area=area, priority_goals=goals),
+            editor,
+        )
+    at = app("pages/findings.py", lang="en", goal="7")
+    assert "heating" in _texts(at) and "waste" not in _texts(at)
+    at = app("pages/findings.py", lang="en", region="KZAKM")
+    assert _texts(at) == ["waste"]
+    at = app("pages/findings.py", lang="en", goal="99")
+    assert not at.exception and {"heating", "waste"} <= set(_texts(at))
+    assert any("goal" in w.value for w in at.warning)
+
+    at = login(app("pages/findings.py", lang="en"), "aigerim", PASSWORD).run()
+    at.selectbox(key="fnd_withdraw_id").set_value(2)
+    withdraw = next(b for b in at.button if b.label == t("findings_withdraw_button", "en"))
+    at = withdraw.click().run()
+    assert not at.exception
+    assert "waste" not in _texts(at)
+    assert list(store.findings()["text"]) == ["heating"]
