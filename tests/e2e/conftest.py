@@ -39,7 +39,13 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server() -> Iterator[str]:
+def e2e_store_url(tmp_path_factory) -> str:
+    """The store the browser-tested server writes to (a temp file, never the user's store)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('e2e-store') / 'store.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def server(e2e_store_url) -> Iterator[str]:
     """Start the app like a user would and wait for its health endpoint."""
     port = _free_port()
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -61,6 +67,7 @@ def server() -> Iterator[str]:
             "false",
         ],
         cwd=REPO,
+        env={**os.environ, "SDGDASH_STORE_URL": e2e_store_url},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
