@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages in ./.venv, Debian's Chromium for the browser
-# tests) and run the whole test suite: core, AppTest pages and browser tests.
+# tests, Debian's PostgreSQL for the store tests) and run the whole test suite: core, AppTest
+# pages and browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
-if [ ! -x /usr/bin/chromium ]; then
+# Debian packages: Chromium for the browser tests, PostgreSQL for the store tests (the
+# fixture in tests/store_fixtures.py starts a throwaway server; set SDGDASH_SKIP_PG=1 to skip).
+APT=()
+[ -x /usr/bin/chromium ] || APT+=(chromium fonts-dejavu-core)
+if [ "${SDGDASH_SKIP_PG:-}" != "1" ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  APT+=(postgresql)
+fi
+if [ ${#APT[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-    chromium fonts-dejavu-core >/dev/null
+    "${APT[@]}" >/dev/null
 fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt

@@ -40,17 +40,21 @@ def for_place(
 
 def region_of(frame: pd.DataFrame, parents: Mapping[str, str]) -> pd.Series:
     """The region of each finding: its ref_area, or its territory's parent region."""
-    by_territory = frame["territory_id"].map(lambda tid: parents.get(tid) if tid else None)
+    by_territory = frame["territory_id"].map(lambda tid: parents.get(tid) if _given(tid) else None)
     return frame["ref_area"].where(frame["ref_area"].notna(), by_territory)
+
+
+def _given(value) -> bool:
+    return isinstance(value, str) and value != ""
 
 
 def place_name(
     row: Mapping, region_name: Callable[[str], str], territory_name: Callable[[str], str]
 ) -> str:
     """The place a finding is about, by name."""
-    if row.get("territory_id"):
+    if _given(row.get("territory_id")):
         return territory_name(row["territory_id"])
-    return region_name(row["ref_area"]) if row.get("ref_area") else ""
+    return region_name(row["ref_area"]) if _given(row.get("ref_area")) else ""
 
 
 def display_table(
@@ -83,7 +87,7 @@ def goal_counts(frame: pd.DataFrame, parents: Mapping[str, str]) -> pd.DataFrame
     rows = [
         (area, int(goal))
         for area, goals in zip(regions, frame["priority_goals"], strict=True)
-        if area
+        if _given(area)
         for goal in goals
     ]
     counts = pd.DataFrame(rows, columns=["ref_area", "goal"])

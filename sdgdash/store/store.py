@@ -432,6 +432,9 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(f.c.finding_date.desc(), f.c.id.desc())).all()
         frame = pd.DataFrame([r._asdict() for r in rows], columns=FINDING_COLUMNS)
+        for column in ("ref_area", "territory_id", "event_id", "updated_by", "updated_at"):
+            # Missing values are None (not NaN), whatever dtype pandas infers for the column.
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
         frame["tags"] = [json.loads(v) for v in frame["tags"]]
         frame["priority_goals"] = [json.loads(v) for v in frame["priority_goals"]]
         if tag:

@@ -90,7 +90,9 @@ def finding_cards(frame: pd.DataFrame, lang: str) -> None:
                 t("findings_col_tags", lang) + ": " + ", ".join(tags.get(x, x) for x in row["tags"])
                 if row["tags"]
                 else "",
-                f"{t('findings_col_event', lang)}: {row['event_id']}" if row["event_id"] else "",
+                f"{t('findings_col_event', lang)}: {row['event_id']}"
+                if isinstance(row["event_id"], str) and row["event_id"]
+                else "",
             ]
             widgets.heading_text(
                 f"{row['finding_date']} · {place} · №{row['id']}",

@@ -95,6 +95,8 @@ def test_findings_create_list_filter_withdraw(store, editor):
     assert list(store.findings(goal=12)["id"]) == [first]
     assert store.findings(goal=1).empty
     assert store.findings().iloc[0]["event_id"] == "glocal-launch-2024"
+    assert listed.iloc[0]["ref_area"] is None and listed.iloc[1]["territory_id"] is None
+    assert listed.iloc[1]["event_id"] is None
 
     other = store.create_user("bolat", PASSWORD)
     with pytest.raises(NotAuthorized):
