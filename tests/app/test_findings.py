@@ -154,3 +154,57 @@ def test_filters_come_from_the_url_and_withdraw(app, store):
     assert not at.exception
     assert "waste" not in _texts(at)
     assert list(store.findings()["text"]) == ["heating"]
+
+
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "a-long-random-cookie-secret-for-tests-only",
+    "client_id": "sdgdash",
+    "client_secret": "unused",
+    "server_metadata_url": "http://localhost:9/.well-known/openid-configuration",
+}
+
+
+def _oidc_app(user: dict, monkeypatch):
+    """The findings page with [auth] configured and a seeded identity-provider user."""
+    from streamlit import auth_util
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP
+
+    monkeypatch.setattr(auth_util, "is_authlib_installed", lambda: True)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.user = user
+    at.query_params["lang"] = "en"
+    at.switch_page("pages/findings.py")
+    return at.run()
+
+
+def test_no_secrets_means_no_identity_provider_and_no_crash(app):
+    at = app("pages/findings.py", lang="en")
+    assert not at.exception
+    assert not [b for b in at.sidebar.button if b.label == t("auth_oidc_login", "en")]
+
+
+def test_oidc_user_edits_only_when_allowed(store, monkeypatch):
+    person = {"email": "official@akimat.kz", "is_logged_in": True}
+    at = _oidc_app(person, monkeypatch)
+    assert not at.exception
+    assert [w.value for w in at.sidebar.warning] == [
+        t("auth_oidc_not_editor", "en", email="official@akimat\\.kz")
+    ]
+    assert not at.text_area  # logged in with the provider, but not an editor
+
+    store.allow_oidc("official@akimat.kz")
+    at = _oidc_app(person, monkeypatch)
+    assert not at.exception
+    assert at.text_area(key="fnd_in_text")
+    assert t("auth_signed_in", "en", name="official@akimat.kz", role="editor") in [
+        c.value for c in at.sidebar.caption
+    ]
+
+    anonymous = _oidc_app({"is_logged_in": False}, monkeypatch)
+    assert [b.label for b in anonymous.sidebar.button if b.key == "auth_oidc"] == [
+        t("auth_oidc_login", "en")
+    ]

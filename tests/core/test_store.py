@@ -4,6 +4,8 @@ concurrent writers and a write that fails half-way."""
 from __future__ import annotations
 
 import multiprocessing
+import subprocess
+import sys
 import threading
 from datetime import date, datetime, timedelta
 
@@ -15,6 +17,7 @@ from argon2 import PasswordHasher
 from sdgdash.config import Settings
 from sdgdash.store import FindingInput, InvalidInput, NotAuthorized, Store, User, open_store
 from sdgdash.store import schema as store_schema
+from tests.conftest import REPO
 
 PASSWORD = "correct horse battery"
 # Cheap hashing parameters keep the tests fast; the app uses argon2-cffi's defaults.
@@ -179,6 +182,29 @@ def test_wrong_passwords_are_throttled_across_processes(store_url):
     assert a.login_locked("nobody")
     a.dispose()
     b.dispose()
+
+
+def test_a_lock_set_by_another_process_holds_here(store_url, tmp_path):
+    store = fast_store(store_url)
+    store.create_user("aigerim", PASSWORD)
+    script = (
+        "import sys\n"
+        "from sdgdash.store import open_store\n"
+        "s = open_store(sys.argv[1])\n"
+        "assert all(s.authenticate('aigerim', 'wrong') is None for _ in range(5))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, store_url],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert store.login_locked("aigerim")
+    assert store.authenticate("aigerim", PASSWORD) is None
+    store.dispose()
 
 
 def test_passwords_are_salted_argon2(store):
