@@ -25,8 +25,6 @@ else:
     findings.withdraw_form(lang, user)
 
 with view:
-    shown = findings.read_findings(ref_area, territory_id, tag, goal)
-    findings.goal_chart(shown, lang)
-    findings.findings_block(lang, ref_area, territory_id, tag, goal)
+    findings.overview(lang, ref_area, territory_id, tag, goal)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

@@ -4,6 +4,7 @@ Streamlit's OIDC login when ``[auth]`` is configured, and the logged-in user of 
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from sdgdash.config import Settings
 from sdgdash.i18n import t
@@ -11,6 +12,8 @@ from sdgdash.store import Store, User, open_store
 from sdgdash.ui.widgets import md_escape
 
 _USER = "_auth_user"
+# What an unreachable or broken store raises: pages then say so instead of failing.
+STORE_ERRORS = (SQLAlchemyError, OSError)
 
 
 @st.cache_resource(max_entries=4)
@@ -51,7 +54,10 @@ def current_user() -> User | None:
     if isinstance(user, User):
         return user
     if oidc_configured():
-        return store().oidc_user(_oidc_email())
+        try:
+            return store().oidc_user(_oidc_email())
+        except STORE_ERRORS:
+            return None
     return None
 
 
@@ -94,14 +100,18 @@ def login_box(lang: str) -> User | None:
 
 def _try_login(box, username: str, password: str, lang: str) -> User | None:
     """Check the password; messages are fixed strings (never the typed text, never HTML)."""
-    the_store = store()
-    minutes = int(the_store.failure_window.total_seconds() // 60)
-    if the_store.login_locked(username):
-        box.error(t("auth_locked", lang, minutes=minutes))
+    try:
+        the_store = store()
+        minutes = int(the_store.failure_window.total_seconds() // 60)
+        if the_store.login_locked(username):
+            box.error(t("auth_locked", lang, minutes=minutes))
+            return None
+        user = the_store.authenticate(username, password)
+        locked = user is None and the_store.login_locked(username)
+    except STORE_ERRORS:
+        box.error(t("auth_store_error", lang))
         return None
-    user = the_store.authenticate(username, password)
     if user is None:
-        locked = the_store.login_locked(username)
         box.error(t("auth_locked", lang, minutes=minutes) if locked else t("auth_wrong", lang))
         return None
     st.session_state[_USER] = user

@@ -107,6 +107,11 @@ def finding_cards(frame: pd.DataFrame, lang: str) -> None:
             )
 
 
+def store_warning(lang: str) -> None:
+    """Say that the store cannot be read now (the rest of the page still works)."""
+    st.warning(t("auth_store_error", lang), icon=":material/cloud_off:")
+
+
 def findings_block(
     lang: str,
     ref_area: str | None = None,
@@ -114,11 +119,20 @@ def findings_block(
     tag: str | None = None,
     goal: int | None = None,
     heading: bool = True,
-) -> pd.DataFrame:
-    """Findings for a region / territory / tag / goal page: cards and a CSV download."""
+    frame: pd.DataFrame | None = None,
+) -> pd.DataFrame | None:
+    """Findings for a region / territory / tag / goal page: cards and a CSV download.
+
+    ``frame`` (already read findings) saves a second read; None when the store is unavailable.
+    """
     if heading:
         st.subheader(t("findings_block_heading", lang))
-    frame = read_findings(ref_area, territory_id, tag, goal)
+    if frame is None:
+        try:
+            frame = read_findings(ref_area, territory_id, tag, goal)
+        except auth.STORE_ERRORS:
+            store_warning(lang)
+            return None
     if frame.empty:
         st.caption(t("findings_none", lang))
         return frame
@@ -129,6 +143,23 @@ def findings_block(
     widgets.download_csv(table_for(frame, lang), f"{name}_{lang}.csv", lang, key=key)
     st.caption(t("findings_source_line", lang))
     return frame
+
+
+def overview(
+    lang: str,
+    ref_area: str | None = None,
+    territory_id: str | None = None,
+    tag: str | None = None,
+    goal: int | None = None,
+) -> None:
+    """The findings page's view: the priority-SDG chart and the findings, for the filters."""
+    try:
+        frame = read_findings(ref_area, territory_id, tag, goal)
+    except auth.STORE_ERRORS:
+        store_warning(lang)
+        return
+    goal_chart(frame, lang)
+    findings_block(lang, ref_area, territory_id, tag, goal, frame=frame)
 
 
 def goal_chart(frame: pd.DataFrame, lang: str) -> None:
@@ -168,7 +199,11 @@ def _split_tags(raw: str) -> tuple[str, ...]:
 def editor_form(lang: str, user: User, default_place: str | None = None) -> int | None:
     """The form to add a finding; validated by the store. Returns the new id when saved."""
     labels = cached.labels()
-    vocab = auth.store().vocabulary
+    try:
+        vocab = auth.store().vocabulary
+    except auth.STORE_ERRORS:
+        store_warning(lang)
+        return None
     options = place_options(lang)
     st.subheader(t("findings_add_heading", lang))
     with st.form("findings_add", clear_on_submit=False):
@@ -235,13 +270,20 @@ def editor_form(lang: str, user: User, default_place: str | None = None) -> int 
         for problem in err.errors:
             st.error(widgets.md_escape(problem.message(lang)))
         return None
+    except auth.STORE_ERRORS:
+        st.error(t("findings_not_saved", lang))
+        store_warning(lang)
+        return None
     st.success(t("findings_saved", lang, id=new_id))
     return new_id
 
 
 def withdraw_form(lang: str, user: User) -> None:
     """Let an editor withdraw one of their own findings (an admin: any finding)."""
-    frame = auth.store().findings()
+    try:
+        frame = auth.store().findings()
+    except auth.STORE_ERRORS:
+        return
     if user.role != "admin":
         frame = frame[frame["created_by"] == user.username]
     if frame.empty:
@@ -277,8 +319,11 @@ def filters(lang: str) -> tuple[str | None, str | None, str | None, int | None]:
         key="fnd_place",
         format_func=lambda c: place_label(c, lang) if c else t("findings_all_places", lang),
     )
-    in_findings = auth.store().findings()["tags"]
-    known = auth.store().vocabulary.tags
+    try:
+        in_findings = auth.store().findings()["tags"]
+        known = auth.store().vocabulary.tags
+    except auth.STORE_ERRORS:
+        in_findings, known = [], None
     tags = ["", *sorted(set(known) if known is not None else {x for v in in_findings for x in v})]
     names = tag_names(lang)
     state.seed("fnd_tag", "tag", lambda raw: raw if raw in tags else None, "")

@@ -208,3 +208,14 @@ def test_oidc_user_edits_only_when_allowed(store, monkeypatch):
     assert [b.label for b in anonymous.sidebar.button if b.key == "auth_oidc"] == [
         t("auth_oidc_login", "en")
     ]
+
+
+def test_pages_survive_an_unreachable_store(app, monkeypatch):
+    # Nothing listens on port 9: the store cannot be opened, the pages say so and carry on.
+    monkeypatch.setenv("SDGDASH_STORE_URL", "postgresql://nobody@127.0.0.1:9/none")
+    for page, params in [("pages/findings.py", {}), ("pages/region.py", {"region": "KZKAR"})]:
+        at = app(page, lang="en", **params)
+        assert not at.exception
+        assert t("auth_store_error", "en") in [w.value for w in at.warning]
+    at = login(app("pages/findings.py", lang="en"), "aigerim", PASSWORD)
+    assert [e.value for e in at.sidebar.error] == [t("auth_store_error", "en")]
