@@ -22,19 +22,10 @@ st.title(vocab.name(tag, lang))
 if info.origin == "seminar_2022":
     st.info(t("tag_seminar", lang), icon=":material/groups:")
 st.markdown(widgets.md_escape(info.descriptions[lang]))
-st.caption(widgets.md_escape(t("tag_source", lang, text=info.source)))
+st.caption(widgets.md_escape(t("tag_source", lang, text=info.source(lang))))
 
-st.subheader(t("tag_indicators_heading", lang))
 links = tagsview.links_table(tag, lang)
-st.dataframe(
-    links,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        t("indicator", lang): st.column_config.TextColumn(width="large"),
-        t("tag_col_rationale", lang): st.column_config.TextColumn(width="large"),
-    },
-)
+tagsview.links_list(links, lang)
 widgets.download_csv(links, f"sdg_tag_{tag}_{lang}.csv", lang, key="tag_links_csv")
 
 regional = tagsview.regional_linked(tag)
@@ -74,7 +65,7 @@ if regional:
         st.markdown(f"**{widgets.md_escape(t('tag_across_heading', lang))}**")
         names = {c: labels.region_name(c, lang) for c in labels.regions}
         unit = labels.code_label("unit", sel.unit, lang)
-        fig = regions_ranked(view.drawn, names, view.national, unit, lang)
+        fig = regions_ranked(view.drawn, names, view.national, unit, lang, better)
         st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="tag_ranked")
         st.caption(t("tag_across_caption", lang))
         widgets.not_drawn_list(view, lang)

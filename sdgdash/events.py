@@ -43,7 +43,7 @@ class Event:
     territories: tuple[str, ...]
     tags: tuple[str, ...]
     goals: tuple[int, ...]
-    source: str
+    sources: dict[str, str]  # the published report, per language (file path included)
 
     def title(self, lang: str) -> str:
         """The title in ``lang``."""
@@ -52,6 +52,10 @@ class Event:
     def summary(self, lang: str) -> str:
         """The summary in ``lang``."""
         return self.summaries.get(lang) or self.summaries[DEFAULT_LANG]
+
+    def source(self, lang: str) -> str:
+        """The source in ``lang``."""
+        return self.sources.get(lang) or self.sources[DEFAULT_LANG]
 
     def concerns(self, ref_area: str) -> bool:
         """True when the event concerns region ``ref_area`` (all-regions events concern every one)."""
@@ -84,7 +88,7 @@ def load_events(
     path = Path(curated_dir) / EVENTS_FILE
     known_areas, known_terr, known_tags = set(ref_areas), set(territories), set(tags)
     required = ["event_id", "date", "date_end", "ref_areas", "territories", "tags", "goals"]
-    required += [f"{s}_{lang}" for s in ("title", "summary") for lang in LANGS] + ["source"]
+    required += [f"{s}_{lang}" for s in ("title", "summary", "source") for lang in LANGS]
     events: list[Event] = []
     seen: set[str] = set()
     for line, row in read_rows(path, required):
@@ -125,8 +129,6 @@ def load_events(
             if not g.isdigit() or int(g) not in GOALS:
                 raise fail(path, line, f"unknown goal {g!r}")
             goals.append(int(g))
-        if not row["source"]:
-            raise fail(path, line, "empty source")
         events.append(
             Event(
                 event_id=event_id,
@@ -140,7 +142,7 @@ def load_events(
                 territories=tuple(terr),
                 tags=tuple(tag_list),
                 goals=tuple(goals),
-                source=row["source"],
+                sources=texts(path, line, row, "source"),
             )
         )
     return tuple(sorted(events, key=lambda e: (e.start, e.event_id)))
@@ -207,7 +209,7 @@ def table(
                 columns["territories"]: ", ".join(territory_names.get(c, c) for c in e.territories),
                 columns["tags"]: ", ".join(tag_names.get(c, c) for c in e.tags),
                 columns["goals"]: ", ".join(str(g) for g in e.goals),
-                columns["source"]: e.source,
+                columns["source"]: e.source(lang),
             }
         )
     return pd.DataFrame(rows, columns=[columns[k] for k in _TABLE_FIELDS])

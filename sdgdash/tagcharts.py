@@ -12,7 +12,8 @@ import plotly.graph_objects as go
 from sdgdash.events import Event, date_label
 from sdgdash.i18n import fmt_number, t
 
-_BAR = "#0072B2"  # Okabe-Ito blue, as the comparison charts
+_BAR = "#0072B2"  # Okabe-Ito blue and orange, as the comparison charts (colour-blind safe)
+_WORSE = "#E69F00"
 _ALL = "#0072B2"
 _SOME = "#D55E00"
 
@@ -21,12 +22,24 @@ def _separators(lang: str) -> str:
     return ", " if lang in ("ru", "kk") else ".,"
 
 
+def bar_colours(
+    values: pd.Series, national: float | None, higher_is_better: bool | None
+) -> list[str]:
+    """Blue for a region better than Kazakhstan (or equal), orange for worse; all blue when the
+    direction or the national value is unknown."""
+    if national is None or higher_is_better is None:
+        return [_BAR] * len(values)
+    better = values >= national if higher_is_better else values <= national
+    return [_BAR if b else _WORSE for b in better]
+
+
 def regions_ranked(
     drawn: pd.DataFrame,
     names: dict[str, str],
     national: float | None,
     unit_label: str,
     lang: str,
+    higher_is_better: bool | None = None,
 ) -> go.Figure:
     """Horizontal bars of one selection-year's regional values, rank 1 at the top, with
     Kazakhstan's value as a dashed line. ``drawn`` has ref_area, value, rank, source_file, source_row
@@ -46,9 +59,12 @@ def regions_ranked(
             x=frame["value"],
             y=labels,
             orientation="h",
-            marker={"color": _BAR},
+            marker={"color": bar_colours(frame["value"], national, higher_is_better)},
             text=texts,
-            textposition="outside",
+            textposition="inside",
+            insidetextanchor="end",
+            textangle=0,
+            textfont={"color": "white", "size": 12},
             cliponaxis=False,
             hovertext=hover,
             hoverinfo="text",
@@ -59,6 +75,7 @@ def regions_ranked(
         fig.add_vline(
             x=national,
             line={"color": "#333333", "dash": "dash", "width": 2},
+            layer="below",
             annotation={
                 "text": f"{t('national', lang)}: {fmt_number(national, lang)}",
                 "font": {"size": 13},
@@ -78,6 +95,18 @@ def regions_ranked(
     return fig
 
 
+def period_end(e: Event) -> dt.date:
+    """The last day an event may cover: its end (or start) date, to the end of the month or year
+    when the source gives only the month or the year."""
+    last = e.end or e.start
+    if e.precision == "year":
+        return dt.date(last.year, 12, 31)
+    if e.precision == "month":
+        following = dt.date(last.year + last.month // 12, last.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return last
+
+
 def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(html.escape(text), width=width, break_long_words=False)[:3])
 
@@ -90,16 +119,16 @@ def events_timeline(events: list[Event], lang: str, width: int = 48) -> go.Figur
     rows = list(events)
     for e in rows:
         label = _wrap(e.title(lang), width)
-        end = e.end or e.start
-        span_end = end + dt.timedelta(days=1)  # a one-day event still shows as a mark
+        span_end = period_end(e)
         colour = _ALL if e.all_regions else _SOME
         scope = t("event_scope_all" if e.all_regions else "event_scope_some", lang)
         fig.add_trace(
             go.Scatter(
                 x=[e.start, span_end],
                 y=[label, label],
-                mode="lines+markers",
-                line={"color": colour, "width": 8},
+                # A diamond marks a known day; a month or year the source gives is a bar over it.
+                mode="lines+markers" if e.precision == "day" else "lines",
+                line={"color": colour, "width": 10},
                 marker={"size": 12, "color": colour, "symbol": "diamond"},
                 name=scope,
                 legendgroup=scope,
@@ -111,7 +140,7 @@ def events_timeline(events: list[Event], lang: str, width: int = 48) -> go.Figur
         shown_scope.add(e.all_regions)
     if rows:
         first = min(e.start for e in rows)
-        last = max(e.end or e.start for e in rows)
+        last = max(period_end(e) for e in rows)
         pad = dt.timedelta(days=60)
         fig.update_xaxes(range=[first - pad, last + pad])
     fig.update_layout(

@@ -27,7 +27,11 @@ class Tag:
     origin: str  # "seminar_2022": raised at the 2022 field seminars; "data": what the data covers
     names: dict[str, str]
     descriptions: dict[str, str]
-    source: str
+    sources: dict[str, str]  # where the tag comes from, per language (file path included)
+
+    def source(self, lang: str) -> str:
+        """The source in ``lang``."""
+        return self.sources.get(lang) or self.sources[DEFAULT_LANG]
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,8 @@ class Vocabulary:
 
 
 def _load_tags(path: Path) -> list[Tag]:
-    required = ["tag_id", "order", "origin", "source"]
-    required += [f"{s}_{lang}" for s in ("name", "description") for lang in LANGS]
+    required = ["tag_id", "order", "origin"]
+    required += [f"{s}_{lang}" for s in ("name", "description", "source") for lang in LANGS]
     tags: list[Tag] = []
     seen: set[str] = set()
     for line, row in read_rows(path, required):
@@ -113,8 +117,6 @@ def _load_tags(path: Path) -> list[Tag]:
             raise fail(path, line, f"order {row['order']!r} is not an integer") from None
         if row["origin"] not in ORIGINS:
             raise fail(path, line, f"origin {row['origin']!r} is not one of {', '.join(ORIGINS)}")
-        if not row["source"]:
-            raise fail(path, line, "empty source")
         tags.append(
             Tag(
                 tag_id,
@@ -122,7 +124,7 @@ def _load_tags(path: Path) -> list[Tag]:
                 row["origin"],
                 texts(path, line, row, "name"),
                 texts(path, line, row, "description"),
-                row["source"],
+                texts(path, line, row, "source"),
             )
         )
     if not tags:

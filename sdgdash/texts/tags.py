@@ -72,9 +72,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Across regions",
     },
     "tag_across_caption": {
-        "kk": "Өңірлер жақсысынан нашарына қарай (бағыты белгісіз болса, мәні бойынша) реттелген; үзік сызық – Қазақстан бойынша мән.",
-        "ru": "Регионы упорядочены от лучшего к худшему (если направление не задано – по значению); пунктир – значение по Казахстану.",
-        "en": "Regions ordered from better to worse (by value where no direction is set); the dashed line is Kazakhstan's value.",
+        "kk": "Өңірлер жақсысынан нашарына қарай (бағыты белгісіз болса, мәні бойынша) реттелген; үзік сызық – Қазақстан бойынша мән; көк – Қазақстаннан жақсы немесе тең, сарғылт – нашар.",
+        "ru": "Регионы упорядочены от лучшего к худшему (если направление не задано – по значению); пунктир – значение по Казахстану; синий – не хуже Казахстана, оранжевый – хуже.",
+        "en": "Regions ordered from better to worse (by value where no direction is set); the dashed line is Kazakhstan's value; blue: as good as Kazakhstan or better, orange: worse.",
     },
     "tag_open_map": {
         "kk": "Көрсеткіштер картасында ашу: {ind}",

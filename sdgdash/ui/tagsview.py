@@ -142,11 +142,14 @@ def _event_item(e: ev.Event, lang: str) -> None:
     if e.goals:
         bits.append(t("event_goals", lang, goals=", ".join(str(g) for g in e.goals)))
     st.caption(md_escape(" · ".join(bits)))
-    st.caption(md_escape(t("tag_source", lang, text=e.source)))
+    st.caption(md_escape(t("tag_source", lang, text=e.source(lang))))
 
 
-def timeline(events: list[ev.Event], lang: str, key: str, chart: bool = True) -> None:
-    """Events on a time axis and as a list, each with its source, and a CSV of the list."""
+def timeline(
+    events: list[ev.Event], lang: str, key: str, chart: bool = True, columns: int = 2
+) -> None:
+    """Events on a time axis and as cards (``columns`` side by side), each with its source, and a
+    CSV of the list."""
     if not events:
         st.caption(t("event_none", lang))
         return
@@ -157,9 +160,11 @@ def timeline(events: list[ev.Event], lang: str, key: str, chart: bool = True) ->
             width="stretch",
             key=f"{key}_timeline",
         )
-    for e in events:
-        with st.container(border=True):
-            _event_item(e, lang)
+    for start in range(0, len(events), columns):
+        row = st.columns(columns)
+        for col, e in zip(row, events[start : start + columns], strict=False):
+            with col.container(border=True, height="stretch"):
+                _event_item(e, lang)
     download_csv(events_table(events, lang), f"sdg_events_{key}_{lang}.csv", lang, key=f"{key}_csv")
 
 
@@ -199,3 +204,33 @@ def regional_linked(tag_id: str) -> list[str]:
     """The tag's linked indicators that have regional values, in link order."""
     regional = set(cached.regional_indicators()["indicator_id"])
     return [i for i in cached.tag_vocabulary().indicators_of(tag_id) if i in regional]
+
+
+def links_list(links: pd.DataFrame, lang: str) -> None:
+    """The rows of :func:`links_table` as two readable lists: targets, then indicators."""
+    kind, ref, name = t("tag_col_kind", lang), t("tag_col_ref", lang), t("indicator", lang)
+    why, cover, years = (
+        t("tag_col_rationale", lang),
+        t("tag_col_regional", lang),
+        t("tag_col_years", lang),
+    )
+    targets = links[links[kind] == t("tag_kind_target", lang)]
+    indicators = links[links[kind] == t("tag_kind_indicator", lang)]
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        st.markdown(f"**{md_escape(t('tag_targets_heading', lang))}**")
+        st.markdown(
+            "\n".join(
+                f"- **{md_escape(r[name])}**: {md_escape(r[why])}" for _, r in targets.iterrows()
+            )
+        )
+    with right:
+        st.markdown(f"**{md_escape(t('tag_indicators_heading', lang))}**")
+        lines = []
+        for _, r in indicators.iterrows():
+            facts = f"{cover}: {r[cover]}" + (f", {r[years]}" if r[years] else "")
+            lines.append(
+                f"- **{md_escape(r[ref])}** {md_escape(r[name])}  \n"
+                f"  {md_escape(r[why])} *({md_escape(facts)})*"
+            )
+        st.markdown("\n".join(lines))
