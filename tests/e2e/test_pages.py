@@ -14,6 +14,7 @@ PAGES = {
     "region": "region?region=KZKAR",
     "compare": "compare?regions=KZKAR,KZKZY",
     "index": "index",
+    "tag": "tag?tag=household_waste",
 }
 
 
