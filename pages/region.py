@@ -26,6 +26,7 @@ chosen = goal_col.multiselect(
     t("goals_filter", lang),
     goals_here,
     key="reg_goals",
+    placeholder=t("all_goals", lang),
     format_func=lambda g: f"{g}. {labels.goal_short(g, lang)}",
 )
 state.set_params(goals=",".join(map(str, chosen)) or None)

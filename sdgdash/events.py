@@ -174,11 +174,23 @@ def format_date(value: dt.date, precision: str, lang: str) -> str:
 
 
 def date_label(event: Event, lang: str) -> str:
-    """The event's date or date range in ``lang``."""
-    text = format_date(event.start, event.precision, lang)
-    if event.end is not None:
-        text += " – " + format_date(event.end, event.precision, lang)
-    return text
+    """The event's date or date range in ``lang``, sharing the year (and month) of a range:
+    "14–15 March 2022", "13 марта – 15 апреля 2022", "2022 ж. 13 наурыз – 15 сәуір"."""
+    start, end, precision = event.start, event.end, event.precision
+    if end is None or end == start:
+        return format_date(start, precision, lang)
+    if precision != "day" or start.year != end.year:
+        return format_date(start, precision, lang) + " – " + format_date(end, precision, lang)
+    full_end = format_date(end, "day", lang)
+    if lang == "kk":  # "2022 ж. 13 наурыз – 15 сәуір": the year leads
+        first = format_date(start, "day", lang)
+        if start.month == end.month:
+            return first.replace(f" {start.day} ", f" {start.day}–{end.day} ", 1)
+        return first + " – " + full_end.split(" ж. ", 1)[1]
+    if start.month == end.month:
+        return f"{start.day}–{full_end}"
+    first = format_date(start, "day", lang).rsplit(" ", 1)[0]  # without the year
+    return f"{first} – {full_end}"
 
 
 def table(

@@ -16,6 +16,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "У темы «{tag}» нет показателей с региональными данными: предлагаются все показатели.",
         "en": "The tag “{tag}” has no indicator with regional data: all indicators are offered.",
     },
+    "tag_open_page": {
+        "kk": "Тақырып беті: {name}",
+        "ru": "Страница темы: {name}",
+        "en": "Tag page: {name}",
+    },
     "tag_seminar": {
         "kk": "2022 жылғы көшпелі семинарларда өңірлер атаған мәселе",
         "ru": "Проблема, названная регионами на выездных семинарах 2022 года",

@@ -31,6 +31,13 @@ def tag_filter(lang: str, key: str, container=None) -> str | None:
         help=t("tag_filter_help", lang),
     )
     state.set_params(**{TAG_PARAM: chosen or None})
+    if chosen:
+        box.page_link(
+            "pages/tag.py",
+            label=t("tag_open_page", lang, name=names[chosen]),
+            icon=":material/label:",
+            query_params={TAG_PARAM: chosen, "lang": lang},
+        )
     return chosen or None
 
 

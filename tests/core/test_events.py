@@ -121,6 +121,30 @@ def test_dates_to_the_precision_of_the_source(value, precision, lang, text) -> N
     assert ev.format_date(value, precision, lang) == text
 
 
+@pytest.mark.parametrize(
+    ("event_id", "lang", "text"),
+    [
+        ("2022_field_seminars", "en", "13 March – 15 April 2022"),
+        ("2022_field_seminars", "ru", "13 марта – 15 апреля 2022"),
+        ("2022_field_seminars", "kk", "2022 ж. 13 наурыз – 15 сәуір"),
+        ("2022_shymkent_karaganda_mission2030", "en", "14–15 March 2022"),
+        ("2022_shymkent_karaganda_mission2030", "ru", "14–15 марта 2022"),
+        ("2022_shymkent_karaganda_mission2030", "kk", "2022 ж. 14–15 наурыз"),
+        ("2024_glocal_launch", "ru", "6 июня 2024"),
+        ("2022_vnr2_hlpf", "en", "July 2022"),
+    ],
+)
+def test_date_ranges_share_year_and_month(events, event_id, lang, text) -> None:
+    assert ev.date_label(events[event_id], lang) == text
+
+
+def test_a_range_over_new_year_keeps_both_years() -> None:
+    e = ev.Event(
+        "x", dt.date(2021, 12, 30), dt.date(2022, 1, 2), "day", {}, {}, (), True, (), (), (), {}
+    )
+    assert ev.date_label(e, "en") == "30 December 2021 – 2 January 2022"
+
+
 def test_period_end_and_timeline(events) -> None:
     assert period_end(events["2021_iwg_people_rating"]) == dt.date(2021, 12, 31)
     assert period_end(events["2022_vnr2_hlpf"]) == dt.date(2022, 7, 31)
