@@ -50,6 +50,7 @@ with controls:
         year = years[0]
     state.set_params(ind=ind, year=year)
     widgets.heading_text(labels.indicator_label(ind, lang), labels.selection_label(sel, lang))
+    tagsview.tag_chips(ind, lang)
 
 national = mapview.national_value(cached.national_series(sel), year)
 view = mapview.split(cached.map_frame(sel, year), sel, year, labels.region_kinds(), national)
