@@ -8,7 +8,7 @@ import streamlit as st
 from sdgdash import events, mapview, selection
 from sdgdash.i18n import t
 from sdgdash.maps import PLOTLY_CONFIG
-from sdgdash.tagcharts import regions_ranked
+from sdgdash.tagcharts import ranking_frame, regions_ranked
 from sdgdash.ui import cached, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
@@ -65,7 +65,8 @@ if regional:
         st.markdown(f"**{widgets.md_escape(t('tag_across_heading', lang))}**")
         names = {c: labels.region_name(c, lang) for c in labels.regions}
         unit = labels.code_label("unit", sel.unit, lang)
-        fig = regions_ranked(view.drawn, names, view.national, unit, lang, better)
+        ranked = ranking_frame(view, better)
+        fig = regions_ranked(ranked, names, view.national, unit, lang, better)
         st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="tag_ranked")
         st.caption(t("tag_across_caption", lang))
         widgets.not_drawn_list(view, lang)

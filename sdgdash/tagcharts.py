@@ -10,7 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdgdash.events import Event, date_label
+from sdgdash.geo import NO_BOUNDARY_SUBREGION
 from sdgdash.i18n import fmt_number, t
+from sdgdash.maps import rank_values
+from sdgdash.mapview import MapView
 
 _BAR = "#0072B2"  # Okabe-Ito blue and orange, as the comparison charts (colour-blind safe)
 _WORSE = "#E69F00"
@@ -20,6 +23,20 @@ _SOME = "#D55E00"
 
 def _separators(lang: str) -> str:
     return ", " if lang in ("ru", "kk") else ".,"
+
+
+def ranking_frame(view: MapView, higher_is_better: bool | None) -> pd.DataFrame:
+    """The values to rank across territories: the regions drawn on the map, plus the cities and
+    villages when the source gives more of those than regions (air quality is measured in cities).
+    Columns ref_area, value, source_file, source_row, rank (1 = best, in the indicator's direction).
+    """
+    cols = ["ref_area", "value", "source_file", "source_row"]
+    local = view.not_drawn[view.not_drawn["reason"] == NO_BOUNDARY_SUBREGION]
+    parts = [view.drawn[cols]]
+    if len(local) > len(view.drawn):
+        parts.append(local[cols])
+    frame = pd.concat(parts, ignore_index=True)
+    return frame.assign(rank=rank_values(frame["value"], higher_is_better))
 
 
 def bar_colours(
@@ -84,7 +101,7 @@ def regions_ranked(
             annotation_position="top",
         )
     fig.update_layout(
-        height=max(260, 28 * len(frame) + 90),
+        height=max(260, (28 if len(frame) <= 25 else 20) * len(frame) + 90),
         margin={"l": 0, "r": 40, "t": 30, "b": 0},
         xaxis={"title": html.escape(unit_label), "rangemode": "tozero"},
         yaxis={"automargin": True},

@@ -77,9 +77,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Across regions",
     },
     "tag_across_caption": {
-        "kk": "Өңірлер жақсысынан нашарына қарай (бағыты белгісіз болса, мәні бойынша) реттелген; үзік сызық – Қазақстан бойынша мән; көк – Қазақстаннан жақсы немесе тең, сарғылт – нашар.",
-        "ru": "Регионы упорядочены от лучшего к худшему (если направление не задано – по значению); пунктир – значение по Казахстану; синий – не хуже Казахстана, оранжевый – хуже.",
-        "en": "Regions ordered from better to worse (by value where no direction is set); the dashed line is Kazakhstan's value; blue: as good as Kazakhstan or better, orange: worse.",
+        "kk": "Өңірлер (дереккөз негізінен қалалар бойынша берсе, қалалар да) жақсысынан нашарына қарай (бағыты белгісіз болса, мәні бойынша) реттелген; үзік сызық – Қазақстан бойынша мән; көк – Қазақстаннан жақсы немесе тең, сарғылт – нашар.",
+        "ru": "Регионы (и города, если источник даёт в основном городские значения) упорядочены от лучшего к худшему (если направление не задано – по значению); пунктир – значение по Казахстану; синий – не хуже Казахстана, оранжевый – хуже.",
+        "en": "Regions (and cities, where the source gives mostly city values) ordered from better to worse (by value where no direction is set); the dashed line is Kazakhstan's value; blue: as good as Kazakhstan or better, orange: worse.",
     },
     "tag_open_map": {
         "kk": "Көрсеткіштер картасында ашу: {ind}",

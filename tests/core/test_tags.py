@@ -177,3 +177,46 @@ def test_every_tagged_regional_indicator_maps_its_latest_year(vocab) -> None:
     # Fine particles are measured in cities (most values are listed, not drawn); water quality is
     # published for 14 regions. Every other tagged indicator covers every region.
     assert partial == {"11.6.2", "6.3.2"}
+
+
+def _view(indicator_id: str):
+    from sdgdash import mapview, queries, selection
+    from sdgdash.config import Settings
+    from sdgdash.db import connect
+
+    con = connect(Settings.from_env({}))
+    regions = pd.read_parquet(REPO / "data" / "regions.parquet")
+    kinds = dict(zip(regions.ref_area, regions.kind, strict=True))
+    options = queries.selection_options(con, indicator_id)
+    sel = selection.headline(options, indicator_id)
+    year = selection.years_of(options, sel)[-1]
+    return mapview.split(queries.map_frame(con, sel, year), sel, year, kinds, None)
+
+
+def test_ranking_adds_cities_only_where_the_source_is_mostly_cities() -> None:
+    from sdgdash.tagcharts import ranking_frame, regions_ranked
+
+    poverty = ranking_frame(_view("1.2.1"), higher_is_better=False)
+    assert len(poverty) == 20 and poverty["rank"].min() == 1
+    best = poverty.sort_values("value").iloc[0]
+    assert best["rank"] == 1, "lower is better: the smallest share ranks first"
+
+    air = _view("11.6.2")
+    ranked = ranking_frame(air, higher_is_better=False)
+    cities = air.not_drawn[air.not_drawn["reason"] == "no_boundary_subregion"]
+    assert len(ranked) == len(air.drawn) + len(cities) > 30
+    assert set(ranked["ref_area"]) >= {"KZALA", "KZKRG"}  # Almaty city, Karagandy city
+    fig = regions_ranked(ranked, {}, None, "mg/m3", "en", higher_is_better=False)
+    assert len(fig.data[0].y) == len(ranked)
+    assert fig.data[0].y[-1] in set(ranked.loc[ranked["rank"] == 1, "ref_area"])  # best on top
+
+
+def test_bars_are_coloured_against_kazakhstan_in_the_indicator_direction() -> None:
+    from sdgdash.tagcharts import bar_colours
+
+    values = pd.Series([3.0, 5.2, 8.1])
+    blue, orange = "#0072B2", "#E69F00"
+    assert bar_colours(values, 5.2, False) == [blue, blue, orange]
+    assert bar_colours(values, 5.2, True) == [orange, blue, blue]
+    assert bar_colours(values, None, True) == [blue] * 3
+    assert bar_colours(values, 5.2, None) == [blue] * 3
