@@ -29,6 +29,7 @@ pages = [
         icon=":material/location_city:",
         url_path="region",
     ),
+    st.Page("pages/tag.py", title=t("tag_nav", lang), icon=":material/label:", url_path="tag"),
     st.Page(
         "pages/compare.py",
         title=t("nav_compare", lang),

@@ -7,7 +7,7 @@ import streamlit as st
 from sdgdash import mapview
 from sdgdash.i18n import t
 from sdgdash.maps import CLASSINGS, PALETTES
-from sdgdash.ui import cached, pickers, state, widgets
+from sdgdash.ui import cached, pickers, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -15,7 +15,7 @@ st.title(t("nav_map", lang))
 notices = state.notice_area()
 
 with st.sidebar:
-    picked = pickers.pick(lang, "map", year_widget=False)
+    picked = pickers.pick(lang, "map", year_widget=False, tag_filter=True)
     state.seed("map_cls", "cls", state.choice(CLASSINGS), "continuous")
     cls = st.radio(
         t("classes", lang), CLASSINGS, key="map_cls", format_func=lambda c: t(f"classes_{c}", lang)
@@ -30,6 +30,7 @@ better = cached.higher_is_better(sel)
 widgets.heading_text(
     labels.indicator_label(sel.indicator_id, lang), labels.selection_label(sel, lang)
 )
+tagsview.tag_chips(sel.indicator_id, lang)
 st.caption(
     t({True: "direction_higher", False: "direction_lower", None: "direction_neutral"}[better], lang)
 )

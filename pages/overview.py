@@ -7,7 +7,7 @@ import streamlit as st
 from sdgdash import mapview, selection
 from sdgdash.catalog import FEATURED_INDICATOR
 from sdgdash.i18n import fmt_number, t
-from sdgdash.ui import cached, state, widgets
+from sdgdash.ui import cached, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -50,6 +50,7 @@ with controls:
         year = years[0]
     state.set_params(ind=ind, year=year)
     widgets.heading_text(labels.indicator_label(ind, lang), labels.selection_label(sel, lang))
+    tagsview.tag_chips(ind, lang)
 
 national = mapview.national_value(cached.national_series(sel), year)
 view = mapview.split(cached.map_frame(sel, year), sel, year, labels.region_kinds(), national)
@@ -58,6 +59,9 @@ with controls:
     widgets.not_drawn_list(view, lang)
 with map_col:
     widgets.map_block(view, lang, cached.higher_is_better(sel), key="overview")
+
+st.subheader(t("event_heading", lang))
+tagsview.timeline(list(cached.events()), lang, key="overview")
 
 widgets.attribution(lang)
 state.show_notices(lang, notices)

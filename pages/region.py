@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdgdash import events
 from sdgdash.catalog import GOALS
 from sdgdash.i18n import t
-from sdgdash.ui import cached, findings, indexview, regions, state, widgets
+from sdgdash.ui import cached, findings, indexview, regions, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -20,18 +21,25 @@ profile = cached.region_profile(ref_area)
 st.subheader(t("profile_indicators", lang))
 goals_here = sorted(int(g) for g in profile["goal"].unique()) if len(profile) else []
 state.seed("reg_goals", "goals", state.int_list(GOALS), [])
-chosen = st.multiselect(
+goal_col, tag_col = st.columns(2)
+chosen = goal_col.multiselect(
     t("goals_filter", lang),
     goals_here,
     key="reg_goals",
+    placeholder=t("all_goals", lang),
     format_func=lambda g: f"{g}. {labels.goal_short(g, lang)}",
 )
 state.set_params(goals=",".join(map(str, chosen)) or None)
+tag = tagsview.tag_filter(lang, "reg_tag", container=tag_col)
 shown = profile[profile["goal"].isin(chosen)] if chosen else profile
+shown = shown[shown["indicator_id"].isin(tagsview.narrow(shown["indicator_id"], tag))]
 table = regions.profile_table(shown, lang, indexview.region_ratings(ref_area))
+table = tagsview.with_tags_column(table, shown["indicator_id"].tolist(), lang, t("series", lang))
 regions.show_profile_table(table, lang)
 widgets.download_csv(regions.csv_rows(table, lang), f"sdg_profile_{ref_area}_{lang}.csv", lang)
 widgets.source_line(sorted(set(shown["source_file"])) if len(shown) else [], lang)
 findings.findings_block(lang, ref_area=ref_area)
+st.subheader(t("event_region_heading", lang))
+tagsview.timeline(events.for_region(cached.events(), ref_area), lang, key="region", chart=False)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

@@ -8,7 +8,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from sdgdash import charts, direction, geo, profile, queries, scoring, selection
+from sdgdash import charts, direction, geo, profile, queries, scoring, selection, tags
+from sdgdash import events as events_mod
 from sdgdash.config import Settings
 from sdgdash.db import connect
 from sdgdash.labels import Labels
@@ -53,6 +54,27 @@ def build_info() -> dict:
     """The data build's report (source commit, counts)."""
     path = settings().data_dir / "build_report.json"
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@st.cache_resource
+def tag_vocabulary() -> tags.Vocabulary:
+    """The problem tags and their links (data/curated/tags.csv, tag_links.csv), validated once."""
+    inds = indicators()
+    return tags.load_vocabulary(
+        settings().data_dir / "curated", inds["indicator_id"], inds["target"]
+    )
+
+
+@st.cache_resource
+def events() -> tuple[events_mod.Event, ...]:
+    """The dated localization events (data/curated/events.csv), validated once."""
+    territories = [f["properties"]["id"] for f in pilots()["features"]]
+    return events_mod.load_events(
+        settings().data_dir / "curated",
+        labels().regions,
+        territories,
+        tag_vocabulary().tag_ids(),
+    )
 
 
 @st.cache_data(max_entries=8, ttl=_TTL)

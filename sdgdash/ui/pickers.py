@@ -10,7 +10,7 @@ from sdgdash import selection
 from sdgdash.catalog import FEATURED_INDICATOR, GOALS, SELECTION_COLUMNS
 from sdgdash.i18n import t
 from sdgdash.models import Selection
-from sdgdash.ui import cached, state
+from sdgdash.ui import cached, state, tagsview
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,13 @@ class Picked:
     year: int
 
 
-def pick(lang: str, prefix: str, year_widget: bool = True) -> Picked:
-    """Render the cascade of pickers (keys start with ``prefix``) and return a valid choice."""
+def pick(lang: str, prefix: str, year_widget: bool = True, tag_filter: bool = False) -> Picked:
+    """Render the cascade of pickers (keys start with ``prefix``) and return a valid choice;
+    with ``tag_filter``, a problem tag (URL ``tag``) first narrows the goals and indicators."""
     labels = cached.labels()
     regional = cached.regional_indicators()
+    if tag_filter:
+        regional = _tag_narrowed(regional, lang, prefix)
     goals_with_data = [0, *sorted({int(g) for g in regional["goal"]})]
     state.seed(f"{prefix}_goal", "goal", state.choice(GOALS), 0)
     state.keep_valid(f"{prefix}_goal", goals_with_data, 0)
@@ -37,8 +40,9 @@ def pick(lang: str, prefix: str, year_widget: bool = True) -> Picked:
             t("all_goals", lang) if g == 0 else f"{g}. {labels.goal_short(g, lang)}"
         ),
     )
-    ids = regional["indicator_id"].tolist()
-    offered = ids if goal == 0 else regional.loc[regional["goal"] == goal, "indicator_id"].tolist()
+    ids = cached.regional_indicators()["indicator_id"].tolist()
+    in_goal = regional if goal == 0 else regional[regional["goal"] == goal]
+    offered = in_goal["indicator_id"].tolist()
     default = FEATURED_INDICATOR if FEATURED_INDICATOR in offered else offered[0]
     state.seed(f"{prefix}_ind", "ind", state.choice(ids), default)
     state.keep_valid(f"{prefix}_ind", offered, default)
@@ -84,3 +88,17 @@ def pick(lang: str, prefix: str, year_widget: bool = True) -> Picked:
         **{c: getattr(sel, c) or None for c in SELECTION_COLUMNS},
     )
     return Picked(sel, years, int(year))
+
+
+def _tag_narrowed(regional, lang: str, prefix: str):
+    """The regional indicators linked to the tag chosen in the tag filter (all when none is)."""
+    tag = tagsview.tag_filter(lang, f"{prefix}_tag")
+    if not tag:
+        return regional
+    narrowed = regional[
+        regional["indicator_id"].isin(tagsview.narrow(regional["indicator_id"], tag))
+    ]
+    if narrowed.empty:
+        st.caption(t("tag_filter_no_regional", lang, tag=cached.tag_vocabulary().name(tag, lang)))
+        return regional
+    return narrowed

@@ -110,6 +110,7 @@ def show_profile_table(table: pd.DataFrame, lang: str) -> None:
             t("value", lang): st.column_config.NumberColumn(format="%g"),
             t("national_value", lang): st.column_config.NumberColumn(format="%g"),
             t("indicator", lang): st.column_config.TextColumn(width="large"),
+            t("tags_column", lang): st.column_config.TextColumn(width="medium"),
         },
     )
 

@@ -18,6 +18,7 @@ PAGES = [
     "pages/compare.py",
     "pages/index.py",
     "pages/findings.py",
+    "pages/tag.py",
 ]
 
 

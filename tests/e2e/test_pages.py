@@ -15,6 +15,7 @@ PAGES = {
     "compare": "compare?regions=KZKAR,KZKZY",
     "index": "index",
     "findings": "findings",
+    "tag": "tag?tag=household_waste",
 }
 
 
