@@ -25,32 +25,23 @@ STATUS_COLOURS: dict[str, str] = {
 }
 
 
-def goal_banner(goal: int, short: str, title: str, colour: str) -> go.Figure:
-    """A band in the goal's official colour with its number, short name and full title."""
+def goal_banner(goal: int, title: str, colour: str) -> go.Figure:
+    """A band in the goal's official colour with its number and full title."""
     fig = go.Figure()
     fig.add_annotation(
-        x=0.005,
-        y=0.62,
+        x=0,
+        y=0.5,
         xref="paper",
         yref="paper",
         xanchor="left",
-        text=f"<b>{goal}</b>  {html.escape(short.upper())}",
+        yanchor="middle",
+        text=f"<b>{goal}</b>   {html.escape(title)}",
         showarrow=False,
-        font={"size": 30, "color": "#ffffff"},
-    )
-    fig.add_annotation(
-        x=0.005,
-        y=0.12,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        text=html.escape(title),
-        showarrow=False,
-        font={"size": 15, "color": "#ffffff"},
+        font={"size": 17, "color": "#ffffff"},
     )
     fig.update_layout(
-        height=110,
-        margin={"l": 12, "r": 12, "t": 6, "b": 6},
+        height=56,
+        margin={"l": 14, "r": 14, "t": 4, "b": 4},
         paper_bgcolor=colour,
         plot_bgcolor=colour,
         xaxis={"visible": False},
