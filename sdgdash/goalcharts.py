@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -26,7 +27,8 @@ STATUS_COLOURS: dict[str, str] = {
 
 
 def goal_banner(goal: int, title: str, colour: str) -> go.Figure:
-    """A band in the goal's official colour with its number and full title."""
+    """A band in the goal's official colour with its number and full title (wrapped)."""
+    lines = textwrap.wrap(html.escape(title), width=100, break_long_words=False) or [""]
     fig = go.Figure()
     fig.add_annotation(
         x=0,
@@ -35,12 +37,12 @@ def goal_banner(goal: int, title: str, colour: str) -> go.Figure:
         yref="paper",
         xanchor="left",
         yanchor="middle",
-        text=f"<b>{goal}</b>   {html.escape(title)}",
+        text=f"<b>{goal}</b>   " + "<br>".join(lines),
         showarrow=False,
         font={"size": 17, "color": "#ffffff"},
     )
     fig.update_layout(
-        height=56,
+        height=30 + 24 * len(lines),
         margin={"l": 14, "r": 14, "t": 4, "b": 4},
         paper_bgcolor=colour,
         plot_bgcolor=colour,

@@ -49,13 +49,9 @@ def header(goal: int, lang: str) -> None:
     """The goal's number, name and title on its colour, and its indicator counts."""
     labels = cached.labels()
     inds = cached.goal_indicators(goal)
+    st.title(f"{t('goal', lang)} {goal}. {labels.goal_short(goal, lang)}")
     st.plotly_chart(
-        goalcharts.goal_banner(
-            goal,
-            labels.goal_short(goal, lang),
-            labels.goal_title(goal, lang),
-            labels.goal_colour(goal),
-        ),
+        goalcharts.goal_banner(goal, labels.goal_title(goal, lang), labels.goal_colour(goal)),
         config=CHART_CONFIG,
         width="stretch",
         key="goal_banner",
