@@ -14,6 +14,7 @@ goalpage.header(goal, lang)
 table = cached.goal_status(goal)
 goalpage.summary(table, goal, ref_area, lang)
 goalpage.show_status_table(goalpage.status_rows(table, goal, ref_area, lang), goal, ref_area, lang)
+goalpage.detail(table, goal, ref_area, lang)
 goalpage.coverage(goal, lang)
 goalpage.gaps(goal, ref_area, lang)
 

@@ -77,11 +77,18 @@ def status_summary(counts: dict[str, pd.DataFrame], lang: str) -> go.Figure:
         )
     fig.update_layout(
         barmode="stack",
-        height=110 + 48 * len(names),
-        margin={"l": 0, "r": 10, "t": 10, "b": 0},
-        xaxis={"title": t("goal_n_indicators", lang), "dtick": 5},
+        height=120 + 48 * len(names),
+        margin={"l": 0, "r": 10, "t": 60, "b": 0},
+        xaxis={"dtick": 5},
         yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.35, "font": {"size": 12}, "traceorder": "normal"},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 1.02,
+            "yanchor": "bottom",
+            "font": {"size": 12},
+            "traceorder": "normal",
+        },
         font={"size": 13},
     )
     return fig
@@ -160,6 +167,7 @@ def gaps_chart(
                 marker_color=[colours.get(g, "#777") for g in pair["group"]],
                 text=[fmt_number(v, lang) for v in pair["value"]],
                 textposition="auto",
+                textangle=0,
                 hovertemplate="%{y}: %{text}<extra></extra>",
                 showlegend=False,
             ),
@@ -172,5 +180,79 @@ def gaps_chart(
         margin={"l": 0, "r": 10, "t": 30, "b": 0},
         bargap=0.25,
         font={"size": 12},
+    )
+    return fig
+
+
+def series_chart(
+    years: list[int],
+    values: list[float],
+    p: progress.Progress,
+    unit: str,
+    colour: str,
+    lang: str,
+) -> go.Figure:
+    """One indicator's series with the base and latest points marked and, with a target, the
+    straight path from the base value to the target (the required growth, compounded)."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=years,
+            y=values,
+            mode="lines+markers",
+            line={"color": colour, "width": 2},
+            marker={"size": 6},
+            name=t("value", lang),
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    if p.base_year is not None and p.latest_year is not None and p.base_year != p.latest_year:
+        fig.add_trace(
+            go.Scatter(
+                x=[p.base_year, p.latest_year],
+                y=[p.base_value, p.latest_value],
+                mode="markers+text",
+                marker={"size": 12, "color": "#222", "symbol": "diamond"},
+                text=[t("goal_base", lang), t("goal_latest", lang)],
+                textposition="top center",
+                name=f"{t('goal_base', lang)} / {t('goal_latest', lang)}",
+                hoverinfo="skip",
+            )
+        )
+    achieved = p.status == progress.TARGET_ACHIEVED
+    if p.has_target and p.base_year is not None and p.required is not None and not achieved:
+        path_years = list(range(p.base_year, p.target_year + 1))
+        base = p.base_value if p.base_value else progress.ZERO_REPLACEMENT
+        path = [base * (1 + p.required) ** (y - p.base_year) for y in path_years]
+        fig.add_trace(
+            go.Scatter(
+                x=path_years,
+                y=path,
+                mode="lines",
+                line={"color": "#555", "dash": "dot", "width": 1.5},
+                name=t("goal_required_path", lang),
+                hovertemplate="%{x}: %{y:.4g}<extra></extra>",
+            )
+        )
+    if p.has_target and p.target_year is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=[p.target_year],
+                y=[p.target],
+                mode="markers+text",
+                marker={"size": 13, "symbol": "star", "color": "#555"},
+                text=[f"{t('goal_target_value', lang)}: {fmt_number(round(p.target, 6), lang)}"],
+                textposition="middle left",
+                name=t("goal_target_value", lang),
+                hoverinfo="skip",
+            )
+        )
+    fig.update_layout(
+        height=320,
+        margin={"l": 0, "r": 10, "t": 10, "b": 0},
+        yaxis={"title": html.escape(unit)},
+        xaxis={"dtick": 2 if len(years) > 8 else 1},
+        legend={"orientation": "h", "y": -0.2},
+        font={"size": 13},
     )
     return fig

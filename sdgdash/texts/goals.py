@@ -277,6 +277,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "kk": "Мәндер және дереккөздер",
         "en": "Values and sources",
     },
+    "goal_required_path": {
+        "ru": "Нужный путь к цели",
+        "kk": "Мақсатқа қажетті жол",
+        "en": "Path needed to reach the target",
+    },
+    "goal_detail_heading": {
+        "ru": "Показатель подробно",
+        "kk": "Көрсеткіш толығырақ",
+        "en": "One indicator in detail",
+    },
+    "goal_detail_pick": {
+        "ru": "Показатель",
+        "kk": "Көрсеткіш",
+        "en": "Indicator",
+    },
     "goal_group": {"ru": "Группа", "kk": "Топ", "en": "Group"},
     "goal_dimension": {"ru": "Разбивка", "kk": "Бөлу", "en": "Breakdown"},
     "goal_no_indicators": {

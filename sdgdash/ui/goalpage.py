@@ -111,13 +111,6 @@ def status_rows(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> pd.
             {
                 t("goal_sdg_target", lang): r.target,
                 t("indicator", lang): labels.indicator_label(r.indicator_id, lang),
-                t("goal_reporting", lang): t(f"goal_reporting_{info['reporting_status']}", lang)
-                if info["reporting_status"] in goalview.REPORTING
-                else str(info["reporting_status"]),
-                t("goal_data", lang): t(data, lang),
-                t("series", lang): labels.selection_label(r.selection, lang)
-                if r.selection is not None
-                else "",
                 t("goal_status", lang): t(f"goal_status_{r.bucket}", lang),
                 t("goal_explanation", lang): goalview.explain(p, lang, factor),
                 t("goal_series_chart", lang): r.values,
@@ -128,6 +121,13 @@ def status_rows(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> pd.
                 t("goal_target_year", lang): p.target_year,
                 t("goal_required", lang): _pct(p.required),
                 t("goal_ratio", lang): None if p.ratio is None else round(p.ratio, 3),
+                t("series", lang): labels.selection_label(r.selection, lang)
+                if r.selection is not None
+                else "",
+                t("goal_reporting", lang): t(f"goal_reporting_{info['reporting_status']}", lang)
+                if info["reporting_status"] in goalview.REPORTING
+                else str(info["reporting_status"]),
+                t("goal_data", lang): t(data, lang),
                 t("source", lang): r.source_file,
                 t("goal_base", lang) + " · " + t("source_row", lang): r.base_row,
                 t("goal_latest", lang) + " · " + t("source_row", lang): r.latest_row,
@@ -173,11 +173,57 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
         st.markdown(t("goal_method", lang))
 
 
+def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
+    """One indicator chosen from the table (URL ``ind``): the explanation in full and its series
+    with the base, the latest value and the path needed to reach the target."""
+    labels = cached.labels()
+    mine = table[(table["ref_area"] == ref_area) & (table["bucket"] != goalview.NO_DATA)]
+    st.subheader(t("goal_detail_heading", lang))
+    if mine.empty:
+        st.info(t("goal_status_no_data", lang))
+        return
+    ids = list(mine["indicator_id"])
+    assessed = [i for i, s in zip(ids, mine["status"], strict=True) if s in progress.STATUSES[:5]]
+    state.seed("goal_ind", "ind", state.choice(ids), assessed[0] if assessed else ids[0])
+    state.keep_valid("goal_ind", ids, assessed[0] if assessed else ids[0])
+    ind = st.selectbox(
+        t("goal_detail_pick", lang),
+        ids,
+        key="goal_ind",
+        format_func=lambda i: labels.indicator_label(i, lang, width=110),
+    )
+    state.set_params(ind=ind)
+    row = mine[mine["indicator_id"] == ind].iloc[0]
+    p: progress.Progress = row["progress"]
+    factor = row["target_factor"] if row["target_kind"] == progress.RELATIVE else None
+    widgets.heading_text(
+        f"{labels.region_name(ref_area, lang)}: {t(f'goal_status_{row.bucket}', lang)}",
+        labels.selection_label(row["selection"], lang),
+    )
+    st.text(goalview.explain(p, lang, factor))
+    st.plotly_chart(
+        goalcharts.series_chart(
+            row["years"],
+            row["values"],
+            p,
+            labels.code_label("unit", row["unit"], lang),
+            labels.goal_colour(goal),
+            lang,
+        ),
+        config=CHART_CONFIG,
+        width="stretch",
+        key="goal_detail",
+    )
+    widgets.source_line([row["source_file"]], lang)
+
+
 def coverage(goal: int, lang: str) -> None:
     """Heatmap of indicators x regions: the latest year with data."""
     labels = cached.labels()
     st.subheader(t("goal_coverage_heading", lang))
     matrix = cached.goal_coverage(goal)
+    regions = sorted(matrix.columns[1:], key=lambda c: labels.region_name(c, lang))
+    matrix = matrix[[matrix.columns[0], *regions]]
     names = {i: labels.indicator_label(i, lang, width=90) for i in matrix.index}
     areas = {c: labels.region_name(c, lang) for c in matrix.columns}
     st.plotly_chart(
@@ -242,3 +288,18 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
         widgets.download_csv(
             table, f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}.csv", lang, key="goal_gaps_csv"
         )
+
+
+def goal_links(lang: str, columns: int = 9) -> None:
+    """A link to each goal's page, laid out like the overview's goal tiles."""
+    labels = cached.labels()
+    for start in range(0, len(GOALS), columns):
+        cells = st.columns(columns)
+        for cell, goal in zip(cells, GOALS[start : start + columns], strict=False):
+            cell.page_link(
+                "pages/goal.py",
+                label=t("goal_open_n", lang, goal=goal),
+                icon=":material/flag_circle:",
+                help=labels.goal_short(goal, lang),
+                query_params={"goal": str(goal), "lang": lang},
+            )
