@@ -248,8 +248,8 @@ def series_chart(
             )
         )
     fig.update_layout(
-        height=320,
-        margin={"l": 0, "r": 10, "t": 10, "b": 0},
+        height=340,
+        margin={"l": 0, "r": 10, "t": 30, "b": 0},
         yaxis={"title": html.escape(unit)},
         xaxis={"dtick": 2 if len(years) > 8 else 1},
         legend={"orientation": "h", "y": -0.2},

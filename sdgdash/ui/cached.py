@@ -207,6 +207,16 @@ def targets() -> pd.DataFrame:
     return target_table.load_targets(settings().data_dir / "curated" / "indicator_targets.csv")
 
 
+@st.cache_resource
+def progress_directions() -> pd.DataFrame:
+    """Directions for progress over time: the curated regional table plus the national-only
+    indicators of data/curated/indicator_direction_national.csv (validated once)."""
+    national = direction.load_directions(
+        settings().data_dir / "curated" / "indicator_direction_national.csv"
+    )
+    return pd.concat([directions(), national], ignore_index=True)
+
+
 @st.cache_data(max_entries=20, ttl=_TTL)
 def goal_indicators(goal: int) -> pd.DataFrame:
     """The indicators of one goal with reporting status and data flags."""
@@ -234,7 +244,7 @@ def goal_status(goal: int) -> pd.DataFrame:
 
     obs = goal_observations(goal)
     return goalview.status_table(
-        goal_indicators(goal), obs, directions(), targets(), goalview.areas(obs)
+        goal_indicators(goal), obs, progress_directions(), targets(), goalview.areas(obs)
     )
 
 

@@ -20,7 +20,13 @@ CURATED = REPO / "data" / "curated"
 def expected():
     """goal -> the status table computed straight from the data files (no Streamlit)."""
     con = connect(Settings.from_env())
-    dirs = direction.load_directions(CURATED / "indicator_direction.csv")
+    dirs = pd.concat(
+        [
+            direction.load_directions(CURATED / "indicator_direction.csv"),
+            direction.load_directions(CURATED / "indicator_direction_national.csv"),
+        ],
+        ignore_index=True,
+    )
     tg = targets.load_targets(CURATED / "indicator_targets.csv")
     cache: dict[int, pd.DataFrame] = {}
 
