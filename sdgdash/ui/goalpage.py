@@ -147,7 +147,7 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
         shown,
         hide_index=True,
         width="stretch",
-        height=min(36 * (len(shown) + 1) + 16, 900),
+        height=min(35 * (len(shown) + 1) + 3, 900),
         column_config={
             spark: st.column_config.LineChartColumn(spark, width="small"),
             t("indicator", lang): st.column_config.TextColumn(width="large"),

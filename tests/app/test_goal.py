@@ -66,6 +66,9 @@ def test_goal_3_in_english_shows_real_statuses(app, expected) -> None:
         "From 2015 (12.5) to 2023 (11.4) the value fell 1.1 % a year. "
         "The 2030 target of 70 is already met."
     )
+    # The detail section opens on the first assessed indicator, with the sentence in full.
+    assert at.selectbox(key="goal_ind").value == "3.1.1"
+    assert row["How it was computed"] in [x.value for x in at.text]
     national = expected(3)
     national = national[national["ref_area"] == ""]
     want = {r.indicator_id: t(f"goal_status_{r.bucket}", "en") for r in national.itertuples()}
