@@ -22,6 +22,12 @@ pages = [
         url_path="overview",
         default=True,
     ),
+    st.Page(
+        "pages/goal.py",
+        title=t("goal_nav", lang),
+        icon=":material/flag_circle:",
+        url_path="goal",
+    ),
     st.Page("pages/map.py", title=t("nav_map", lang), icon=":material/map:", url_path="map"),
     st.Page(
         "pages/region.py",

@@ -7,7 +7,7 @@ import streamlit as st
 from sdgdash import mapview, selection
 from sdgdash.catalog import FEATURED_INDICATOR
 from sdgdash.i18n import fmt_number, t
-from sdgdash.ui import cached, state, tagsview, widgets
+from sdgdash.ui import cached, goalpage, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -27,6 +27,7 @@ st.subheader(t("goals_heading", lang))
 tiles = cached.goal_tiles_figure(lang)
 st.plotly_chart(tiles, config={"displaylogo": False, "displayModeBar": False}, width="stretch")
 st.caption(t("tiles_caption", lang))
+goalpage.goal_links(lang)
 
 st.subheader(t("featured_map", lang))
 controls, map_col = st.columns([2, 5], gap="large")

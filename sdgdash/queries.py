@@ -203,3 +203,30 @@ def all_observations(con: Con) -> pd.DataFrame:
 def observation_count(con: Con) -> int:
     """Number of rows in the observations table."""
     return int(_df(con, "SELECT count(*) AS n FROM observations")["n"].iloc[0])
+
+
+def goal_indicators(con: Con, goal: int) -> pd.DataFrame:
+    """The indicators of one goal with their target, reporting status and data flags."""
+    return _df(
+        con,
+        """
+        SELECT indicator_id, goal, target, sort_key, reporting_status, has_data,
+               has_regional_data, first_year, last_year
+        FROM indicators WHERE goal = ? ORDER BY sort_key
+        """,
+        [int(goal)],
+    )
+
+
+def goal_observations(con: Con, goal: int) -> pd.DataFrame:
+    """Every value of one goal's indicators (national and regional), conflicts left out."""
+    return _df(
+        con,
+        f"""
+        SELECT indicator_id, year, ref_area, {_SEL_COLS}, value, source_file, source_row
+        FROM observations
+        WHERE goal = ? AND conflict_of IS NULL
+        ORDER BY indicator_id, ref_area, year, source_row
+        """,  # noqa: S608 - only constant column names are interpolated
+        [int(goal)],
+    )

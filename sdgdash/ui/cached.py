@@ -216,3 +216,72 @@ def index_years(min_ranked: int = 15) -> list[int]:
     """Scoring years whose index ranks at least ``min_ranked`` regions, newest last."""
     years = sorted(int(y) for y in index_values()["year"].unique() if y >= 2015)
     return [y for y in years if index_result(y).index["rank"].notna().sum() >= min_ranked]
+
+
+# --- goal pages ---------------------------------------------------------------------------------
+
+
+@st.cache_resource
+def targets() -> pd.DataFrame:
+    """The curated targets table (data/curated/indicator_targets.csv), validated once."""
+    from sdgdash import targets as target_table
+
+    return target_table.load_targets(settings().data_dir / "curated" / "indicator_targets.csv")
+
+
+@st.cache_resource
+def progress_directions() -> pd.DataFrame:
+    """Directions for progress over time: the curated regional table plus the national-only
+    indicators of data/curated/indicator_direction_national.csv (validated once)."""
+    national = direction.load_directions(
+        settings().data_dir / "curated" / "indicator_direction_national.csv"
+    )
+    return pd.concat([directions(), national], ignore_index=True)
+
+
+@st.cache_data(max_entries=20, ttl=_TTL)
+def goal_indicators(goal: int) -> pd.DataFrame:
+    """The indicators of one goal with reporting status and data flags."""
+    return queries.goal_indicators(connection(), goal)
+
+
+@st.cache_resource(max_entries=20)
+def goal_observations(goal: int) -> pd.DataFrame:
+    """Every value of one goal (read-only, shared)."""
+    return queries.goal_observations(connection(), goal)
+
+
+@st.cache_resource(max_entries=20)
+def goal_headlines(goal: int) -> dict[str, Selection]:
+    """indicator_id -> headline selection for one goal's indicators (read-only)."""
+    from sdgdash import goalview
+
+    return goalview.headlines(goal_observations(goal))
+
+
+@st.cache_data(max_entries=20, ttl=_TTL)
+def goal_status(goal: int) -> pd.DataFrame:
+    """Progress status of every indicator of a goal, nationally and in every region."""
+    from sdgdash import goalview
+
+    obs = goal_observations(goal)
+    return goalview.status_table(
+        goal_indicators(goal), obs, progress_directions(), targets(), goalview.areas(obs)
+    )
+
+
+@st.cache_data(max_entries=20, ttl=_TTL)
+def goal_coverage(goal: int) -> pd.DataFrame:
+    """Indicators x areas: latest year with data."""
+    from sdgdash import goalview
+
+    obs = goal_observations(goal)
+    return goalview.coverage(goal_indicators(goal), obs, goalview.areas(obs))
+
+
+@st.cache_data(max_entries=128, ttl=_TTL)
+def goal_gaps(goal: int, ref_area: str) -> pd.DataFrame:
+    """Women / men and rural / urban values of a goal's indicators in one area."""
+    from sdgdash import goalview
+
+    return goalview.gaps(goal_observations(goal), ref_area, goal_headlines(goal))

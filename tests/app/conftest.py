@@ -13,6 +13,7 @@ from tests.conftest import REPO
 APP = str(REPO / "dashboard.py")
 PAGES = [
     "pages/overview.py",
+    "pages/goal.py",
     "pages/map.py",
     "pages/region.py",
     "pages/compare.py",
