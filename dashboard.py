@@ -41,6 +41,12 @@ pages = [
         icon=":material/leaderboard:",
         url_path="index",
     ),
+    st.Page(
+        "pages/territory.py",
+        title=t("nav_territory", lang),
+        icon=":material/flag:",
+        url_path="territory",
+    ),
 ]
 nav = st.navigation(pages)
 state.resume_entry(pages)
