@@ -16,7 +16,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 import pandas as pd
 
@@ -152,6 +152,7 @@ class Catalogue:
         return cls(schemas=schemas)
 
 
+@runtime_checkable
 class UploadStore(Protocol):
     """The editable store's side of local data (implemented by ``sdgdash.store.Store``)."""
 
@@ -175,11 +176,13 @@ class UploadStore(Protocol):
     def uploads(
         self, territory_id: str | None = None, include_history: bool = False
     ) -> pd.DataFrame:
-        """Uploads (active only, or every version with ``include_history``)."""
+        """Uploads (active only, or every version with ``include_history``), one row each with at
+        least upload_id, indicator_id and status ("active" / "replaced" / "withdrawn"); the page
+        lists every column the store gives (file name, version, who, when)."""
         ...
 
     def upload_rows(self, territory_id: str, indicator_id: str | None = None) -> pd.DataFrame:
-        """Rows of the active uploads: indicator_id, year, series, unit, value, disaggregations."""
+        """Rows of the active uploads: year, series, unit, value and the disaggregation columns."""
         ...
 
     def upload_file(self, upload_id: Any) -> tuple[str, bytes]:

@@ -9,6 +9,7 @@ import html
 
 import plotly.graph_objects as go
 from shapely.geometry import shape
+from shapely.ops import polylabel
 
 from sdgdash.maps import geo_frame, subset
 
@@ -66,7 +67,7 @@ def territory_locator(
             next(f for f in part["features"] if f["properties"]["ref_area"] == code)["geometry"]
         )
         free = geom.difference(terr_geom) if code == parent else geom
-        pt = (free if not free.is_empty else geom).representative_point()
+        pt = label_point(free if not free.is_empty else geom)
         is_parent = code == parent
         fig.add_trace(
             go.Scattergeo(
@@ -94,6 +95,17 @@ def territory_locator(
         hoverlabel={"font_size": 14},
     )
     return fig
+
+
+def label_point(geom):
+    """The point deepest inside the largest part of ``geom`` (where a name fits best)."""
+    parts = getattr(geom, "geoms", [geom])
+    biggest = max(
+        (p for p in parts if p.geom_type == "Polygon"), key=lambda p: p.area, default=None
+    )
+    if biggest is None:
+        return geom.representative_point()
+    return polylabel(biggest, tolerance=0.01)
 
 
 def territory_traces(feature: dict, name: str) -> list[go.Scattergeo]:

@@ -10,6 +10,7 @@ from sdgdash.catalog import GOALS
 from sdgdash.i18n import t
 from sdgdash.maps import PLOTLY_CONFIG
 from sdgdash.models import Selection
+from sdgdash.profile import natural_key
 from sdgdash.territories import DEFAULT_TERRITORY, Territory, features_by_id
 from sdgdash.territory_map import territory_locator, three_lines
 from sdgdash.ui import cached, indexview, regions, state, widgets
@@ -115,15 +116,14 @@ def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) 
     and year), a chart per indicator, or an honest empty state; returns the table shown."""
     labels = cached.labels()
     st.subheader(t("terr_local_heading", lang))
-    rows = store.upload_rows(terr.territory_id) if store is not None else pd.DataFrame()
-    if not len(rows):
+    active = store.uploads(terr.territory_id) if store is not None else pd.DataFrame()
+    indicators = sorted(set(active["indicator_id"]), key=natural_key) if len(active) else []
+    per_indicator = {ind: _upload_rows(store, terr.territory_id, ind) for ind in indicators}
+    per_indicator = {ind: rows for ind, rows in per_indicator.items() if len(rows)}
+    if not per_indicator:
         st.info(t("terr_local_empty", lang), icon=":material/info:")
         st.caption(t("terr_local_empty_detail", lang))
         return pd.DataFrame()
-    rows = rows.assign(**{c: rows[c].fillna("") for c in localdata.SELECTION_KEYS if c in rows})
-    for c in localdata.SELECTION_KEYS:
-        if c not in rows:
-            rows[c] = ""
     region = labels.region_name(terr.parent_ref_area, lang)
     names = {
         "territory": terr.name(lang),
@@ -131,9 +131,8 @@ def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) 
         "national": t("terr_col_national", lang),
     }
     out = []
-    for ind in sorted(rows["indicator_id"].unique()):
+    for ind, mine in per_indicator.items():
         obs = cached.indicator_observations(ind)
-        mine = rows[rows["indicator_id"] == ind]
         both = localdata.side_by_side(mine, obs, terr.parent_ref_area)
         widgets.heading_text(labels.indicator_label(ind, lang))
         table = pd.DataFrame(
@@ -147,9 +146,10 @@ def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) 
                 f"{t('terr_col_territory', lang)}: {terr.name(lang)}": both["value"],
                 f"{t('terr_col_region', lang)}: {region}": both["region_value"],
                 t("terr_col_national", lang): both["national_value"],
-                t("source", lang): both["region_source"].fillna("")
-                + " "
-                + both["national_source"].fillna(""),
+                t("terr_col_upload_source", lang): _upload_source(active, ind),
+                t("source", lang): (
+                    both["region_source"].fillna("") + " " + both["national_source"].fillna("")
+                ).str.strip(),
             }
         )
         st.dataframe(table, hide_index=True, width="stretch")
@@ -161,6 +161,24 @@ def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) 
         st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key=f"terr_local_{ind}")
         out.append(table)
     return pd.concat(out, ignore_index=True)
+
+
+def _upload_source(active: pd.DataFrame, indicator_id: str) -> str:
+    """Which upload (id and file name) the territory's values of an indicator come from."""
+    mine = active[active["indicator_id"] == indicator_id]
+    return "; ".join(
+        f"#{r['upload_id']} {r.get('filename', '')}".strip() for r in mine.to_dict("records")
+    )
+
+
+def _upload_rows(
+    store: localdata.UploadStore, territory_id: str, indicator_id: str
+) -> pd.DataFrame:
+    """The active rows of one indicator, every selection column present ("" = total)."""
+    rows = store.upload_rows(territory_id, indicator_id).copy()
+    for c in localdata.SELECTION_KEYS:
+        rows[c] = rows[c].fillna("").astype(str) if c in rows else ""
+    return rows.assign(indicator_id=indicator_id)
 
 
 def profile_csv(context_table: pd.DataFrame, local_table: pd.DataFrame, lang: str) -> pd.DataFrame:
