@@ -31,6 +31,7 @@ widgets.download_csv(
 )
 
 st.divider()
-uploads.upload_section(terr, lang, store, localstore.current_user())
+user = localstore.login(lang) if store is not None else None
+uploads.upload_section(terr, lang, store, user)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

@@ -190,6 +190,13 @@ class UploadStore(Protocol):
         ...
 
 
+def with_upload_id(uploads: pd.DataFrame) -> pd.DataFrame:
+    """A store's uploads listing with its id column named ``upload_id`` (the store says ``id``)."""
+    if "upload_id" not in uploads.columns and "id" in uploads.columns:
+        return uploads.rename(columns={"id": "upload_id"})
+    return uploads
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 

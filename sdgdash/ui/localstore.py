@@ -2,7 +2,7 @@
 
 The store (``sdgdash.store``) and the login (``sdgdash.ui.auth``) are built separately; until
 they are present the territory page reads without them: no local data, and uploads can be
-checked but not stored. Pages call :func:`get_upload_store` and :func:`current_user` only.
+checked but not stored. Pages call :func:`get_upload_store` and :func:`login` only.
 """
 
 from __future__ import annotations
@@ -26,17 +26,18 @@ def _module(name: str):
 @st.cache_resource
 def _open_store(url: str) -> UploadStore | None:
     module = _module("sdgdash.store")
-    if module is None:
-        return None
-    return module.Store(url)
+    return module.open_store(url) if module is not None else None
 
 
 def get_upload_store() -> UploadStore | None:
     """The editable store for uploads, or None when ``sdgdash.store`` is not installed."""
+    auth = _module("sdgdash.ui.auth")
+    if auth is not None and hasattr(auth, "store"):
+        return auth.store()  # the login's store: one engine per URL and process
     return _open_store(cached.settings().store_url)
 
 
-def current_user() -> Any | None:
-    """The logged-in editor from ``sdgdash.ui.auth``, or None (nobody, or no login module)."""
+def login(lang: str) -> Any | None:
+    """The logged-in editor (with the login box in the sidebar), or None without a login module."""
     auth = _module("sdgdash.ui.auth")
-    return auth.current_user() if auth is not None else None
+    return auth.login_box(lang) if auth is not None else None

@@ -117,6 +117,7 @@ def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) 
     labels = cached.labels()
     st.subheader(t("terr_local_heading", lang))
     active = store.uploads(terr.territory_id) if store is not None else pd.DataFrame()
+    active = localdata.with_upload_id(active)
     indicators = sorted(set(active["indicator_id"]), key=natural_key) if len(active) else []
     per_indicator = {ind: _upload_rows(store, terr.territory_id, ind) for ind in indicators}
     per_indicator = {ind: rows for ind, rows in per_indicator.items() if len(rows)}

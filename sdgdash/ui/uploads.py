@@ -137,7 +137,7 @@ def _versions(terr: Territory, lang: str, store: localdata.UploadStore, user: An
     saved = st.session_state.pop("ld_saved", None)
     if saved:
         st.success(t("ld_saved", lang, id=saved))
-    history = store.uploads(terr.territory_id, include_history=True)
+    history = localdata.with_upload_id(store.uploads(terr.territory_id, include_history=True))
     if not len(history):
         st.caption(t("ld_no_uploads", lang))
         return

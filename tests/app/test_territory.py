@@ -145,7 +145,7 @@ def memory_store(monkeypatch):
     """The page wired to the in-memory TEST DOUBLE store and a logged-in test editor."""
     store = MemoryUploadStore()
     monkeypatch.setattr(localstore, "get_upload_store", lambda: store)
-    monkeypatch.setattr(localstore, "current_user", lambda: "test-editor")
+    monkeypatch.setattr(localstore, "login", lambda lang: "test-editor")
     return store
 
 

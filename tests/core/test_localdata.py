@@ -446,7 +446,7 @@ def test_store_round_trip_with_the_test_double(catalogue, obs):
         "editor",
     )
     history = store.uploads("karkaraly_district", include_history=True)
-    assert dict(zip(history["upload_id"], history["status"], strict=True)) == {
+    assert dict(zip(history["id"], history["status"], strict=True)) == {
         first: "replaced",
         second: "active",
     }

@@ -1,7 +1,8 @@
 """TEST DOUBLE: an in-memory UploadStore for tests only (the real store is sdgdash.store).
 
-It implements the ``sdgdash.localdata.UploadStore`` protocol with the behaviour the territory
-page relies on (a new version is active, the previous one kept as replaced; withdrawn uploads
+It implements the ``sdgdash.localdata.UploadStore`` protocol with the behaviour and the column
+names of the real store (uploads listed with an ``id`` column; rows with upload_id and
+indicator_id beside the values) that the territory page relies on (a new version is active, the previous one kept as replaced; withdrawn uploads
 kept but inactive), so the page's side of the upload round trip is tested before the real
 store is merged. It holds only what a test puts in it.
 """
@@ -37,7 +38,7 @@ class MemoryUploadStore:
                     u["status"] = "replaced"
         self._uploads.append(
             {
-                "upload_id": upload_id,
+                "id": upload_id,
                 "territory_id": territory_id,
                 "indicator_id": indicator_id,
                 "version": version,
@@ -54,7 +55,7 @@ class MemoryUploadStore:
 
     def withdraw_upload(self, upload_id, user) -> None:
         for u in self._uploads:
-            if u["upload_id"] == upload_id:
+            if u["id"] == upload_id:
                 u["status"] = "withdrawn"
                 return
         raise KeyError(upload_id)
@@ -66,13 +67,11 @@ class MemoryUploadStore:
             if (territory_id is None or u["territory_id"] == territory_id)
             and (include_history or u["status"] == "active")
         ]
-        return pd.DataFrame(
-            rows, columns=list(self._uploads[0]) if self._uploads else ["upload_id"]
-        )
+        return pd.DataFrame(rows, columns=list(self._uploads[0]) if self._uploads else ["id"])
 
     def upload_rows(self, territory_id, indicator_id=None) -> pd.DataFrame:
         parts = [
-            self._rows[u["upload_id"]].assign(indicator_id=u["indicator_id"])
+            self._rows[u["id"]].assign(upload_id=u["id"], indicator_id=u["indicator_id"])
             for u in self._uploads
             if u["territory_id"] == territory_id
             and u["status"] == "active"
