@@ -148,9 +148,8 @@ def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) 
                 f"{t('terr_col_region', lang)}: {region}": both["region_value"],
                 t("terr_col_national", lang): both["national_value"],
                 t("terr_col_upload_source", lang): _upload_source(active, ind),
-                t("source", lang): (
-                    both["region_source"].fillna("") + " " + both["national_source"].fillna("")
-                ).str.strip(),
+                t("terr_col_region_source", lang): both["region_source"].fillna(""),
+                t("terr_col_national_source", lang): both["national_source"].fillna(""),
             }
         )
         st.dataframe(table, hide_index=True, width="stretch")

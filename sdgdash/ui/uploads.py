@@ -28,6 +28,31 @@ def problems_table(result: localdata.ValidationResult, lang: str) -> pd.DataFram
     ).astype({t("ld_col_row", lang): str})
 
 
+VERSION_COLUMNS = (
+    "upload_id",
+    "indicator_id",
+    "version",
+    "status",
+    "filename",
+    "uploaded_by",
+    "uploaded_at",
+    "withdrawn_by",
+    "withdrawn_at",
+)
+
+
+def versions_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The store's upload versions with headers and statuses in ``lang``."""
+    cols = [c for c in VERSION_COLUMNS if c in history.columns]
+    out = history[cols].copy()
+    if "status" in out:
+        out["status"] = [
+            t(f"ld_status_{s}", lang) if s in ("active", "replaced", "withdrawn") else s
+            for s in out["status"]
+        ]
+    return out.rename(columns={c: t(f"ld_col_{c}", lang) for c in cols})
+
+
 def _pick_indicator(lang: str) -> str:
     labels = cached.labels()
     catalogue = cached.upload_catalogue()
@@ -141,7 +166,7 @@ def _versions(terr: Territory, lang: str, store: localdata.UploadStore, user: An
     if not len(history):
         st.caption(t("ld_no_uploads", lang))
         return
-    st.dataframe(history, hide_index=True, width="stretch")
+    st.dataframe(versions_table(history, lang), hide_index=True, width="stretch")
     st.caption(t("ld_replace_note", lang))
     ids = history["upload_id"].tolist()
     chosen = st.selectbox(t("ld_pick_upload", lang), ids, key="ld_pick_upload")

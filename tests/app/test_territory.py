@@ -167,7 +167,11 @@ def test_upload_check_confirm_then_beside_region_and_country(app, obs, memory_st
     assert mine["Territory: Karkaraly district"] == 4.25
     assert mine["Region: Karagandy"] == total_121(obs, "KZKAR", 2023)
     assert mine[t("terr_col_national", "en")] == total_121(obs, "", 2023)
+    assert mine[t("terr_col_region_source", "en")].startswith("data/indicator_1-2-1.csv:")
+    assert mine[t("terr_col_upload_source", "en")] == "#1 karkaraly.csv"
     assert t("terr_local_empty", "en") not in texts(at)
+    versions = next(d.value for d in at.dataframe if t("ld_col_version", "en") in d.value.columns)
+    assert versions[t("ld_col_status", "en")].tolist() == ["active"]
 
 
 def test_bad_upload_lists_problems_and_stores_nothing(app, memory_store):
