@@ -285,6 +285,10 @@ def test_bad_file_rejected_with_row_and_column(
     assert (code, row, column) in found, found
 
 
+def test_every_problem_code_has_a_bad_file():
+    assert {case[4] for case in BAD_FILES} == set(ld.PROBLEM_CODES)
+
+
 def test_every_problem_code_has_a_message_in_three_languages():
     from sdgdash.i18n import STRINGS
 
