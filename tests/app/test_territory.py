@@ -211,3 +211,14 @@ def test_withdraw_returns_to_the_empty_state(app, memory_store):
         "withdrawn"
     ]
     assert t("terr_local_empty", "en") in texts(at)
+
+
+def test_profile_csv_has_both_sections_with_a_section_column():
+    from sdgdash.ui.territory import profile_csv
+
+    context = pd.DataFrame({"Indicator": ["1.2.1 x"], "Value": [3.0]})
+    local = pd.DataFrame({"Indicator": ["1.2.1"], "Territory: K": [4.25]})
+    out = profile_csv(context, local, "en")
+    assert list(out.columns) == ["Section", "Indicator", "Value", "Territory: K"]
+    assert out["Section"].tolist() == ["context (region)", "local data"]
+    assert list(profile_csv(pd.DataFrame(), pd.DataFrame(), "ru").columns) == ["Раздел"]
