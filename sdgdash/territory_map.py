@@ -129,9 +129,9 @@ def territory_traces(feature: dict, name: str) -> list[go.Scattergeo]:
                     showlegend=False,
                 )
             )
-        # Beside the outline (east of it), so the name does not cover the shape.
-        pt = geom.representative_point()
-        traces.append(_text(geom.bounds[2], pt.y, label, "middle right"))
+        # Above the outline, so the name neither covers the shape nor runs off the map's edge.
+        west, _, east, north = geom.bounds
+        traces.append(_text((west + east) / 2, north, label, "top center"))
     else:
         pt = geom.centroid if geom.geom_type != "Point" else geom
         traces.append(
