@@ -54,6 +54,12 @@ pages = [
         icon=":material/forum:",
         url_path="findings",
     ),
+    st.Page(
+        "pages/territory.py",
+        title=t("nav_territory", lang),
+        icon=":material/flag:",
+        url_path="territory",
+    ),
 ]
 nav = st.navigation(pages)
 state.resume_entry(pages)

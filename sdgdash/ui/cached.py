@@ -8,8 +8,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from sdgdash import charts, direction, geo, profile, queries, scoring, selection, tags
+from sdgdash import charts, direction, geo, localdata, profile, queries, scoring, selection, tags
 from sdgdash import events as events_mod
+from sdgdash import territories as territories_mod
 from sdgdash.config import Settings
 from sdgdash.db import connect
 from sdgdash.labels import Labels
@@ -285,3 +286,21 @@ def goal_gaps(goal: int, ref_area: str) -> pd.DataFrame:
     from sdgdash import goalview
 
     return goalview.gaps(goal_observations(goal), ref_area, goal_headlines(goal))
+@st.cache_resource
+def territories() -> dict[str, territories_mod.Territory]:
+    """The territories of data/curated/territories.csv, checked against regions and geometry."""
+    known = set(labels().regions) & set(geo.ALL_UNITS)
+    path = settings().data_dir / "curated" / territories_mod.TERRITORIES_FILE
+    return territories_mod.load_territories(path, pilots(), known)
+
+
+@st.cache_resource
+def upload_catalogue() -> localdata.Catalogue:
+    """What an upload of each indicator may contain (series, units, disaggregations, codes)."""
+    return localdata.Catalogue.from_tables(all_observations(), queries.table(connection(), "codes"))
+
+
+@st.cache_data(max_entries=64, ttl=_TTL)
+def indicator_observations(indicator_id: str) -> pd.DataFrame:
+    """Every row of one indicator (national and regional), for territory comparisons."""
+    return queries.observations_for(connection(), indicator_id)

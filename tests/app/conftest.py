@@ -20,6 +20,7 @@ PAGES = [
     "pages/index.py",
     "pages/findings.py",
     "pages/tag.py",
+    "pages/territory.py",
 ]
 
 

@@ -1,0 +1,37 @@
+"""Pilot territory: where it is, its region's indicators, and local data beside region and country."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdgdash.i18n import t
+from sdgdash.territories import TerritoryError
+from sdgdash.ui import localstore, state, territory, uploads, widgets
+
+lang = state.page_lang(__file__)
+notices = state.notice_area()
+
+try:
+    terr = territory.pick_territory(lang)
+except TerritoryError as exc:
+    st.error(t("terr_bad_config", lang, error=str(exc)))
+    st.stop()
+
+territory.header(terr, lang)
+context_table = territory.context(terr, lang)
+
+store = localstore.get_upload_store()
+local_table = territory.local_data(terr, lang, store)
+st.caption(t("terr_download_profile", lang))
+widgets.download_csv(
+    territory.profile_csv(context_table, local_table, lang),
+    f"sdg_territory_{terr.territory_id}_{lang}.csv",
+    lang,
+    key="terr_csv",
+)
+
+st.divider()
+user = localstore.login(lang) if store is not None else None
+uploads.upload_section(terr, lang, store, user)
+widgets.attribution(lang)
+state.show_notices(lang, notices)

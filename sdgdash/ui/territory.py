@@ -1,0 +1,195 @@
+"""Widgets of the pilot territory page: header, locator map, regional context, local data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from sdgdash import localdata
+from sdgdash.catalog import GOALS
+from sdgdash.i18n import t
+from sdgdash.maps import PLOTLY_CONFIG
+from sdgdash.models import Selection
+from sdgdash.profile import natural_key
+from sdgdash.territories import DEFAULT_TERRITORY, Territory, features_by_id
+from sdgdash.territory_map import territory_locator, three_lines
+from sdgdash.ui import cached, indexview, regions, state, widgets
+
+
+def pick_territory(lang: str) -> Territory:
+    """One territory chosen in the sidebar, kept in the URL as ``territory``."""
+    terrs = cached.territories()
+    ids = list(terrs)
+    default = DEFAULT_TERRITORY if DEFAULT_TERRITORY in terrs else ids[0]
+    state.seed("terr_id", "territory", state.choice(ids), default)
+    tid = st.sidebar.selectbox(
+        t("terr_pick", lang), ids, key="terr_id", format_func=lambda i: terrs[i].name(lang)
+    )
+    state.set_params(territory=tid)
+    return terrs[tid]
+
+
+def header(terr: Territory, lang: str) -> None:
+    """Name, kind, parent region, programme, since when, source; the locator map beside."""
+    labels = cached.labels()
+    region = labels.region_name(terr.parent_ref_area, lang)
+    left, right = st.columns([2, 3])
+    with left:
+        st.title(terr.name(lang))
+        st.caption(
+            widgets.md_escape(
+                f"{t('terr_kind_' + terr.kind, lang)} · {t('terr_in_region', lang, region=region)}"
+            )
+        )
+        st.markdown(f"**{t('terr_programme', lang)}:** {widgets.md_escape(terr.programme)}")
+        date = terr.since.strftime("%d.%m.%Y") if lang != "en" else terr.since.isoformat()
+        st.markdown(widgets.md_escape(t("terr_since", lang, date=date)))
+        st.caption(f"{t('terr_source', lang)}: {widgets.md_escape(terr.source)}")
+        st.page_link(
+            "pages/region.py",
+            label=t("terr_open_region", lang, name=region),
+            icon=":material/location_city:",
+            query_params={"region": terr.parent_ref_area, "lang": lang},
+        )
+    with right:
+        names = {c: labels.region_name(c, lang) for c in labels.regions}
+        feature = features_by_id(cached.pilots())[terr.geometry_id]
+        fig = territory_locator(
+            cached.geojson("2022"),
+            terr.parent_ref_area,
+            feature,
+            names=names,
+            territory_name=terr.name(lang),
+        )
+        st.plotly_chart(
+            fig, config=PLOTLY_CONFIG | {"displayModeBar": False}, width="stretch", key="terr_map"
+        )
+        st.caption(t("terr_map_caption", lang))
+
+
+def context(terr: Territory, lang: str) -> pd.DataFrame:
+    """The parent region's headline indicators for the territory's priority goals (or a goal
+    chosen in the URL as ``goal``), with rank and national value; returns the table shown."""
+    labels = cached.labels()
+    region = labels.region_name(terr.parent_ref_area, lang)
+    st.subheader(t("terr_context_heading", lang, region=region))
+    st.caption(t("terr_context_note", lang))
+    profile = cached.region_profile(terr.parent_ref_area)
+    goals_here = sorted(int(g) for g in profile["goal"].unique()) if len(profile) else []
+    if terr.priority_goals:
+        names = ", ".join(f"{g}. {labels.goal_short(g, lang)}" for g in terr.priority_goals)
+        st.markdown(widgets.md_escape(t("terr_priority_goals", lang, goals=names)))
+        shown = profile[profile["goal"].isin(terr.priority_goals)]
+    else:
+        st.caption(t("terr_no_priority", lang))
+        # 0 = all goals (a None option would show as the select box's placeholder).
+        state.seed("terr_goal", "goal", state.integer(min(GOALS), max(GOALS)), 0)
+        state.keep_valid("terr_goal", [0, *goals_here], 0)
+        goal = st.selectbox(
+            t("terr_goal", lang),
+            [0, *goals_here],
+            key="terr_goal",
+            format_func=lambda g: (
+                f"{g}. {labels.goal_short(g, lang)}" if g else t("all_goals", lang)
+            ),
+        )
+        state.set_params(goal=goal or None)
+        shown = profile[profile["goal"] == goal] if goal else profile
+    if not len(shown):
+        st.info(t("terr_no_context", lang))
+        return pd.DataFrame()
+    table = regions.profile_table(shown, lang, indexview.region_ratings(terr.parent_ref_area))
+    regions.show_profile_table(table, lang)
+    widgets.source_line(sorted(set(shown["source_file"])), lang)
+    return regions.csv_rows(table, lang)
+
+
+def _selection_label(row: dict, indicator_id: str, lang: str) -> str:
+    labels = cached.labels()
+    sel = Selection.from_mapping(indicator_id, row)
+    text = labels.selection_label(sel, lang, with_unit=False)
+    return text or t("terr_total", lang)
+
+
+def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) -> pd.DataFrame:
+    """Uploaded territory values beside the region's and Kazakhstan's (same indicator, selection
+    and year), a chart per indicator, or an honest empty state; returns the table shown."""
+    labels = cached.labels()
+    st.subheader(t("terr_local_heading", lang))
+    active = store.uploads(terr.territory_id) if store is not None else pd.DataFrame()
+    active = localdata.with_upload_id(active)
+    indicators = sorted(set(active["indicator_id"]), key=natural_key) if len(active) else []
+    per_indicator = {ind: _upload_rows(store, terr.territory_id, ind) for ind in indicators}
+    per_indicator = {ind: rows for ind, rows in per_indicator.items() if len(rows)}
+    if not per_indicator:
+        st.info(t("terr_local_empty", lang), icon=":material/info:")
+        st.caption(t("terr_local_empty_detail", lang))
+        return pd.DataFrame()
+    region = labels.region_name(terr.parent_ref_area, lang)
+    names = {
+        "territory": terr.name(lang),
+        "region": region,
+        "national": t("terr_col_national", lang),
+    }
+    out = []
+    for ind, mine in per_indicator.items():
+        obs = cached.indicator_observations(ind)
+        both = localdata.side_by_side(mine, obs, terr.parent_ref_area)
+        widgets.heading_text(labels.indicator_label(ind, lang))
+        table = pd.DataFrame(
+            {
+                t("indicator", lang): ind,
+                t("terr_col_selection", lang): [
+                    _selection_label(r, ind, lang) for r in both.to_dict("records")
+                ],
+                t("unit", lang): [labels.code_label("unit", u, lang) for u in both["unit"]],
+                t("year", lang): both["year"],
+                f"{t('terr_col_territory', lang)}: {terr.name(lang)}": both["value"],
+                f"{t('terr_col_region', lang)}: {region}": both["region_value"],
+                t("terr_col_national", lang): both["national_value"],
+                t("terr_col_upload_source", lang): _upload_source(active, ind),
+                t("terr_col_region_source", lang): both["region_source"].fillna(""),
+                t("terr_col_national_source", lang): both["national_source"].fillna(""),
+            }
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
+        first = both.iloc[0].to_dict()
+        series = localdata.series_of_three(mine, obs, terr.parent_ref_area, first)
+        unit = labels.code_label("unit", first["unit"], lang)
+        fig = three_lines(series, names, unit, lang)
+        st.caption(widgets.md_escape(_selection_label(first, ind, lang)))
+        st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key=f"terr_local_{ind}")
+        out.append(table)
+    return pd.concat(out, ignore_index=True)
+
+
+def _upload_source(active: pd.DataFrame, indicator_id: str) -> str:
+    """Which upload (id and file name) the territory's values of an indicator come from."""
+    mine = active[active["indicator_id"] == indicator_id]
+    return "; ".join(
+        f"#{r['upload_id']} {r.get('filename', '')}".strip() for r in mine.to_dict("records")
+    )
+
+
+def _upload_rows(
+    store: localdata.UploadStore, territory_id: str, indicator_id: str
+) -> pd.DataFrame:
+    """The active rows of one indicator, every selection column present ("" = total)."""
+    rows = store.upload_rows(territory_id, indicator_id).copy()
+    for c in localdata.SELECTION_KEYS:
+        rows[c] = rows[c].fillna("").astype(str) if c in rows else ""
+    return rows.assign(indicator_id=indicator_id)
+
+
+def profile_csv(context_table: pd.DataFrame, local_table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Context and local data in one CSV, each row saying which section it belongs to."""
+    col = t("terr_col_section", lang)
+    parts = []
+    if len(context_table):
+        parts.append(context_table.assign(**{col: t("terr_section_context", lang)}))
+    if len(local_table):
+        parts.append(local_table.assign(**{col: t("terr_section_local", lang)}))
+    if not parts:
+        return pd.DataFrame(columns=[col])
+    frame = pd.concat(parts, ignore_index=True)
+    return frame[[col, *[c for c in frame.columns if c != col]]]
