@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdgdash.i18n import t
-from sdgdash.ui import state, widgets
+from sdgdash.ui import present, state, widgets
 from sdgdash.ui.widgets import ICON
 
 # A local icon file: a Material icon as page_icon makes the browser fetch it from a font CDN.
@@ -41,7 +41,14 @@ pages = [
         icon=":material/leaderboard:",
         url_path="index",
     ),
+    st.Page(
+        "pages/seminar.py",
+        title=t("nav_seminar", lang),
+        icon=":material/slideshow:",
+        url_path="seminar",
+    ),
 ]
 nav = st.navigation(pages)
 state.resume_entry(pages)
+present.sidebar_tools(lang, nav.url_path)
 nav.run()

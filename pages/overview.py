@@ -59,5 +59,6 @@ with controls:
 with map_col:
     widgets.map_block(view, lang, cached.higher_is_better(sel), key="overview")
 
+widgets.bulk_download(lang)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

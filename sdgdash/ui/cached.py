@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from sdgdash import charts, direction, geo, profile, queries, scoring, selection
+from sdgdash import charts, direction, exports, geo, profile, queries, scoring, selection
 from sdgdash.config import Settings
 from sdgdash.db import connect
 from sdgdash.labels import Labels
@@ -194,3 +194,11 @@ def index_years(min_ranked: int = 15) -> list[int]:
     """Scoring years whose index ranks at least ``min_ranked`` regions, newest last."""
     years = sorted(int(y) for y in index_values()["year"].unique() if y >= 2015)
     return [y for y in years if index_result(y).index["rank"].notna().sum() >= min_ranked]
+
+
+@st.cache_data(max_entries=3, ttl=_TTL, show_spinner=False)
+def bulk_files(lang: str, metadata: pd.DataFrame) -> tuple[bytes, bytes]:
+    """(CSV, XLSX) of every observation with names in ``lang`` (built on request, ~10 s for the
+    XLSX, then kept per language)."""
+    frame = exports.bulk_frame(all_observations(), labels(), lang)
+    return exports.csv_bytes(frame), exports.xlsx_bytes(frame, metadata)

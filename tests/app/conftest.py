@@ -17,6 +17,7 @@ PAGES = [
     "pages/region.py",
     "pages/compare.py",
     "pages/index.py",
+    "pages/seminar.py",
 ]
 
 
