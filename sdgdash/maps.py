@@ -56,13 +56,17 @@ def titled(fig: go.Figure, title: str, source: str, width: int = 110) -> go.Figu
             "text": "<br>".join(lines) or " ",
             "font": {"size": 15},
             "subtitle": {"text": sub, "font": {"size": 11, "color": "#555555"}},
-            "x": 0.01,
+            "x": 0,
+            "xref": "paper",
             "xanchor": "left",
-            "y": 0.99,
-            "yanchor": "top",
-            "yref": "container",
+            # Above the plot area, the top margin grown to fit (plotly's title automargin).
+            "y": 1,
+            "yref": "paper",
+            "yanchor": "bottom",
+            "pad": {"b": 12},
+            "automargin": True,
         },
-        margin_t=top + 24 + 19 * len(lines),
+        margin_t=max(top, 10),
     )
     return fig
 
@@ -83,8 +87,6 @@ def presentation(fig: go.Figure, scale: float = PRESENT_SCALE) -> go.Figure:
     )
     if lay.title.subtitle.text:
         fig.update_layout(title_subtitle_font_size=grow(lay.title.subtitle.font.size, 11))
-    if lay.margin.t:
-        fig.update_layout(margin_t=round(lay.margin.t * scale))
     for ann in lay.annotations:
         ann.font.size = grow(ann.font.size, 12)
     for trace in fig.data:
