@@ -50,5 +50,5 @@ pages = [
 ]
 nav = st.navigation(pages)
 state.resume_entry(pages)
-present.sidebar_tools(lang, nav.url_path)
+present.sidebar_tools(lang, nav.url_path or "overview")  # the default page's url_path is ""
 nav.run()

@@ -37,6 +37,7 @@ PAGE_PARAMS: dict[str, frozenset[str]] = {
     "compare": frozenset({"regions", "ind"}),
     "index": frozenset({"iyear"}),
 }
+DEFAULT_PAGE = "overview"
 # Parameters that belong to the app, not to a view: never stored in a deck.
 APP_PARAMS = frozenset({"lang", "present", "deck"})
 
@@ -59,7 +60,8 @@ class View:
 
     def url(self, base: str, lang: str) -> str:
         """The shareable address of this view under ``base`` (the app's root URL)."""
-        return f"{base.rstrip('/')}/{self.page}?{urlencode(self.query(lang))}"
+        path = "" if self.page == DEFAULT_PAGE else self.page  # the default page lives at "/"
+        return f"{base.rstrip('/')}/{path}?{urlencode(self.query(lang))}"
 
 
 @dataclass(frozen=True)
