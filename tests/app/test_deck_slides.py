@@ -104,3 +104,19 @@ def test_index_slide_is_a_bar_chart_of_the_ranking(prs) -> None:
     assert list(chart.series[0].values) == [round(float(v), 1) for v in idx["index"]]
     cats = list(chart.plots[0].categories)
     assert cats[0].startswith("1. ") and len(cats) == len(idx) == 20
+
+
+def test_region_profile_pptx_has_goal_scores_and_every_indicator_row() -> None:
+    from sdgdash.ui import cached, indexview, regions
+
+    profile = cached.region_profile("KZKAR")
+    table = regions.profile_table(profile, "kk", indexview.region_ratings("KZKAR"))
+    prs = Presentation(io.BytesIO(slides.build(deckviews.region_document("KZKAR", "kk", table))))
+    assert _shape(prs.slides[0], "Title").text_frame.text == "Қарағанды"
+    result = cached.index_result(cached.index_years()[-1])
+    goals = result.goals[(result.goals.ref_area == "KZKAR") & result.goals.score.notna()]
+    chart = _shape(prs.slides[1], "Chart").chart
+    assert list(chart.series[0].values) == goals.sort_values("goal")["score"].round(1).tolist()
+    rows = [r for s in list(prs.slides)[2:] for r in list(_shape(s, "Table").table.rows)[1:]]
+    assert len(rows) == len(profile)
+    assert all(COMMIT in _shape(s, "Footer").text_frame.text for s in list(prs.slides)[1:])
