@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdgdash.i18n import t
-from sdgdash.ui import state, widgets
+from sdgdash.ui import present, state, widgets
 from sdgdash.ui.widgets import ICON
 
 # A local icon file: a Material icon as page_icon makes the browser fetch it from a font CDN.
@@ -60,7 +60,14 @@ pages = [
         icon=":material/flag:",
         url_path="territory",
     ),
+    st.Page(
+        "pages/seminar.py",
+        title=t("nav_seminar", lang),
+        icon=":material/slideshow:",
+        url_path="seminar",
+    ),
 ]
 nav = st.navigation(pages)
 state.resume_entry(pages)
+present.sidebar_tools(lang, nav.url_path or "overview")  # the default page's url_path is ""
 nav.run()

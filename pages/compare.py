@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from sdgdash.charts import compare_lines
+from sdgdash.exports import ExportMeta, file_stem
 from sdgdash.i18n import t
-from sdgdash.maps import PLOTLY_CONFIG
-from sdgdash.ui import cached, indexview, regions, state, widgets
+from sdgdash.ui import cached, indexview, present, regions, state, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -31,8 +31,8 @@ st.dataframe(
     height=min(36 * (len(table) + 1) + 4, 900),
 )
 st.caption(t("best_worst_note", lang))
-names = "_".join(codes)
-widgets.download_csv(table, f"sdg_compare_{names}_{lang}.csv", lang)
+meta = ExportMeta(t("compare_table", lang), tuple(frame["indicator_id"]), regions=tuple(codes))
+widgets.download_buttons(table, meta, f"sdg_compare_{'-'.join(codes)}_{lang}", lang)
 
 st.subheader(t("compare_chart", lang))
 sel_by_id = {s.indicator_id: s for s in cached.headlines()}
@@ -56,7 +56,14 @@ fig = compare_lines(
     labels.code_label("unit", sel.unit, lang),
     lang,
 )
-st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="cmp_lines")
-widgets.source_line([f"data/indicator_{ind.replace('.', '-')}.csv"], lang)
+files = [f"data/indicator_{ind.replace('.', '-')}.csv"]
+present.chart(
+    fig,
+    key="cmp_lines",
+    title=labels.indicator_label(ind, lang),
+    source=widgets.source_text(files, lang),
+    filename=file_stem("sdg", ind, "compare", *codes, lang),
+)
+widgets.source_line(files, lang)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdgdash.exports import ExportMeta
 from sdgdash.i18n import t
 from sdgdash.ui import cached, indexview, state, widgets
 
@@ -18,7 +19,8 @@ st.subheader(f"{t('ranking_heading', lang)} · {year}")
 table = indexview.show_ranking(result, lang)
 c1, c2 = st.columns(2)
 with c1:
-    widgets.download_csv(table, f"sdg_index_ranking_{year}_{lang}.csv", lang, key="dl_rank")
+    meta = ExportMeta(f"{t('ranking_heading', lang)} · {year}", year=year)
+    widgets.download_buttons(table, meta, f"sdg_index_ranking_{year}_{lang}", lang, key="dl_rank")
 with c2:
     indexview.scores_download(result, year, lang)
 indexview.methodology(lang)

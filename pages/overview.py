@@ -64,5 +64,6 @@ with map_col:
 st.subheader(t("event_heading", lang))
 tagsview.timeline(list(cached.events()), lang, key="overview")
 
+widgets.bulk_download(lang)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

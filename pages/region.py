@@ -6,8 +6,9 @@ import streamlit as st
 
 from sdgdash import events
 from sdgdash.catalog import GOALS
+from sdgdash.exports import ExportMeta
 from sdgdash.i18n import t
-from sdgdash.ui import cached, findings, indexview, regions, state, tagsview, widgets
+from sdgdash.ui import cached, findings, indexview, present, regions, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -36,7 +37,14 @@ shown = shown[shown["indicator_id"].isin(tagsview.narrow(shown["indicator_id"], 
 table = regions.profile_table(shown, lang, indexview.region_ratings(ref_area))
 table = tagsview.with_tags_column(table, shown["indicator_id"].tolist(), lang, t("series", lang))
 regions.show_profile_table(table, lang)
-widgets.download_csv(regions.csv_rows(table, lang), f"sdg_profile_{ref_area}_{lang}.csv", lang)
+meta = ExportMeta(
+    f"{t('profile_indicators', lang)}: {labels.region_name(ref_area, lang)}",
+    tuple(shown["indicator_id"]),
+    regions=(ref_area,),
+)
+rows = regions.csv_rows(table, lang)
+widgets.download_buttons(rows, meta, f"sdg_profile_{ref_area}_{lang}", lang)
+present.profile_pptx(ref_area, lang, rows)
 widgets.source_line(sorted(set(shown["source_file"])) if len(shown) else [], lang)
 findings.findings_block(lang, ref_area=ref_area)
 st.subheader(t("event_region_heading", lang))

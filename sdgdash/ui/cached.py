@@ -8,7 +8,18 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from sdgdash import charts, direction, geo, localdata, profile, queries, scoring, selection, tags
+from sdgdash import (
+    charts,
+    direction,
+    exports,
+    geo,
+    localdata,
+    profile,
+    queries,
+    scoring,
+    selection,
+    tags,
+)
 from sdgdash import events as events_mod
 from sdgdash import territories as territories_mod
 from sdgdash.config import Settings
@@ -286,6 +297,8 @@ def goal_gaps(goal: int, ref_area: str) -> pd.DataFrame:
     from sdgdash import goalview
 
     return goalview.gaps(goal_observations(goal), ref_area, goal_headlines(goal))
+
+
 @st.cache_resource
 def territories() -> dict[str, territories_mod.Territory]:
     """The territories of data/curated/territories.csv, checked against regions and geometry."""
@@ -304,3 +317,11 @@ def upload_catalogue() -> localdata.Catalogue:
 def indicator_observations(indicator_id: str) -> pd.DataFrame:
     """Every row of one indicator (national and regional), for territory comparisons."""
     return queries.observations_for(connection(), indicator_id)
+
+
+@st.cache_data(max_entries=3, ttl=_TTL, show_spinner=False)
+def bulk_files(lang: str, metadata: pd.DataFrame) -> tuple[bytes, bytes]:
+    """(CSV, XLSX) of every observation with names in ``lang`` (built on request, ~10 s for the
+    XLSX, then kept per language)."""
+    frame = exports.bulk_frame(all_observations(), labels(), lang)
+    return exports.csv_bytes(frame), exports.xlsx_bytes(frame, metadata)

@@ -7,10 +7,10 @@ import streamlit as st
 
 from sdgdash import scoring
 from sdgdash.charts import compare_goal_scores, goal_scores
+from sdgdash.exports import ExportMeta, file_stem
 from sdgdash.i18n import fmt_number, t
-from sdgdash.maps import PLOTLY_CONFIG
-from sdgdash.ui import cached, state
-from sdgdash.ui.widgets import download_csv
+from sdgdash.ui import cached, present, state
+from sdgdash.ui.widgets import download_buttons
 
 _LIGHT = {"green": "#c7e9c0", "yellow": "#fff3b0", "orange": "#fdd0a2", "red": "#fcbba1"}
 
@@ -78,7 +78,12 @@ def scores_download(result: scoring.IndexResult, year: int, lang: str) -> None:
     s = result.scores.copy()
     s.insert(1, "region", [labels.region_name(c, lang) for c in s["ref_area"]])
     s.insert(4, "indicator", [labels.indicator_name(i, lang) for i in s["indicator_id"]])
-    download_csv(s, f"sdg_index_scores_{year}_{lang}.csv", lang, key="dl_scores")
+    meta = ExportMeta(
+        f"{t('index', lang)} {year}: {t('score', lang)}",
+        tuple(sorted(set(s["indicator_id"]))),
+        year=year,
+    )
+    download_buttons(s, meta, f"sdg_index_scores_{year}_{lang}", lang, key="dl_scores")
 
 
 def methodology(lang: str) -> None:
@@ -119,7 +124,13 @@ def region_scores(ref_area: str, lang: str) -> None:
     elif len(row):
         st.warning(t("withheld", lang))
     fig = goal_scores(goals, result.distribution, labels, lang)
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="goal_scores")
+    present.chart(
+        fig,
+        key="goal_scores",
+        title=f"{labels.region_name(ref_area, lang)}: {t('score', lang)}, {year}",
+        source=_index_source(lang),
+        filename=file_stem("sdg", "goal", "scores", ref_area, year, lang),
+    )
 
 
 def region_ratings(ref_area: str) -> dict[str, tuple[str, str]]:
@@ -141,9 +152,15 @@ def compare_scores(codes: list[str], lang: str) -> None:
         return
     st.subheader(f"{t('goal_scores_heading', lang)} · {year}")
     names = {c: labels.region_name(c, lang) for c in codes}
-    st.plotly_chart(
+    present.chart(
         compare_goal_scores(goals, codes, names, labels, lang),
-        config=PLOTLY_CONFIG,
-        width="stretch",
         key="cmp_goal_scores",
+        title=f"{', '.join(names.values())}: {t('score', lang)}, {year}",
+        source=_index_source(lang),
+        filename=file_stem("sdg", "goal", "scores", *codes, year, lang),
     )
+
+
+def _index_source(lang: str) -> str:
+    n = len(cached.index_table())
+    return t("source_line", lang, file=t("slide_index_source", lang, n=n))

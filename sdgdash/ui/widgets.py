@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from sdgdash import mapview
+from sdgdash import exports, mapview
 from sdgdash.catalog import LANGS
 from sdgdash.charts import region_trend
 from sdgdash.deck import extruded
 from sdgdash.i18n import LANG_NAMES, fmt_number, t
 from sdgdash.maps import PLOTLY_CONFIG, choropleth, small_multiples
-from sdgdash.ui import cached, state
+from sdgdash.ui import cached, present, state
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
 
@@ -35,9 +37,7 @@ def language_switch(lang: str) -> None:
         st.session_state["lang"] = lang
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a byte-order mark, so Excel shows Kazakh and Russian letters."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+csv_bytes = exports.csv_bytes  # kept for callers of the old name
 
 
 @dataclass(frozen=True)
@@ -101,11 +101,14 @@ def map_block(
     if clicked and clicked in set(view.drawn["ref_area"]):
         st.session_state[f"{key}_region"] = clicked
     region = st.session_state.get(f"{key}_region") or None
-    st.plotly_chart(
+    ind = view.selection.indicator_id
+    labels = cached.labels()
+    present.chart(
         _figure(view, lang, opts, highlight=region),
-        config=PLOTLY_CONFIG,
         key=chart_key,
-        width="stretch",
+        title=f"{labels.indicator_label(ind, lang)}, {view.year}",
+        source=source_text(_view_files(view), lang),
+        filename=exports.file_stem("sdg", ind, view.year, "map", lang),
         on_select="rerun",
         selection_mode="points",
     )
@@ -120,7 +123,11 @@ def layout_caption(view: mapview.MapView, lang: str) -> None:
         f"{t('layout', lang)}: {t('layout_' + view.layout, lang)} · "
         f"{t('drawn_count', lang, n=len(view.drawn), total=total)}"
     )
-    source_line(sorted(set(view.drawn["source_file"]) | set(view.not_drawn["source_file"])), lang)
+    source_line(_view_files(view), lang)
+
+
+def _view_files(view: mapview.MapView) -> list[str]:
+    return sorted(set(view.drawn["source_file"]) | set(view.not_drawn["source_file"]))
 
 
 def play_years(sel, years: list[int], national, lang: str, opts: MapOptions) -> None:
@@ -166,8 +173,15 @@ def years_panel(sel, years: list[int], lang: str, opts: MapOptions) -> None:
         higher_is_better=opts.higher_is_better,
         palette=opts.palette,
     )
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="map_multiples")
-    source_line([f"data/indicator_{sel.indicator_id.replace('.', '-')}.csv"], lang)
+    files = [f"data/indicator_{sel.indicator_id.replace('.', '-')}.csv"]
+    present.chart(
+        fig,
+        key="map_multiples",
+        title=labels.indicator_label(sel.indicator_id, lang),
+        source=source_text(files, lang),
+        filename=exports.file_stem("sdg", sel.indicator_id, chosen[0], chosen[-1], lang),
+    )
+    source_line(files, lang)
 
 
 def _year_list(years: list[int]):
@@ -237,7 +251,16 @@ def region_panel(view: mapview.MapView, national, lang: str, better: bool | None
     )
     regional = cached.regional_series(view.selection)
     fig = region_trend(regional, national, region, names, unit, lang)
-    st.plotly_chart(fig, config={"displaylogo": False}, width="stretch", key="map_trend")
+    present.chart(
+        fig,
+        key="map_trend",
+        config={"displaylogo": False},
+        title=f"{names.get(region, region)}: {view.selection.indicator_id}",
+        source=source_text(
+            [f"data/indicator_{view.selection.indicator_id.replace('.', '-')}.csv"], lang
+        ),
+        filename=exports.file_stem("sdg", view.selection.indicator_id, region, lang),
+    )
 
 
 def values_table(view: mapview.MapView, lang: str) -> None:
@@ -245,14 +268,22 @@ def values_table(view: mapview.MapView, lang: str) -> None:
     labels = cached.labels()
     table = mapview.table(view, labels, lang)
     st.dataframe(table, hide_index=True, width="stretch")
-    slug = view.selection.indicator_id.replace(".", "-")
-    download_csv(table, f"sdg_{slug}_{view.year}_{lang}.csv", lang)
+    sel = view.selection
+    meta = exports.ExportMeta(
+        labels.indicator_label(sel.indicator_id, lang), (sel.indicator_id,), sel, view.year
+    )
+    download_buttons(table, meta, f"sdg_{sel.indicator_id}_{view.year}_{lang}", lang)
+
+
+def source_text(files: list[str], lang: str) -> str:
+    """The source line's text (long lists of files point to the table)."""
+    text = ", ".join(files) if len(files) <= 3 else t("source_many", lang, n=len(files))
+    return t("source_line", lang, file=text)
 
 
 def source_line(files: list[str], lang: str) -> None:
-    """The source of what is shown, under every chart (long lists point to the table)."""
-    text = ", ".join(files) if len(files) <= 3 else t("source_many", lang, n=len(files))
-    st.caption(t("source_line", lang, file=text))
+    """The source of what is shown, under every chart."""
+    st.caption(source_text(files, lang))
 
 
 def attribution(lang: str) -> None:
@@ -274,11 +305,65 @@ def download_csv(frame: pd.DataFrame, file_name: str, lang: str, key: str | None
     """A CSV download (UTF-8 with BOM) of exactly ``frame``."""
     st.download_button(
         t("download_csv", lang),
-        csv_bytes(frame),
+        exports.csv_bytes(frame),
         file_name=file_name,
         mime="text/csv",
         icon=":material/download:",
         key=key,
+    )
+
+
+def view_url() -> str:
+    """The address of the current view: the page URL and every query parameter."""
+    base = st.context.url or ""
+    params = st.query_params.to_dict()
+    return f"{base}?{urlencode(params)}" if params else base
+
+
+def export_metadata(meta: exports.ExportMeta, lang: str):
+    """The metadata sheet of a download of the current view (names in ``lang``, source, build)."""
+    if not meta.url:
+        meta = exports.ExportMeta(**{**meta.__dict__, "url": view_url()})
+    return exports.metadata_rows(
+        meta, cached.labels(), cached.build_info(), lang, datetime.now(UTC).replace(microsecond=0)
+    )
+
+
+def download_buttons(
+    frame: pd.DataFrame,
+    meta: exports.ExportMeta,
+    name: str,
+    lang: str,
+    key: str | None = None,
+) -> None:
+    """CSV and XLSX downloads of exactly ``frame`` (what the view shows); the XLSX has a second
+    sheet "metadata". ``name`` is the file stem from codes, parts split by "_" (e.g.
+    "sdg_1.2.1_2023_ru" -> sdg_1-2-1_2023_ru.csv / .xlsx). The XLSX is built only when clicked."""
+    parts = name.split("_")
+    key = key or f"dl_{exports.file_name(*parts, ext='x')}"
+    metadata = export_metadata(meta, lang)
+    c1, c2 = st.columns(2, gap="small", width=420)
+    c1.download_button(
+        t("download_csv", lang),
+        exports.csv_bytes(frame),
+        file_name=exports.file_name(*parts, ext="csv"),
+        mime=exports.CSV_MIME,
+        icon=":material/download:",
+        key=f"{key}_csv",
+        help=t("exp_download_help", lang),
+        on_click="ignore",
+        width="stretch",
+    )
+    c2.download_button(
+        t("exp_download_xlsx", lang),
+        lambda: exports.xlsx_bytes(frame, metadata),
+        file_name=exports.file_name(*parts, ext="xlsx"),
+        mime=exports.XLSX_MIME,
+        icon=":material/table_view:",
+        key=f"{key}_xlsx",
+        help=t("exp_download_help", lang),
+        on_click="ignore",
+        width="stretch",
     )
 
 
@@ -313,3 +398,48 @@ def not_drawn_list(view: mapview.MapView, lang: str) -> None:
                 f"- **{md_escape(labels.region_name(r.ref_area, lang))}**: "
                 f"{fmt_number(r.value, lang)} — {md_escape(t('reason_' + r.reason, lang))}"
             )
+
+
+def bulk_download(lang: str) -> None:
+    """All observations in ``lang`` as CSV and XLSX, built when asked for and then cached."""
+    st.subheader(t("exp_bulk_heading", lang))
+    st.caption(t("exp_bulk_text", lang, n=fmt_number(cached.observation_count(), lang)))
+    key = f"bulk_ready_{lang}"
+    if not st.session_state.get(key):
+        if st.button(t("exp_bulk_prepare", lang), icon=":material/database:", key="bulk_prepare"):
+            st.session_state[key] = True
+        else:
+            return
+    # The export time stays out of the cached key: a day's stamp is enough for the bulk file.
+    meta = exports.ExportMeta(t("exp_bulk_title", lang))
+    metadata = exports.metadata_rows(
+        meta,
+        cached.labels(),
+        cached.build_info(),
+        lang,
+        datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0),
+    )
+    with st.spinner(t("exp_bulk_prepare", lang)):
+        csv, xlsx = cached.bulk_files(lang, metadata)
+    c1, c2 = st.columns(2, width=480)
+    name = ("sdg", "all", "observations", lang)
+    c1.download_button(
+        t("download_csv", lang),
+        csv,
+        file_name=exports.file_name(*name, ext="csv"),
+        mime=exports.CSV_MIME,
+        icon=":material/download:",
+        on_click="ignore",
+        key="bulk_csv",
+        width="stretch",
+    )
+    c2.download_button(
+        t("exp_download_xlsx", lang),
+        xlsx,
+        file_name=exports.file_name(*name, ext="xlsx"),
+        mime=exports.XLSX_MIME,
+        icon=":material/table_view:",
+        on_click="ignore",
+        key="bulk_xlsx",
+        width="stretch",
+    )

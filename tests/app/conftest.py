@@ -21,6 +21,7 @@ PAGES = [
     "pages/findings.py",
     "pages/tag.py",
     "pages/territory.py",
+    "pages/seminar.py",
 ]
 
 

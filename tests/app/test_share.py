@@ -1,0 +1,108 @@
+"""Shareable views (AppTest): every page's URL reopens the same view; junk URLs give defaults +
+a notice; presentation mode and the deck from the sidebar."""
+
+from __future__ import annotations
+
+import pytest
+
+from sdgdash import seminar
+from sdgdash.ui.present import DECK_KEY
+
+# page -> (URL parameters of a non-default view, widget key -> the value it must show)
+VIEWS = {
+    "pages/overview.py": ({"ind": "11.6.1", "year": "2020"}, {"ov_ind": "11.6.1", "ov_year": 2020}),
+    "pages/map.py": (
+        {"ind": "1.2.1", "year": "2019", "cls": "quantiles", "pal": "Viridis", "region": "KZKAR"},
+        {
+            "map_ind": "1.2.1",
+            "map_year": 2019,
+            "map_cls": "quantiles",
+            "map_pal": "Viridis",
+            "map_region": "KZKAR",
+        },
+    ),
+    "pages/region.py": (
+        {"region": "KZPAV", "goals": "1,3"},
+        {"reg_region": "KZPAV", "reg_goals": [1, 3]},
+    ),
+    "pages/compare.py": (
+        {"regions": "KZKAR,KZPAV,KZKZY", "ind": "3.2.1"},
+        {"cmp_regions": ["KZKAR", "KZPAV", "KZKZY"], "cmp_ind": "3.2.1"},
+    ),
+    "pages/index.py": ({"iyear": "2020"}, {"idx_year": 2020}),
+    "pages/seminar.py": ({}, {}),
+}
+
+JUNK = {
+    "pages/overview.py": {"ind": "<b>x</b>", "year": "20x3"},
+    "pages/map.py": {"ind": "9.9.9", "cls": "'; DROP TABLE x;--", "pal": "Nope", "year": "abc"},
+    "pages/region.py": {"region": "KZXXX", "goals": "1,99"},
+    "pages/compare.py": {"regions": "KZKAR,KZKAR,<x>", "ind": "0.0.0"},
+    "pages/index.py": {"iyear": "1066"},
+    "pages/seminar.py": {"present": "yes"},
+}
+
+
+def _value(at, key: str):
+    return at.session_state[key] if key in at.session_state else None  # noqa: SIM401
+
+
+def _params(at) -> dict[str, str]:
+    return {
+        k: at.query_params[k][0] if isinstance(at.query_params[k], list) else at.query_params[k]
+        for k in at.query_params
+    }
+
+
+@pytest.mark.parametrize("page", list(VIEWS))
+def test_url_round_trip_reopens_the_same_view(app, page: str) -> None:
+    params, widgets = VIEWS[page]
+    at = app(page, lang="kk", **params)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.warning, "a valid link gives no notice"
+    for key, want in widgets.items():
+        assert _value(at, key) == want, key
+    url = _params(at)
+    for name, value in params.items():
+        assert url[name] == value, name
+    assert url["lang"] == "kk"
+    # Reopen the URL the page wrote, in a new session: the same widgets, the same URL.
+    again = app(page, **url)
+    assert not again.exception
+    for key, want in widgets.items():
+        assert _value(again, key) == want, key
+    assert _params(again) == url
+
+
+@pytest.mark.parametrize("page", list(JUNK))
+def test_malformed_urls_open_defaults_with_a_notice(app, page: str) -> None:
+    at = app(page, lang="en", **JUNK[page])
+    assert not at.exception, [e.value for e in at.exception]
+    notices = " ".join(w.value for w in at.warning)
+    for name in JUNK[page]:
+        assert f"“{name}”" in notices, name
+
+
+def test_present_param_turns_on_presentation_mode(app) -> None:
+    # (Leaving it is tested in the browser: AppTest re-sends its own query parameters.)
+    at = app("pages/index.py", lang="ru", present="1")
+    assert not at.exception
+    assert at.session_state["present_on"] is True
+    assert at.button(key="present_exit").label == "Выйти из презентации"
+    plain = app("pages/index.py", lang="ru")
+    assert plain.session_state["present_on"] is False
+    assert not [b for b in plain.button if b.key == "present_exit"]
+
+
+def test_add_to_deck_keeps_the_view_and_the_seminar_page_lists_it(app) -> None:
+    at = app("pages/compare.py", lang="ru", regions="KZKAR,KZKZY", ind="1.2.1")
+    at.button(key="deck_add").click().run()
+    deck: seminar.Deck = at.session_state[DECK_KEY]
+    assert len(deck.views) == 1
+    view = deck.views[0]
+    assert view.page == "compare"
+    assert view.params == {"regions": "KZKAR,KZKZY", "ind": "1.2.1"}
+    assert view.title.startswith("Карагандинская, Кызылординская: 1.2.1 ")
+    at.switch_page("pages/seminar.py").run()
+    assert not at.exception
+    assert view.title in [t.value for t in at.text]

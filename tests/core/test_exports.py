@@ -1,0 +1,117 @@
+"""Downloads: CSV / XLSX hold exactly the view's table (Cyrillic included), metadata, file names."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from sdgdash import exports, mapview, queries
+from sdgdash.config import Settings
+from sdgdash.db import connect
+from sdgdash.i18n import t
+from sdgdash.labels import Labels
+from sdgdash.models import Selection
+from tests.conftest import REPO
+
+WHEN = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def con():
+    return connect(Settings.from_env())
+
+
+@pytest.fixture(scope="module")
+def labels(con) -> Labels:
+    return Labels.from_tables(
+        *(queries.table(con, n) for n in ("goals", "indicators", "regions", "codes"))
+    )
+
+
+@pytest.fixture(scope="module")
+def build() -> dict:
+    return json.loads((REPO / "data" / "build_report.json").read_text(encoding="utf-8"))
+
+
+def _map_table(con, labels, lang: str) -> tuple[pd.DataFrame, Selection]:
+    options = queries.selection_options(con, "1.2.1")
+    from sdgdash import selection
+
+    sel = selection.headline(options, "1.2.1")
+    view = mapview.split(queries.map_frame(con, sel, 2023), sel, 2023, labels.region_kinds(), None)
+    return mapview.table(view, labels, lang), sel
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_csv_is_utf8_with_bom_and_reads_back_as_the_table(con, labels, lang) -> None:
+    table, _ = _map_table(con, labels, lang)
+    data = exports.csv_bytes(table)
+    assert data.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
+    assert list(back.columns) == list(table.columns)
+    assert len(back) == len(table) == 20
+    region = table.columns[0]
+    assert back[region].tolist() == table[region].tolist()
+    assert "Карагандинская" in back[region].tolist() or "Қарағанды" in back[region].tolist()
+    value = table.columns[2]
+    assert back[value].tolist() == table[value].tolist()
+
+
+def test_xlsx_data_sheet_equals_the_table_and_metadata_names_the_source(con, labels, build) -> None:
+    table, sel = _map_table(con, labels, "ru")
+    meta = exports.ExportMeta(
+        "1.2.1, 2023", ("1.2.1",), sel, 2023, url="http://localhost/map?ind=1.2.1"
+    )
+    sheet = exports.metadata_rows(meta, labels, build, "ru", WHEN)
+    data = exports.xlsx_bytes(table, sheet)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["data", "metadata"]
+    back = pd.read_excel(io.BytesIO(data), sheet_name="data", keep_default_na=False)
+    assert list(back.columns) == list(table.columns)
+    for col in table.columns:
+        want = ["" if pd.isna(v) else v for v in table[col]]
+        got = ["" if pd.isna(v) else v for v in back[col]]
+        assert got == want, col
+    meta_back = pd.read_excel(io.BytesIO(data), sheet_name="metadata")
+    text = "\n".join(f"{a}: {b}" for a, b in meta_back.itertuples(index=False))
+    assert "1.2.1 Доля населения, имеющего доходы ниже величины прожиточного минимума" in text
+    assert "процент" in text  # the unit in Russian
+    assert "72277878d12502232b21c3d4b8ac459630b4f578" in text  # the data build's source commit
+    assert "MIT" in text
+    assert "2026-11-23 12:00:00" in text and "http://localhost/map?ind=1.2.1" in text
+    org = labels.indicators["1.2.1"]["source_org_ru"]
+    assert org and org.strip() in text
+
+
+@pytest.mark.parametrize(
+    ("parts", "ext", "want"),
+    [
+        (("sdg", "1.2.1", 2023, "ru"), "xlsx", "sdg_1-2-1_2023_ru.xlsx"),
+        (("sdg", "compare", "KZKAR-KZKZY", "kk"), "csv", "sdg_compare_KZKAR-KZKZY_kk.csv"),
+        (("sdg", "R&D spending", "Қарағанды", "en"), "csv", "sdg_R-D-spending_en.csv"),
+        ((), "pptx", "sdgdash.pptx"),
+    ],
+)
+def test_file_names_are_ascii_without_spaces_or_ampersands(parts, ext, want) -> None:
+    name = exports.file_name(*parts, ext=ext)
+    assert name == want
+    assert name.isascii() and " " not in name and "&" not in name
+
+
+def test_bulk_frame_keeps_codes_and_sources_and_names_in_the_language(con, labels) -> None:
+    obs = queries.all_observations(con)
+    bulk = exports.bulk_frame(obs, labels, "kk")
+    assert len(bulk) == len(obs) == 45_503
+    assert bulk["indicator_id"].tolist() == obs["indicator_id"].tolist()
+    assert bulk["ref_area"].tolist() == obs["ref_area"].tolist()
+    assert bulk[t("value", "kk")].tolist() == obs["value"].tolist()
+    kar = bulk[bulk["ref_area"] == "KZKAR"].iloc[0]
+    assert kar[t("region", "kk")] == "Қарағанды"
+    assert kar[t("unit", "kk")] == labels.code_label("unit", kar["unit"], "kk")
+    assert bulk[t("source", "kk")].tolist() == obs["source_file"].tolist()
+    assert bulk[t("source_row", "kk")].tolist() == obs["source_row"].tolist()

@@ -1,0 +1,78 @@
+"""Seminar decks: checked views, JSON save / load round trip, bad files rejected with a reason."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sdgdash import seminar
+from sdgdash.seminar import Deck, DeckError, make_view
+
+
+def _deck() -> Deck:
+    d = Deck("Қарағанды облысы: семинар")
+    d = d.add(
+        make_view("map", {"ind": "1.2.1", "year": "2023", "lang": "kk", "present": "1"}, "Карта")
+    )
+    d = d.add(make_view("region", {"region": "KZKAR"}, "Профиль"))
+    d = d.add(make_view("compare", {"regions": "KZKAR,KZKZY", "ind": "1.2.1"}, "Сравнение"))
+    return d.add(make_view("index", {"iyear": "2023"}, "Индекс"))
+
+
+def test_make_view_drops_app_params_and_keeps_the_view() -> None:
+    view = _deck().views[0]
+    assert view.page == "map" and view.params == {"ind": "1.2.1", "year": "2023"}
+    assert view.url("http://localhost:8501/", "ru") == (
+        "http://localhost:8501/map?ind=1.2.1&year=2023&lang=ru"
+    )
+
+
+def test_json_round_trip_keeps_order_titles_and_cyrillic() -> None:
+    deck = _deck()
+    data = seminar.to_json(deck)
+    assert "Қарағанды".encode() in data  # readable UTF-8, not \\u escapes
+    assert seminar.from_json(data) == deck
+    assert [v.page for v in seminar.from_json(data).views] == ["map", "region", "compare", "index"]
+
+
+def test_reorder_remove_retitle() -> None:
+    deck = _deck().move(3, -3).remove(1).retitle(0, "Рейтинг")
+    assert [v.page for v in deck.views] == ["index", "region", "compare"]
+    assert deck.views[0].title == "Рейтинг"
+    assert deck.move(2, 5).views[-1].page == "compare"  # moves stay inside the list
+
+
+def _doc(**change) -> bytes:
+    doc = json.loads(seminar.to_json(_deck()))
+    doc.update(change)
+    return json.dumps(doc).encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\xff\xfe not json", "not a JSON file"),
+        (b"[1, 2]", "not a sdgdash-deck file"),
+        (json.dumps({"format": "sdgdash-deck", "version": 9, "views": []}).encode(), "version"),
+        (_doc(views={"page": "map"}), "must be a list"),
+        (_doc(views=[{"page": "admin", "params": {}}]), "unknown page 'admin'"),
+        (_doc(views=[{"page": "map", "params": {"sql": "1; DROP"}}]), "no parameter 'sql'"),
+        (_doc(views=[{"page": "map", "params": {"ind": 5}}]), "must be text"),
+        (_doc(views=[{"page": "map", "params": {"ind": "x" * 500}}]), "longer than"),
+        (_doc(views=["map"]), "view 1 is not an object"),
+        (_doc(title="t" * 1000), "title is longer"),
+        (_doc(views=[{"page": "index", "params": {}}] * 41), "at most 40 views"),
+        (b"{" + b" " * 70_000 + b"}", "larger than 64 kB"),
+    ],
+)
+def test_bad_files_are_rejected_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(DeckError, match=reason):
+        seminar.from_json(data)
+
+
+def test_make_view_rejects_pages_that_cannot_be_in_a_deck() -> None:
+    with pytest.raises(DeckError, match="unknown page"):
+        make_view("seminar", {}, "")
+    with pytest.raises(DeckError, match="no parameter"):
+        make_view("index", {"regions": "KZKAR"}, "")
