@@ -100,6 +100,11 @@ def page_url(page: dict[str, str], lang: str = "ru") -> str:
     return "/" + ("" if page["default"] else page["url_path"]) + "?" + urlencode({"lang": lang})
 
 
+def finished(frames: list, start: int = 0) -> int:
+    """How many ``script_finished`` messages (end of a page run) are in ``frames[start:]``."""
+    return sum(1 for f in frames[start:] if bm.message_kind(f[1]) == "script_finished")
+
+
 def measure_page(browser, url: str) -> dict[str, Any]:
     """Open ``url`` in a fresh context; websocket bytes until the page is drawn and quiet."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU")
@@ -108,6 +113,9 @@ def measure_page(browser, url: str) -> dict[str, Any]:
         rec = bm.Recorder(page)
         page.goto(url, timeout=bm.PAGE_TIMEOUT_MS)
         page.wait_for_selector("h1", timeout=bm.PAGE_TIMEOUT_MS)
+        deadline = time.monotonic() + bm.PAGE_TIMEOUT_MS / 1000
+        while not finished(rec.frames) and time.monotonic() < deadline:
+            page.wait_for_timeout(100)  # the server's script_finished: the page run is over
         page.wait_for_function(SETTLED_JS, timeout=bm.PAGE_TIMEOUT_MS, polling=100)
         bm.wait_settled(page, rec)
         http = rec.http_bytes()
@@ -531,10 +539,31 @@ def rss_tree(pid: int) -> int:
     return total
 
 
+STEP_TIMEOUT_MS = 180_000
+
+
+async def _run_over(page, frames: list, mark: int) -> None:
+    """Wait for the server's end-of-run message after frame ``mark`` and a settled page."""
+    deadline = time.monotonic() + STEP_TIMEOUT_MS / 1000
+    while not finished(frames, mark):
+        if time.monotonic() > deadline:
+            raise TimeoutError("no script_finished")
+        await asyncio.sleep(0.05)
+    await page.wait_for_function(SETTLED_JS, timeout=STEP_TIMEOUT_MS, polling=100)
+
+
 async def _session(browser, base: str, pages, deadline: float, rec: dict, sid: int) -> None:
     rng = random.Random(sid)
     ctx = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await ctx.new_page()
+    frames: list = []
+    page.on(
+        "websocket",
+        lambda ws: ws.on(
+            "framereceived",
+            lambda d: frames.append((0.0, d if isinstance(d, bytes) else d.encode())),
+        ),
+    )
     page.on(
         "request",
         lambda r: (
@@ -545,9 +574,9 @@ async def _session(browser, base: str, pages, deadline: float, rec: dict, sid: i
     )
     try:
         t0 = time.monotonic()
-        await page.goto(base + "/?lang=ru", timeout=120_000)
-        await page.wait_for_selector("h1", timeout=120_000)
-        await page.wait_for_function(SETTLED_JS, timeout=120_000, polling=100)
+        await page.goto(base + "/?lang=ru", timeout=STEP_TIMEOUT_MS)
+        await page.wait_for_selector("h1", timeout=STEP_TIMEOUT_MS)
+        await _run_over(page, frames, 0)
         rec["lat"].setdefault("(first load)", []).append((time.monotonic() - t0) * 1000)
         current = "overview"
         while time.monotonic() < deadline:
@@ -562,15 +591,17 @@ async def _session(browser, base: str, pages, deadline: float, rec: dict, sid: i
                 href = "/" if pg["default"] else "/" + name
                 link = page.locator(f"[data-testid='stSidebarNavLink'][href$='{href}']").first
                 try:
-                    before = await page.locator("h1").first.inner_text(timeout=60_000)
+                    before = await page.locator("h1").first.inner_text(timeout=STEP_TIMEOUT_MS)
+                    mark = len(frames)
                     t0 = time.monotonic()
                     if await link.count():
-                        await link.click(timeout=60_000)
+                        await link.click(timeout=STEP_TIMEOUT_MS)
                     else:  # navigation collapsed or missing: open the URL
-                        await page.goto(base + page_url(pg), timeout=120_000)
+                        await page.goto(base + page_url(pg), timeout=STEP_TIMEOUT_MS)
                     await page.wait_for_function(
-                        PAGE_DONE_JS, arg=[href, before], timeout=120_000, polling=100
+                        PAGE_DONE_JS, arg=[href, before], timeout=STEP_TIMEOUT_MS, polling=100
                     )
+                    await _run_over(page, frames, mark)
                     rec["lat"].setdefault(name, []).append((time.monotonic() - t0) * 1000)
                     current = name
                     if await page.locator("[data-testid='stException']").count():
@@ -588,7 +619,7 @@ async def _load(base: str, sessions: int, seconds: float, server_pid: int) -> di
 
     pages = discover_pages()
     rec: dict[str, Any] = {"lat": {}, "errors": [], "outside": []}
-    mem: list[tuple[float, int, int]] = []
+    mem: list[tuple[float, int, int, float]] = []
     async with async_playwright() as p:
         browser = await p.chromium.launch(
             executable_path=bm.check_chromium(), headless=True, args=bm.CHROMIUM_ARGS
@@ -608,7 +639,9 @@ async def _load(base: str, sessions: int, seconds: float, server_pid: int) -> di
                             chrome += c.memory_info().rss
                     except psutil.Error:
                         pass
-                mem.append((time.monotonic() - start, rss_tree(server_pid), chrome))
+                mem.append(
+                    (time.monotonic() - start, rss_tree(server_pid), chrome, os.getloadavg()[0])
+                )
                 stop.wait(2)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -663,6 +696,7 @@ def run_load(sessions: int, seconds: float) -> dict[str, Any]:
         "server_rss_end": after,
         "server_rss_5s_after": settled,
         "browser_rss_max": max((m[2] for m in mem), default=0),
+        "load_average_median": statistics.median(m[3] for m in mem) if mem else None,
         "memory_series": mem,
     }
 
@@ -683,6 +717,11 @@ def report(result: dict[str, Any]) -> str:
     else:
         lines.append(f"sdgdash benchmark  {m['date']}")
         lines.append(f"machine: {m['nproc']} CPUs, Python {m['python']}, {m['platform']}")
+    la = result.get("loadavg", {})
+    lines.append(
+        f"machine load average (1 min) at start {la.get('start', 0):.1f}, at end "
+        f"{la.get('end', 0):.1f}: other processes share the CPUs; compare ratios, not ms"
+    )
     if result.get("pages"):
         lines += [
             "",
@@ -796,14 +835,16 @@ def report(result: dict[str, Any]) -> str:
         lines.append(
             f"  server RSS MB: idle {mb(ld['server_rss_idle'])}, max {mb(ld['server_rss_max'])}, "
             f"end {mb(ld['server_rss_end'])}, 5 s after {mb(ld['server_rss_5s_after'])}; "
-            f"Chromium (all {ld['sessions']} sessions) max {mb(ld['browser_rss_max'])} MB"
+            f"Chromium (all {ld['sessions']} sessions) max {mb(ld['browser_rss_max'])} MB; "
+            f"machine load average (1 min, median) {ld['load_average_median']:.1f} "
+            f"on {os.cpu_count()} CPUs"
         )
         series = ld["memory_series"]
         if series:
             step = max(1, len(series) // 8)
             lines.append(
                 "  server RSS over time: "
-                + ", ".join(f"{t:.0f}s {mb(r)}" for t, r, _ in series[::step])
+                + ", ".join(f"{t:.0f}s {mb(r)}" for t, r, *_ in series[::step])
             )
         if ld["errors"]:
             counts: dict[str, int] = {}
@@ -835,37 +876,44 @@ def main(argv: list[str] | None = None) -> int:
     if parts - {"queries"}:
         bm.check_chromium()
     result: dict[str, Any] = {"machine": bm.machine(), "args": vars(args) | {"out": str(args.out)}}
-    if "map" in parts:
-        print("map views: server-side figure builds", flush=True)
-        server = bm.ServerSide()
-        srv = {c.name: bm.measure_server(server, c, 5 if args.quick else 30) for c in bm.CASES}
-        print("map views: browser", flush=True)
-        result["map"] = {
-            "server": srv,
-            "browser": bm.run_browser(list(bm.CASES), 3 if args.quick else 5, REPO / "artifacts"),
-        }
-    if "pages" in parts:
-        print("pages", flush=True)
-        result["pages"] = run_pages(1 if args.quick else 3)
-    if "queries" in parts:
-        scales = [int(s) for s in args.scales.split(",")]
-        reps = {
-            s: (3 if args.quick else 10) if s < 1000 else (1 if args.quick else 3) for s in scales
-        }
-        print("queries", flush=True)
-        result["queries"] = run_queries(scales, reps)
-    if "coldstart" in parts:
-        print("cold start", flush=True)
-        result["coldstart"] = run_coldstart(1 if args.quick else 3)
-    if "load" in parts:
-        seconds = args.load_seconds or (60 if args.quick else 180)
-        print(f"load: {args.sessions} sessions for {seconds:.0f} s", flush=True)
-        result["load"] = run_load(args.sessions, seconds)
-    print()
-    print(report(result))
+    result["loadavg"] = {"start": os.getloadavg()[0]}
     out = args.out or REPO / "artifacts" / (
         "benchmark-" + time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + ".json"
     )
+
+    def step(part: str, fn) -> None:
+        """Run one part; an error is recorded (and printed) and the other parts still run."""
+        if part not in parts:
+            return
+        print(part, flush=True)
+        try:
+            result[part] = fn()
+        except Exception as exc:  # noqa: BLE001 - reported in the output and JSON
+            result.setdefault("errors", {})[part] = f"{type(exc).__name__}: {exc}"
+            print(f"  {part} failed: {type(exc).__name__}: {exc}", flush=True)
+        out.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
+
+    def run_map() -> dict[str, Any]:
+        server = bm.ServerSide()
+        srv = {c.name: bm.measure_server(server, c, 5 if args.quick else 30) for c in bm.CASES}
+        return {
+            "server": srv,
+            "browser": bm.run_browser(list(bm.CASES), 3 if args.quick else 5, REPO / "artifacts"),
+        }
+
+    scales = [int(x) for x in args.scales.split(",")]
+    reps = {x: (3 if args.quick else 10) if x < 1000 else (1 if args.quick else 3) for x in scales}
+    seconds = args.load_seconds or (60 if args.quick else 180)
+    step("map", run_map)
+    step("pages", lambda: run_pages(1 if args.quick else 3))
+    step("queries", lambda: run_queries(scales, reps))
+    step("coldstart", lambda: run_coldstart(1 if args.quick else 3))
+    step("load", lambda: run_load(args.sessions, seconds))
+    result["loadavg"]["end"] = os.getloadavg()[0]
+    print()
+    print(report(result))
+    for part, err in result.get("errors", {}).items():
+        print(f"{part}: {err}")
     out.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
     print(f"\nwrote {out}")
     return 0
