@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from sdgdash.config import Settings
+from sdgdash.location import RemoteDataError, RemoteDir, as_location, prepare
 
 # Table name -> Parquet file under the data directory. Names are fixed here, never user input.
 TABLES: dict[str, str] = {
@@ -25,12 +26,25 @@ class DataMissingError(RuntimeError):
 
 
 def connect(settings: Settings) -> duckdb.DuckDBPyConnection:
-    """Load every built table into an in-memory DuckDB database and return its connection."""
+    """Load every built table into an in-memory DuckDB database and return its connection.
+
+    The data directory may be a local folder or a URI (s3://, gs://, https://, file://): DuckDB
+    reads the Parquet files from there once, at start; nothing is written back.
+    """
     con = duckdb.connect(":memory:")
+    base = as_location(settings.data_dir)
+    if isinstance(base, RemoteDir):
+        try:
+            prepare(con, base.uri)
+        except RemoteDataError as exc:
+            raise DataMissingError(str(exc)) from exc
     for table, filename in TABLES.items():
-        path = Path(settings.data_dir) / filename
-        if not path.exists() and not str(path).startswith(("s3://", "http://", "https://")):
+        path = base / filename
+        if isinstance(path, Path) and not path.exists():
             raise DataMissingError(f"{path} not found: run `python -m sdgdash.ingest` first")
-        # The table name comes from TABLES (a constant); the path is a bound parameter.
-        con.execute(_CREATE[table], [str(path)])
+        try:
+            # The table name comes from TABLES (a constant); the path is a bound parameter.
+            con.execute(_CREATE[table], [str(path)]).fetchall()
+        except duckdb.IOException as exc:
+            raise DataMissingError(f"{path}: {str(exc).splitlines()[0]}") from exc
     return con

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from sdgdash.location import as_location
+
 COLUMNS: list[str] = ["indicator_id", "series", "unit", "direction", "rationale", "source"]
 KEY: list[str] = ["indicator_id", "series", "unit"]
 # direction -> what direction_for returns: True = higher is better, None = no good/bad reading.
@@ -16,7 +18,7 @@ ANY = "*"
 
 def load_directions(path: Path) -> pd.DataFrame:
     """Read data/curated/indicator_direction.csv; raise ValueError naming file and line on a bad row."""
-    path = Path(path)
+    path = as_location(path)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         fields = reader.fieldnames or []

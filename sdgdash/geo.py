@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from sdgdash.location import Location, as_location
 
 if TYPE_CHECKING:
     import geopandas
@@ -123,11 +126,16 @@ def choose_layout(
     return LayoutChoice(layout=layout, drawn=tuple(sorted(present & units)), not_drawn=not_drawn)
 
 
-def layout_path(geodata_dir: Path, layout: str) -> Path:
+def layout_path(geodata_dir: Location | str, layout: str) -> Location:
     """Return the path of a layout's GeoJSON file; raise ValueError for an unknown layout."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected one of {LAYOUTS}")
-    return Path(geodata_dir) / f"regions_{layout}.geojson"
+    return as_location(geodata_dir) / f"regions_{layout}.geojson"
+
+
+def _readable(path: Location) -> Path | io.BytesIO:
+    """What geopandas can open: a local path, or the bytes of a file under a URI."""
+    return path if isinstance(path, Path) else io.BytesIO(path.read_bytes())
 
 
 def layout_geojson(geodata_dir: Path, layout: str) -> dict[str, Any]:
@@ -140,7 +148,7 @@ def load_layout(geodata_dir: Path, layout: str) -> geopandas.GeoDataFrame:
     """Return a layout as a GeoDataFrame with columns ref_area, layout, geometry (EPSG:4326)."""
     import geopandas
 
-    gdf = geopandas.read_file(layout_path(geodata_dir, layout))
+    gdf = geopandas.read_file(_readable(layout_path(geodata_dir, layout)))
     return gdf[["ref_area", "layout", "geometry"]].sort_values("ref_area", ignore_index=True)
 
 
@@ -148,10 +156,10 @@ def load_pilot_territories(geodata_dir: Path) -> geopandas.GeoDataFrame:
     """Return the pilot territories (districts as polygons, settlements as points)."""
     import geopandas
 
-    return geopandas.read_file(Path(geodata_dir) / PILOT_FILE)
+    return geopandas.read_file(_readable(as_location(geodata_dir) / PILOT_FILE))
 
 
 def read_region_kinds(regions_csv: Path) -> dict[str, str]:
     """Return ref_area -> kind from data/curated/regions.csv (or any csv with those columns)."""
-    with Path(regions_csv).open(encoding="utf-8", newline="") as f:
+    with as_location(regions_csv).open(encoding="utf-8", newline="") as f:
         return {row["ref_area"]: row["kind"] for row in csv.DictReader(f)}

@@ -59,6 +59,7 @@ import pandas as pd
 
 from sdgdash.catalog import SELECTION_COLUMNS
 from sdgdash.geo import LAYOUT_UNITS, layout_for_year
+from sdgdash.location import as_location
 
 TABLE_COLUMNS: tuple[str, ...] = (
     "indicator_id",
@@ -148,7 +149,7 @@ def load_index_table(path: Path) -> pd.DataFrame:
     ``lower``; upper, green and red finite numbers; green on the better side of red; non-empty
     upper_basis, rationale and source. Returns text columns as str and the three numbers as float.
     """
-    path = Path(path)
+    path = as_location(path)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         fields = reader.fieldnames or []

@@ -13,6 +13,7 @@ import shapely
 from pyproj import Geod
 
 from sdgdash.geo import LAYOUT_UNITS, PILOT_FILE, SOUTH_KAZAKHSTAN, SPLIT_2018
+from sdgdash.ingest.opensdg import BuildError
 
 BOUNDARIES_2022 = Path("boundaries-2022") / "kz-adm1.geojson"
 REGIONS_2018 = Path("kazstat-sdg-data") / "regions.geojson"
@@ -88,10 +89,35 @@ def _polygonal(geom: shapely.Geometry) -> shapely.Geometry:
     return shapely.union_all(parts) if len(parts) != 1 else parts[0]
 
 
+def _load_features(path: Path) -> list[dict[str, Any]]:
+    """The features of a GeoJSON FeatureCollection; a clear BuildError naming file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise BuildError(f"{path}: line 1: geodata source file missing") from exc
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise BuildError(f"{path}: line {line}: undecodable bytes (not UTF-8)") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BuildError(
+            f"{path}: line {exc.lineno}: invalid GeoJSON (column {exc.colno}: {exc.msg})"
+        ) from exc
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list) or not all(
+        isinstance(f, dict) and isinstance(f.get("properties"), dict) and f.get("geometry")
+        for f in features
+    ):
+        raise BuildError(
+            f"{path}: line 1: not a GeoJSON FeatureCollection with properties and geometry"
+        )
+    return features
+
+
 def _read_features(path: Path, key: str, mapping: dict[str, str]) -> dict[str, shapely.Geometry]:
     """Read a FeatureCollection, map property `key` to ref_area, drop Z; fail on unmapped names."""
-    with path.open(encoding="utf-8") as f:
-        features = json.load(f)["features"]
+    features = _load_features(path)
     out: dict[str, shapely.Geometry] = {}
     for feat in features:
         name = feat["properties"][key]
@@ -293,8 +319,7 @@ PILOT_FEATURES = {
 
 def build_pilots(src: Path, out_dir: Path, rep: dict[str, Any]) -> int:
     """Write geodata/pilot_territories.geojson from the preferred source features."""
-    with src.open(encoding="utf-8") as f:
-        source = json.load(f)["features"]
+    source = _load_features(src)
     features = []
     rep["features"] = {}
     for feat in source:

@@ -74,7 +74,13 @@ def _column_map(csv_file: CsvFile) -> tuple[list[str | None], list[str]]:
             columns.append(None)
     for required in ("Year", "Value"):
         if required not in columns:
-            raise BuildError(f"{csv_file.path}: line 1: header has no '{required}' column")
+            hint = ""
+            joined = ",".join(csv_file.header)
+            for sep, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "bars")):
+                if sep in joined:
+                    hint = f" (fields look separated by {name}; Open SDG CSVs use commas)"
+                    break
+            raise BuildError(f"{csv_file.path}: line 1: header has no '{required}' column{hint}")
     named = [c for c in columns if c]
     for name in named:
         if named.count(name) > 1:

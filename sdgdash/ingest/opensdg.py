@@ -50,9 +50,22 @@ class CsvFile:
     notes: list[str] = field(default_factory=list)
 
 
+# The largest source CSV is 81 kB; a file 250 times that is a broken export, not data to load.
+MAX_CSV_BYTES = 20_000_000
+
+
 def read_csv_records(path: Path, rel: str) -> CsvFile:
     """Decode a CSV strictly as UTF-8 and split it into (line number, fields) records."""
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise BuildError(
+            f"{rel}: line 1: file is {size:,} bytes, over the {MAX_CSV_BYTES:,}-byte limit for "
+            "one data CSV (sdgdash.ingest.opensdg.MAX_CSV_BYTES)"
+        )
     raw = path.read_bytes()
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise BuildError(f"{rel}: line {line}: NUL byte (a binary or corrupted file, not CSV text)")
     had_bom = raw.startswith(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8-sig")
@@ -105,7 +118,12 @@ def load_translations(source: Path) -> dict[str, dict[str, dict[str, str]]]:
     for lang in LANGUAGES:
         files: dict[str, dict[str, str]] = {}
         folder = source / "translations" / lang
-        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        if not folder.is_dir() or not any(folder.glob("*.yml")):
+            raise BuildError(
+                f"translations/{lang}: line 1: missing or empty; every language "
+                f"({', '.join(LANGUAGES)}) needs its translations/<lang>/*.yml files"
+            )
+        for path in sorted(folder.glob("*.yml")):
             data = read_yaml(path)
             files[path.stem] = _flatten(data) if isinstance(data, dict) else {}
         out[lang] = files

@@ -37,7 +37,7 @@ def current_lang() -> str:
     """The language from the URL (or the session), validated; a bad value gives a notice."""
     init_session()
     raw = st.query_params.get("lang")
-    if raw is not None:
+    if raw:  # empty means "not given", as for every other parameter (see param)
         if is_lang(raw):
             st.session_state["lang"] = raw
         else:

@@ -1,10 +1,9 @@
-"""Benchmark the map view: bytes sent to the browser, server build time, browser repaint time.
+"""Map view measurements for scripts/benchmark.py (the entry point): bytes sent to the browser,
+server build time, browser repaint time.
 
 Run from the repository root::
 
-    .venv/bin/python scripts/benchmark_map.py            # full run, about 6 minutes
-    .venv/bin/python scripts/benchmark_map.py --quick    # fewer repetitions, about 3 minutes
-    .venv/bin/python scripts/benchmark_map.py --out results.json
+    .venv/bin/python scripts/benchmark.py --only map          # this part alone
 
 It prints numbers and asserts nothing about time: machines differ and are shared, so the browser
 latency is reported next to a trivial Streamlit app's round trip measured in the same run.
@@ -15,7 +14,6 @@ not to this machine sent to a closed local port. See docs/PERFORMANCE.md for wha
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
@@ -293,11 +291,20 @@ def measure_server(server: ServerSide, case: Case, reps: int) -> dict[str, Any]:
 # servers and browser
 
 
+# Ports the servers may use (benchmark.py --ports); None: any free port the system gives.
+PORT_RANGE: range | None = None
+
+
 def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free TCP port on 127.0.0.1 (from PORT_RANGE when set)."""
+    for port in PORT_RANGE or [0]:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"no free port in {PORT_RANGE}")
 
 
 class StreamlitServer:
@@ -728,7 +735,7 @@ def report(result: dict[str, Any]) -> str:
     m = result["machine"]
     browser = result.get("browser") or {}
     lines = [
-        f"sdgdash map benchmark  {m['date']}",
+        f"sdgdash benchmark  {m['date']}",
         f"machine: {m['nproc']} CPUs, Python {m['python']}, {m['platform']}",
         f"streamlit {m['streamlit']}, plotly {m['plotly']}, "
         f"chromium {browser.get('chromium', '-')}, git {m['git_commit']}{' (uncommitted changes)' if m['git_dirty'] else ''}",
@@ -866,44 +873,3 @@ def report(result: dict[str, Any]) -> str:
         if errors:
             lines.append("errors: " + "; ".join(errors))
     return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print the tables (and write JSON with --out)."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="fewer repetitions (5 server, 3 browser)")
-    ap.add_argument("--out", type=Path, help="also write all numbers as JSON to this file")
-    ap.add_argument("--no-browser", action="store_true", help="server-side numbers only")
-    ap.add_argument("--server-reps", type=int, help="repetitions of the figure build (30)")
-    ap.add_argument("--browser-reps", type=int, help="year changes per selection (5)")
-    ap.add_argument(
-        "--case", action="append", help="only selections whose name contains this (repeatable)"
-    )
-    args = ap.parse_args(argv)
-    cases = [c for c in CASES if not args.case or any(w in c.name for w in args.case)]
-    server_reps = args.server_reps or (5 if args.quick else 30)
-    browser_reps = args.browser_reps or (3 if args.quick else 5)
-
-    os.chdir(REPO)
-    if not args.no_browser:
-        check_chromium()  # fail before the server-side part, not after it
-    result: dict[str, Any] = {"machine": machine(), "server": {}, "browser": None}
-    print("server-side figure builds", flush=True)
-    server = ServerSide()
-    for case in cases:
-        result["server"][case.name] = measure_server(server, case, server_reps)
-    if not args.no_browser:
-        print("browser (headless Chromium, localhost only)", flush=True)
-        log_dir = REPO / "artifacts"
-        log_dir.mkdir(exist_ok=True)
-        result["browser"] = run_browser(cases, browser_reps, log_dir)
-    print()
-    print(report(result))
-    if args.out:
-        args.out.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
-        print(f"\nwrote {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
