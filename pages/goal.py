@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sdgdash.ui import cached, goalpage, state, widgets
+from sdgdash.ui import cached, findings, goalpage, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 notices = state.notice_area()
@@ -12,11 +12,15 @@ ref_area = goalpage.pick_area(lang)
 goalpage.header(goal, lang)
 
 table = cached.goal_status(goal)
+tag = tagsview.tag_filter(lang, "goal_tag")
+if tag:
+    table = table[table["indicator_id"].isin(tagsview.narrow(table["indicator_id"].unique(), tag))]
 goalpage.summary(table, goal, ref_area, lang)
 goalpage.show_status_table(goalpage.status_rows(table, goal, ref_area, lang), goal, ref_area, lang)
 goalpage.detail(table, goal, ref_area, lang)
 goalpage.coverage(goal, lang)
 goalpage.gaps(goal, ref_area, lang)
+findings.findings_block(lang, goal=goal)
 
 widgets.attribution(lang)
 state.show_notices(lang, notices)

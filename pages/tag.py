@@ -9,7 +9,7 @@ from sdgdash import events, mapview, selection
 from sdgdash.i18n import t
 from sdgdash.maps import PLOTLY_CONFIG
 from sdgdash.tagcharts import ranking_frame, regions_ranked
-from sdgdash.ui import cached, state, tagsview, widgets
+from sdgdash.ui import cached, findings, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -79,5 +79,6 @@ tag_events = events.for_tag(cached.events(), tag)
 if tag_events:
     st.subheader(t("tag_events_heading", lang))
     tagsview.timeline(tag_events, lang, key="tag", chart=False)
+findings.findings_block(lang, tag=tag)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

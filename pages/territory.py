@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdgdash.i18n import t
 from sdgdash.territories import TerritoryError
-from sdgdash.ui import localstore, state, territory, uploads, widgets
+from sdgdash.ui import findings, localstore, state, territory, uploads, widgets
 
 lang = state.page_lang(__file__)
 notices = state.notice_area()
@@ -30,6 +30,7 @@ widgets.download_csv(
     key="terr_csv",
 )
 
+findings.findings_block(lang, territory_id=terr.territory_id)
 st.divider()
 user = localstore.login(lang) if store is not None else None
 uploads.upload_section(terr, lang, store, user)

@@ -437,10 +437,11 @@ class Store:
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
         frame["tags"] = [json.loads(v) for v in frame["tags"]]
         frame["priority_goals"] = [json.loads(v) for v in frame["priority_goals"]]
+        # Boolean Series, not lists: an empty list would select no columns instead of no rows.
         if tag:
-            frame = frame[[tag in v for v in frame["tags"]]]
+            frame = frame[frame["tags"].map(lambda v: tag in v).astype(bool)]
         if goal is not None:
-            frame = frame[[int(goal) in v for v in frame["priority_goals"]]]
+            frame = frame[frame["priority_goals"].map(lambda v: int(goal) in v).astype(bool)]
         frame["id"] = frame["id"].astype("int64")
         return frame.reset_index(drop=True)
 

@@ -95,7 +95,7 @@ def test_editor_adds_a_finding_seen_on_the_findings_and_region_pages(app, store)
     at.selectbox(key="fnd_in_place").set_value("KZKAR")
     at.date_input(key="fnd_in_date").set_value(date(2022, 10, 12))
     at.text_input(key="fnd_in_event").input("seminar-karaganda-2022")
-    at.text_input(key="fnd_in_tags").input("waste, heating")
+    at.text_input(key="fnd_in_tags").input("household_waste, heating_supply")
     at.multiselect(key="fnd_in_goals").set_value([11, 7])
     at.text_area(key="fnd_in_text").input(NASTY)
     at.text_input(key="fnd_in_src").input("Seminar minutes <i>12 Oct</i>")
@@ -105,7 +105,7 @@ def test_editor_adds_a_finding_seen_on_the_findings_and_region_pages(app, store)
     assert [s.value for s in at.success] == [t("findings_saved", "en", id=1)]
     stored = store.findings()
     assert list(stored["text"]) == [NASTY] and stored.iloc[0]["created_by"] == "aigerim"
-    assert stored.iloc[0]["tags"] == ["heating", "waste"]
+    assert stored.iloc[0]["tags"] == ["heating_supply", "household_waste"]
     # Shown literally as text; no Markdown/HTML element carries the raw markup.
     assert NASTY in _texts(at)
     assert "<script>" not in _markup(at) and "<i>" not in _markup(at)
@@ -134,17 +134,20 @@ def test_bad_input_is_reported_per_field_and_nothing_stored(app, store):
 
 def test_filters_come_from_the_url_and_withdraw(app, store):
     editor = store.create_user("aigerim", PASSWORD)
-    for area, goals, text in [("KZKAR", (7,), "heating"), ("KZAKM", (11,), "waste")]:
+    for area, goals, text in [
+        ("KZKAR", (7,), "heating_supply"),
+        ("KZAKM", (11,), "household_waste"),
+    ]:
         store.add_finding(
             FindingInput(date(2022, 10, 12), text, "minutes", ref_area=area, priority_goals=goals),
             editor,
         )
     at = app("pages/findings.py", lang="en", goal="7")
-    assert "heating" in _texts(at) and "waste" not in _texts(at)
+    assert "heating_supply" in _texts(at) and "household_waste" not in _texts(at)
     at = app("pages/findings.py", lang="en", region="KZAKM")
-    assert _texts(at) == ["waste"]
+    assert _texts(at) == ["household_waste"]
     at = app("pages/findings.py", lang="en", goal="99")
-    assert not at.exception and {"heating", "waste"} <= set(_texts(at))
+    assert not at.exception and {"heating_supply", "household_waste"} <= set(_texts(at))
     assert any("goal" in w.value for w in at.warning)
 
     at = login(app("pages/findings.py", lang="en"), "aigerim", PASSWORD).run()
@@ -152,8 +155,8 @@ def test_filters_come_from_the_url_and_withdraw(app, store):
     withdraw = next(b for b in at.button if b.label == t("findings_withdraw_button", "en"))
     at = withdraw.click().run()
     assert not at.exception
-    assert "waste" not in _texts(at)
-    assert list(store.findings()["text"]) == ["heating"]
+    assert "household_waste" not in _texts(at)
+    assert list(store.findings()["text"]) == ["heating_supply"]
 
 
 AUTH = {

@@ -24,7 +24,7 @@ def frame() -> pd.DataFrame:
             "territory_id": [None, "karkaraly_district", None],
             "finding_date": [date(2024, 6, 20), date(2024, 6, 1), date(2022, 10, 12)],
             "event_id": [None, "glocal", None],
-            "tags": [["waste"], ["heating", "waste"], []],
+            "tags": [["household_waste"], ["heating_supply", "household_waste"], []],
             "priority_goals": [[11, 12], [7, 11], []],
             "text": ["a", "b", "c"],
             "source": ["s1", "s2", "s3"],
@@ -75,7 +75,7 @@ def test_tags_are_checked_against_the_curated_file_when_it_exists(tmp_path):
         "tag,name_en,source\nwaste,Household waste,issue 5\n", encoding="utf-8"
     )
     with_file = Vocabulary.from_settings(settings)
-    assert with_file.tags == frozenset({"waste"})
+    assert with_file.tags == frozenset({"household_waste"})
     assert [e.field for e in check_finding(item, with_file)] == ["tags"]
-    ok = FindingInput(date(2022, 1, 1), "t", "s", ref_area="KZKAR", tags=("waste",))
+    ok = FindingInput(date(2022, 1, 1), "t", "s", ref_area="KZKAR", tags=("household_waste",))
     assert check_finding(ok, with_file) == []

@@ -30,7 +30,7 @@ def finding(**over) -> FindingInput:
         "text": "Household waste is not collected in winter.",
         "source": "Seminar minutes, Karaganda, 12 Oct 2022",
         "ref_area": "KZKAR",
-        "tags": ("waste",),
+        "tags": ("household_waste",),
         "priority_goals": (11, 12),
     }
     base.update(over)
@@ -76,7 +76,7 @@ def test_findings_create_list_filter_withdraw(store, editor):
             ref_area=None,
             territory_id="karkaraly_district",
             finding_date=date(2024, 6, 20),
-            tags=("heating", "electricity"),
+            tags=("heating_supply", "electricity_supply"),
             priority_goals=(7,),
             event_id="glocal-launch-2024",
         ),
@@ -90,11 +90,11 @@ def test_findings_create_list_filter_withdraw(store, editor):
         "Household waste is not collected in winter.",
         "aigerim",
     )
-    assert row["tags"] == ["waste"] and row["priority_goals"] == [11, 12]
+    assert row["tags"] == ["household_waste"] and row["priority_goals"] == [11, 12]
     assert isinstance(row["created_at"], datetime)
     assert list(store.findings(ref_area="KZKAR")["id"]) == [first]
     assert list(store.findings(territory_id="karkaraly_district")["id"]) == [second]
-    assert list(store.findings(tag="heating")["id"]) == [second]
+    assert list(store.findings(tag="heating_supply")["id"]) == [second]
     assert list(store.findings(goal=12)["id"]) == [first]
     assert store.findings(goal=1).empty
     assert store.findings().iloc[0]["event_id"] == "glocal-launch-2024"
