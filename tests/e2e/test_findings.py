@@ -44,7 +44,6 @@ def test_editor_flow_in_the_browser(server, page, e2e_store_url):
     for part, value in (("year", "2022"), ("month", "10"), ("day", "12")):
         form.get_by_role("spinbutton", name=f"{part}, Date").click()
         page.keyboard.type(value)
-    form.get_by_label("Tags, comma-separated (for example: waste, heating)").fill("household_waste")
     form.get_by_label("Finding text").fill(NASTY)
     form.get_by_label("Source (minutes, report, link)").fill("Seminar minutes, Karaganda")
     form.get_by_role("button", name="Save").click()
