@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from sdgdash.catalog import LANGS
+from sdgdash.location import as_location
 
 
 class CuratedFileError(ValueError):
@@ -19,7 +20,7 @@ def fail(path: Path, line: int, message: str) -> CuratedFileError:
 
 def read_rows(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]]:
     """Every data row of ``path`` as (line number, stripped values); missing columns are an error."""
-    path = Path(path)
+    path = as_location(path)
     if not path.exists():
         raise CuratedFileError(f"{path.name}: file not found ({path})")
     with path.open(encoding="utf-8", newline="") as fh:

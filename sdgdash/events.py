@@ -13,6 +13,7 @@ import pandas as pd
 
 from sdgdash.catalog import DEFAULT_LANG, GOALS, LANGS
 from sdgdash.curated import fail, read_rows, split_list, texts
+from sdgdash.location import as_location
 
 EVENTS_FILE = "events.csv"
 ALL_REGIONS = "all"
@@ -85,7 +86,7 @@ def load_events(
     Raises :class:`sdgdash.curated.CuratedFileError` naming the file and line of the first problem
     (unknown region, territory, tag or goal, a bad date, an empty text or source).
     """
-    path = Path(curated_dir) / EVENTS_FILE
+    path = as_location(curated_dir) / EVENTS_FILE
     known_areas, known_terr, known_tags = set(ref_areas), set(territories), set(tags)
     required = ["event_id", "date", "date_end", "ref_areas", "territories", "tags", "goals"]
     required += [f"{s}_{lang}" for s in ("title", "summary", "source") for lang in LANGS]

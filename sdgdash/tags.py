@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sdgdash.catalog import DEFAULT_LANG, LANGS
 from sdgdash.curated import fail, read_rows, texts
+from sdgdash.location import as_location
 
 TAGS_FILE = "tags.csv"
 LINKS_FILE = "tag_links.csv"
@@ -163,7 +164,7 @@ def load_vocabulary(
     Raises :class:`sdgdash.curated.CuratedFileError` naming the file and line of the first problem;
     every tag needs at least one linked indicator.
     """
-    curated_dir = Path(curated_dir)
+    curated_dir = as_location(curated_dir)
     tags = _load_tags(curated_dir / TAGS_FILE)
     links_path = curated_dir / LINKS_FILE
     links = _load_links(links_path, {t.tag_id for t in tags}, set(indicator_ids), set(targets))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sdgdash.location import as_location
 from sdgdash.progress import ABSOLUTE, RELATIVE, Target
 
 COLUMNS: list[str] = [
@@ -30,7 +31,7 @@ def load_targets(path: Path) -> pd.DataFrame:
     ``series`` and ``unit`` left blank match any series / unit of the indicator; a row with an
     exact series (or unit) wins over a blank one.
     """
-    path = Path(path)
+    path = as_location(path)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sdgdash.catalog import DEFAULT_LANG, GOALS, LANGS
+from sdgdash.location import as_location
 
 TERRITORIES_FILE = "territories.csv"
 DEFAULT_TERRITORY = "karkaraly_district"
@@ -165,7 +166,7 @@ def load_territories(
     csv_path: Path, geojson: dict, known_regions: set[str] | frozenset[str]
 ) -> dict[str, Territory]:
     """Read and validate the territories file against the regions and the pilot GeoJSON."""
-    path = Path(csv_path)
+    path = as_location(csv_path)
     return parse_territories(
         path.read_text(encoding="utf-8"),
         file_name=path.name,

@@ -7,6 +7,7 @@ Each problem is a :class:`FieldError` naming the field and an interface-string k
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import pandas as pd
 
 from sdgdash.config import Settings
 from sdgdash.geo import PILOT_FILE
+from sdgdash.location import as_location
 
 FIRST_YEAR = 2015
 TEXT_MAX = 4000
@@ -88,14 +90,15 @@ class Vocabulary:
 
 def known_ref_areas(data_dir: Path) -> frozenset[str]:
     """Region codes with a known meaning in data/regions.parquet."""
-    regions = pd.read_parquet(Path(data_dir) / "regions.parquet", columns=["ref_area", "kind"])
+    source = as_location(data_dir) / "regions.parquet"
+    regions = pd.read_parquet(io.BytesIO(source.read_bytes()), columns=["ref_area", "kind"])
     return frozenset(regions.loc[regions["kind"] != "unknown", "ref_area"].astype(str))
 
 
 def territories(geodata_dir: Path) -> pd.DataFrame:
     """Pilot territories from geodata/pilot_territories.geojson: id, kind, names, parent region."""
     columns = ["id", "kind", "name_kk", "name_ru", "name_en", "parent_ref_area"]
-    path = Path(geodata_dir) / PILOT_FILE
+    path = as_location(geodata_dir) / PILOT_FILE
     if not path.exists():
         return pd.DataFrame(columns=columns)
     features = json.loads(path.read_text(encoding="utf-8")).get("features", [])

@@ -72,7 +72,7 @@ def test_tags_are_checked_against_the_curated_file_when_it_exists(tmp_path):
     assert check_finding(item, without) == []
 
     (data / "curated" / "tags.csv").write_text(
-        "tag,name_en,source\nwaste,Household waste,issue 5\n", encoding="utf-8"
+        "tag,name_en,source\nhousehold_waste,Household waste,issue 5\n", encoding="utf-8"
     )
     with_file = Vocabulary.from_settings(settings)
     assert with_file.tags == frozenset({"household_waste"})

@@ -67,7 +67,7 @@ def test_two_views_in_a_deck_stepped_through_full_screen(server, page) -> None:
     wait_for_app(page)
     page.get_by_role("button", name="Add to deck").click()
     page.get_by_text("Views in the deck: 2").wait_for(timeout=30_000)
-    page.get_by_role("link", name="Seminar").first.click()
+    page.get_by_role("link", name="Seminar", exact=True).click()
     wait_for_app(page)
     page.get_by_role("button", name="Show full screen").click()
     wait_for_app(page)
