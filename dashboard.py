@@ -14,58 +14,22 @@ st.set_page_config(page_title="sdgdash", page_icon=str(ICON), layout="wide")
 lang = state.current_lang()
 widgets.language_switch(lang)
 
+# (page file stem = url path, title key, icon), in sidebar order; the first is the default page.
+PAGES = [
+    ("overview", "nav_overview", ":material/dashboard:"),
+    ("goal", "goal_nav", ":material/flag_circle:"),
+    ("map", "nav_map", ":material/map:"),
+    ("region", "nav_region", ":material/location_city:"),
+    ("tag", "tag_nav", ":material/label:"),
+    ("compare", "nav_compare", ":material/compare_arrows:"),
+    ("index", "nav_index", ":material/leaderboard:"),
+    ("findings", "nav_findings", ":material/forum:"),
+    ("territory", "nav_territory", ":material/flag:"),
+    ("seminar", "nav_seminar", ":material/slideshow:"),
+]
 pages = [
-    st.Page(
-        "pages/overview.py",
-        title=t("nav_overview", lang),
-        icon=":material/dashboard:",
-        url_path="overview",
-        default=True,
-    ),
-    st.Page(
-        "pages/goal.py",
-        title=t("goal_nav", lang),
-        icon=":material/flag_circle:",
-        url_path="goal",
-    ),
-    st.Page("pages/map.py", title=t("nav_map", lang), icon=":material/map:", url_path="map"),
-    st.Page(
-        "pages/region.py",
-        title=t("nav_region", lang),
-        icon=":material/location_city:",
-        url_path="region",
-    ),
-    st.Page("pages/tag.py", title=t("tag_nav", lang), icon=":material/label:", url_path="tag"),
-    st.Page(
-        "pages/compare.py",
-        title=t("nav_compare", lang),
-        icon=":material/compare_arrows:",
-        url_path="compare",
-    ),
-    st.Page(
-        "pages/index.py",
-        title=t("nav_index", lang),
-        icon=":material/leaderboard:",
-        url_path="index",
-    ),
-    st.Page(
-        "pages/findings.py",
-        title=t("nav_findings", lang),
-        icon=":material/forum:",
-        url_path="findings",
-    ),
-    st.Page(
-        "pages/territory.py",
-        title=t("nav_territory", lang),
-        icon=":material/flag:",
-        url_path="territory",
-    ),
-    st.Page(
-        "pages/seminar.py",
-        title=t("nav_seminar", lang),
-        icon=":material/slideshow:",
-        url_path="seminar",
-    ),
+    st.Page(f"pages/{stem}.py", title=t(key, lang), icon=icon, url_path=stem, default=i == 0)
+    for i, (stem, key, icon) in enumerate(PAGES)
 ]
 nav = st.navigation(pages)
 state.resume_entry(pages)

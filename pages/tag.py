@@ -26,7 +26,9 @@ st.caption(widgets.md_escape(t("tag_source", lang, text=info.source(lang))))
 
 links = tagsview.links_table(tag, lang)
 tagsview.links_list(links, lang)
-widgets.download_csv(links, f"sdg_tag_{tag}_{lang}.csv", lang, key="tag_links_csv")
+widgets.download_buttons(
+    links, tagsview.links_meta(tag, lang), f"sdg_tag_{tag}_{lang}", lang, key="tag_links"
+)
 
 regional = tagsview.regional_linked(tag)
 if regional:

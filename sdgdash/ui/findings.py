@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from sdgdash import exports
 from sdgdash import findings as fnd
 from sdgdash.i18n import t
 from sdgdash.maps import PLOTLY_CONFIG
@@ -140,7 +141,10 @@ def findings_block(
     finding_cards(frame, lang)
     key = "_".join(str(x) for x in ("findings_csv", ref_area, territory_id, tag, goal) if x)
     name = "_".join(str(x) for x in ("findings", ref_area or territory_id, tag, goal) if x)
-    widgets.download_csv(table_for(frame, lang), f"{name}_{lang}.csv", lang, key=key)
+    meta = exports.ExportMeta(
+        t("findings_block_heading", lang), regions=(ref_area,) if ref_area else ()
+    )
+    widgets.download_buttons(table_for(frame, lang), meta, f"{name}_{lang}", lang, key=key)
     st.caption(t("findings_source_line", lang))
     return frame
 

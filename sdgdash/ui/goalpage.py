@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sdgdash import geo, goalcharts, goalview, progress
+from sdgdash import exports, geo, goalcharts, goalview, progress
 from sdgdash.catalog import GOALS
 from sdgdash.i18n import fmt_number, t
 from sdgdash.maps import PLOTLY_CONFIG
@@ -132,6 +132,7 @@ def status_rows(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> pd.
                 t("goal_base", lang) + " · " + t("source_row", lang): r.base_row,
                 t("goal_latest", lang) + " · " + t("source_row", lang): r.latest_row,
                 "_years": r.years,
+                "_indicator_id": r.indicator_id,
             }
         )
     return pd.DataFrame(rows)
@@ -141,7 +142,7 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
     """The status table with sparklines, its CSV and its source line."""
     labels = cached.labels()
     st.subheader(t("goal_table_heading", lang, area=labels.region_name(ref_area, lang)))
-    shown = rows.drop(columns="_years")
+    shown = rows.drop(columns=["_years", "_indicator_id"])
     spark = t("goal_series_chart", lang)
     st.dataframe(
         shown,
@@ -164,7 +165,12 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
         "; ".join(f"{y}:{v:g}" for y, v in zip(ys, vs, strict=True))
         for ys, vs in zip(rows["_years"], rows[spark], strict=True)
     ]
-    widgets.download_csv(csv, f"sdg_goal{goal}_{ref_area or 'KZ'}_{lang}.csv", lang, key="goal_csv")
+    meta = exports.ExportMeta(
+        t("goal_table_heading", lang, area=labels.region_name(ref_area, lang)),
+        tuple(dict.fromkeys(rows["_indicator_id"])),
+        regions=(ref_area,) if ref_area else (),
+    )
+    widgets.download_buttons(csv, meta, f"sdg_goal{goal}_{ref_area or 'KZ'}_{lang}", lang, "goal")
     files = sorted({f for f in rows[t("source", lang)] if f})
     widgets.source_line(files, lang)
     if ref_area in geo.SPLIT_2022:
@@ -285,9 +291,13 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
             }
         )
         st.dataframe(table, hide_index=True, width="stretch")
-        widgets.download_csv(
-            table, f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}.csv", lang, key="goal_gaps_csv"
+        meta = exports.ExportMeta(
+            t("goal_gaps_table", lang),
+            tuple(dict.fromkeys(frame["indicator_id"])),
+            regions=(ref_area,) if ref_area else (),
         )
+        name = f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}"
+        widgets.download_buttons(table, meta, name, lang, key="goal_gaps")
 
 
 def goal_links(lang: str, columns: int = 9) -> None:

@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from sdgdash import events as ev
+from sdgdash import exports
 from sdgdash.i18n import t
 from sdgdash.tagcharts import events_timeline
 from sdgdash.ui import cached, state
-from sdgdash.ui.widgets import download_csv, md_escape
+from sdgdash.ui.widgets import download_buttons, md_escape
 
 TAG_PARAM = "tag"
 
@@ -172,7 +173,8 @@ def timeline(
         for col, e in zip(row, events[start : start + columns], strict=False):
             with col.container(border=True, height="stretch"):
                 _event_item(e, lang)
-    download_csv(events_table(events, lang), f"sdg_events_{key}_{lang}.csv", lang, key=f"{key}_csv")
+    meta = exports.ExportMeta(t("event_heading", lang))
+    download_buttons(events_table(events, lang), meta, f"sdg_events_{key}_{lang}", lang, key)
 
 
 def links_table(tag_id: str, lang: str) -> pd.DataFrame:
@@ -205,6 +207,13 @@ def links_table(tag_id: str, lang: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def links_meta(tag_id: str, lang: str) -> exports.ExportMeta:
+    """What a download of the tag's links holds: the tag's name and its linked indicators."""
+    vocab = cached.tag_vocabulary()
+    ids = tuple(link.ref for link in vocab.links_of(tag_id, "indicator"))
+    return exports.ExportMeta(vocab.name(tag_id, lang), ids)
 
 
 def regional_linked(tag_id: str) -> list[str]:

@@ -11,24 +11,12 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
+from sdgdash.headless import CHROMIUM, CHROMIUM_ARGS, is_outside
 from tests.conftest import REPO
 
-CHROMIUM = os.environ.get("SDGDASH_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--no-first-run",
-    "--disable-quic",
-]
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 SHOTS = REPO / "artifacts" / "screenshots"
 
 
@@ -100,7 +88,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=list(CHROMIUM_ARGS))
         yield b
         b.close()
 
@@ -118,14 +106,7 @@ def page(browser):
 
 def outside_requests(urls: list[str]) -> list[str]:
     """Requests to any host that is not this machine (data: and blob: URLs are local)."""
-    out = []
-    for u in urls:
-        parsed = urlparse(u)
-        if parsed.scheme in ("data", "blob", "about", "chrome-extension"):
-            continue
-        if parsed.hostname not in LOCAL_HOSTS:
-            out.append(u)
-    return out
+    return [u for u in urls if is_outside(u)]
 
 
 def wait_for_app(pg, timeout: float = 60_000) -> None:
