@@ -29,6 +29,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     height=min(36 * (len(table) + 1) + 4, 900),
+    placeholder="—",
 )
 st.caption(t("best_worst_note", lang))
 meta = ExportMeta(t("compare_table", lang), tuple(frame["indicator_id"]), regions=tuple(codes))

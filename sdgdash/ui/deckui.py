@@ -113,6 +113,7 @@ def links(lang: str) -> None:
         hide_index=True,
         width="stretch",
         column_config={"URL": st.column_config.LinkColumn("URL")},
+        placeholder="—",
     )
 
 

@@ -159,6 +159,7 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
             t("goal_target_year", lang): st.column_config.NumberColumn(format="%d"),
         },
         key="goal_table",
+        placeholder="—",
     )
     csv = shown.copy()
     csv[spark] = [
@@ -290,7 +291,7 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
                 t("source_row", lang): frame["source_row"],
             }
         )
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", placeholder="—")
         meta = exports.ExportMeta(
             t("goal_gaps_table", lang),
             tuple(dict.fromkeys(frame["indicator_id"])),
@@ -309,7 +310,6 @@ def goal_links(lang: str, columns: int = 9) -> None:
             cell.page_link(
                 "pages/goal.py",
                 label=t("goal_open_n", lang, goal=goal),
-                icon=":material/flag_circle:",
                 help=labels.goal_short(goal, lang),
                 query_params={"goal": str(goal), "lang": lang},
             )

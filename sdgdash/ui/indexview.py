@@ -67,7 +67,9 @@ def show_ranking(result: scoring.IndexResult, lang: str) -> pd.DataFrame:
         return [f"background-color: {c[col]}" if col in c and c[col] else "" for col in row.index]
 
     styled = table.style.apply(paint, axis=1).format(precision=1, na_rep="—")
-    st.dataframe(styled, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4)
+    st.dataframe(
+        styled, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4, placeholder="—"
+    )
     st.caption(t("ranking_note", lang))
     return table
 
@@ -96,7 +98,7 @@ def methodology(lang: str) -> None:
         tab.insert(
             1, t("indicator", lang), [labels.indicator_name(i, lang) for i in tab["indicator_id"]]
         )
-        st.dataframe(tab, hide_index=True, width="stretch")
+        st.dataframe(tab, hide_index=True, width="stretch", placeholder="—")
 
 
 def region_scores(ref_area: str, lang: str) -> None:

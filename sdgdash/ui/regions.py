@@ -112,6 +112,7 @@ def show_profile_table(table: pd.DataFrame, lang: str) -> None:
             t("indicator", lang): st.column_config.TextColumn(width="large"),
             t("tags_column", lang): st.column_config.TextColumn(width="medium"),
         },
+        placeholder="—",
     )
 
 

@@ -152,7 +152,7 @@ def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) 
                 t("terr_col_national_source", lang): both["national_source"].fillna(""),
             }
         )
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", placeholder="—")
         first = both.iloc[0].to_dict()
         series = localdata.series_of_three(mine, obs, terr.parent_ref_area, first)
         unit = labels.code_label("unit", first["unit"], lang)

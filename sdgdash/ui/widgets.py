@@ -267,7 +267,7 @@ def values_table(view: mapview.MapView, lang: str) -> None:
     """Exactly the values of the view (drawn, then not drawn with the reason), with a CSV."""
     labels = cached.labels()
     table = mapview.table(view, labels, lang)
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder="—")
     sel = view.selection
     meta = exports.ExportMeta(
         labels.indicator_label(sel.indicator_id, lang), (sel.indicator_id,), sel, view.year
