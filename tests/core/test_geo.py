@@ -302,7 +302,8 @@ def _selections() -> pd.DataFrame:
         keys = [c for c in keys if c not in ("goal", "target", "indicator_id")]
         return pd.DataFrame(
             {
-                "key": obs[keys].astype(str).agg("|".join, axis=1),
+                # missing codes (NaN in pandas 3's str columns) become "" before joining
+                "key": obs[keys].astype(object).fillna("").astype(str).agg("|".join, axis=1),
                 "year": obs["year"],
                 "ref_area": obs["ref_area"],
             }
