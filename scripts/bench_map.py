@@ -315,25 +315,15 @@ class StreamlitServer:
     def start(self) -> None:
         """Start the server and wait for its health endpoint."""
         port = free_port()
-        cmd = [
+        cmd = headless.streamlit_command(
             sys.executable,
-            "-m",
-            "streamlit",
-            "run",
             self.script,
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
+            port,
             "--server.fileWatcherType",
             "none",
             "--server.runOnSave",
             "false",
-        ]
+        )
         self.url = f"http://127.0.0.1:{port}"
         with self.log_path.open("a") as log:  # the child keeps its own copy of the descriptor
             self.proc = subprocess.Popen(cmd, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from sdgdash.catalog import LANGS
@@ -36,6 +37,18 @@ def read_rows(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]
                 (reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None})
             )
     return rows
+
+
+def new_id(
+    path: Path, line: int, value: str, seen: set[str], pattern: re.Pattern[str], what: str
+) -> str:
+    """``value`` when it matches ``pattern`` and is not in ``seen`` (then added to it)."""
+    if not pattern.match(value):
+        raise fail(path, line, f"{what} {value!r} is not a slug ({pattern.pattern})")
+    if value in seen:
+        raise fail(path, line, f"duplicate {what} {value!r}")
+    seen.add(value)
+    return value
 
 
 def texts(path: Path, line: int, row: dict[str, str], stem: str) -> dict[str, str]:

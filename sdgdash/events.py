@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from sdgdash.catalog import DEFAULT_LANG, GOALS, LANGS
-from sdgdash.curated import fail, read_rows, split_list, texts
+from sdgdash.curated import fail, new_id, read_rows, split_list, texts
 from sdgdash.location import as_location
 
 EVENTS_FILE = "events.csv"
@@ -93,12 +93,7 @@ def load_events(
     events: list[Event] = []
     seen: set[str] = set()
     for line, row in read_rows(path, required):
-        event_id = row["event_id"]
-        if not _ID.match(event_id):
-            raise fail(path, line, f"event_id {event_id!r} is not a slug")
-        if event_id in seen:
-            raise fail(path, line, f"duplicate event_id {event_id!r}")
-        seen.add(event_id)
+        event_id = new_id(path, line, row["event_id"], seen, _ID, "event_id")
         start = _parse_date(row["date"])
         if start is None:
             raise fail(path, line, f"date {row['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")

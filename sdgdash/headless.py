@@ -24,6 +24,26 @@ LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 LOCAL_SCHEMES = frozenset({"data", "blob", "about", "chrome-extension"})
 
 
+def streamlit_command(python: str, script: str, port: int, *extra: str) -> list[str]:
+    """``streamlit run`` on 127.0.0.1:``port``, headless and without usage statistics."""
+    return [
+        python,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        *extra,
+    ]
+
+
 def is_outside(url: str) -> bool:
     """Whether ``url`` addresses a host other than this machine."""
     parsed = urlparse(url)

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple, Protocol, runtime_checkable
 import pandas as pd
 
 from sdgdash.catalog import DISAGGREGATIONS
+from sdgdash.ingest.opensdg import DIMENSIONS
 
 # Limits of one upload (a territory's series of one indicator is a few hundred rows at most).
 MAX_BYTES = 2 * 1024 * 1024
@@ -28,17 +29,7 @@ MAX_ROWS = 10_000
 MIN_YEAR = 2000
 
 # Source header (as in the platform's CSVs) -> store column.
-DIMENSION_HEADERS: dict[str, str] = {
-    "SERIES": "series",
-    "UNIT_MEASURE": "unit",
-    "SEX": "sex",
-    "AGE": "age",
-    "URBANISATION": "urbanisation",
-    "EDUCATION_LEV": "education_lev",
-    "INCOME_WEALTH_QUANTILE": "income_wealth_quantile",
-    "ACTIVITY": "activity",
-    "COMPOSITE_BREAKDOWN": "composite_breakdown",
-}
+DIMENSION_HEADERS: dict[str, str] = DIMENSIONS
 HEADER_OF = {col: head for head, col in DIMENSION_HEADERS.items()}
 YEAR, VALUE = "Year", "Value"
 # The columns the store keeps for each uploaded value, in order.

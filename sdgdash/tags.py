@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sdgdash.catalog import DEFAULT_LANG, LANGS
-from sdgdash.curated import fail, read_rows, texts
+from sdgdash.curated import fail, new_id, read_rows, texts
 from sdgdash.location import as_location
 
 TAGS_FILE = "tags.csv"
@@ -106,12 +106,7 @@ def _load_tags(path: Path) -> list[Tag]:
     tags: list[Tag] = []
     seen: set[str] = set()
     for line, row in read_rows(path, required):
-        tag_id = row["tag_id"]
-        if not _SLUG.match(tag_id):
-            raise fail(path, line, f"tag_id {tag_id!r} is not a slug (a-z, 0-9, _)")
-        if tag_id in seen:
-            raise fail(path, line, f"duplicate tag_id {tag_id!r}")
-        seen.add(tag_id)
+        tag_id = new_id(path, line, row["tag_id"], seen, _SLUG, "tag_id")
         try:
             order = int(row["order"])
         except ValueError:

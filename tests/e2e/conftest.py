@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sdgdash.headless import CHROMIUM, CHROMIUM_ARGS, is_outside
+from sdgdash.headless import CHROMIUM, CHROMIUM_ARGS, is_outside, streamlit_command
 from tests.conftest import REPO
 
 SHOTS = REPO / "artifacts" / "screenshots"
@@ -39,21 +39,7 @@ def server(e2e_store_url) -> Iterator[str]:
     SHOTS.mkdir(parents=True, exist_ok=True)
     log = (REPO / "artifacts" / "streamlit-e2e.log").open("w")  # noqa: SIM115 - lives with proc
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
+        streamlit_command(sys.executable, "dashboard.py", port),
         cwd=REPO,
         env={**os.environ, "SDGDASH_STORE_URL": e2e_store_url},
         stdout=log,
