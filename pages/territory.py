@@ -18,6 +18,7 @@ except TerritoryError as exc:
     st.stop()
 
 territory.header(terr, lang)
+territory.events_section(terr, lang)
 context_table = territory.context(terr, lang)
 
 store = localstore.get_upload_store()

@@ -149,6 +149,11 @@ def for_region(events: Iterable[Event], ref_area: str) -> list[Event]:
     return [e for e in events if e.concerns(ref_area)]
 
 
+def for_territory(events: Iterable[Event], territory_id: str) -> list[Event]:
+    """Events that name pilot territory ``territory_id`` (not those of its whole region)."""
+    return [e for e in events if territory_id in e.territories]
+
+
 def for_tag(events: Iterable[Event], tag_id: str) -> list[Event]:
     """Events that name ``tag_id``."""
     return [e for e in events if tag_id in e.tags]

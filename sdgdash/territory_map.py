@@ -6,16 +6,21 @@ Drawn like every map of the app (sdgdash/maps.py): no basemap, no tiles, nothing
 from __future__ import annotations
 
 import html
+import textwrap
+from collections.abc import Sequence
 
 import plotly.graph_objects as go
 from shapely.geometry import shape
 from shapely.ops import polylabel
 
+from sdgdash.i18n import t
 from sdgdash.maps import geo_frame, subset
 
 PARENT_COLOUR = "#00689D"
 NEIGHBOUR_COLOUR = "#eeeeee"
 TERRITORY_COLOUR = "#E5243B"
+# Hover labels do not wrap: a long event title is broken into lines of about this many characters.
+HOVER_WIDTH = 48
 
 
 def neighbours(geojson: dict, ref_area: str) -> list[str]:
@@ -36,10 +41,18 @@ def territory_locator(
     *,
     names: dict[str, str],
     territory_name: str,
+    events: Sequence[tuple[str, str]] = (),
+    findings: int = 0,
+    lang: str = "en",
     height: int = 460,
 ) -> go.Figure:
     """Parent region shaded, neighbour regions outlined and named, the territory on top
-    (a polygon outline for a district, a marker for a settlement), everything labelled."""
+    (a polygon outline for a district, a marker for a settlement), everything labelled.
+
+    ``events`` are the territory's events as (date label, title) in ``lang`` and ``findings``
+    the number of findings recorded for it: the territory's hover lists them and a legend line
+    counts them (no legend when there are none).
+    """
     near = neighbours(geojson, parent)
     codes = [parent, *near]
     part = subset(geojson, codes)
@@ -83,7 +96,11 @@ def territory_locator(
                 showlegend=False,
             )
         )
-    fig.add_traces(territory_traces(feature, territory_name))
+    hover = territory_hover(territory_name, events, findings, lang)
+    fig.add_traces(territory_traces(feature, territory_name, hover))
+    note = activity_note(len(events), findings, lang)
+    if note:
+        fig.add_trace(legend_entry(feature, f"{territory_name} — {note}"))
     frame = {"type": "FeatureCollection", "features": part["features"]}
     fig.update_geos(**geo_frame(frame, pad=0.3))
     fig.update_layout(
@@ -91,10 +108,49 @@ def territory_locator(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         paper_bgcolor="rgba(0,0,0,0)",
         dragmode=False,
-        showlegend=False,
-        hoverlabel={"font_size": 14},
+        showlegend=bool(note),
+        # The legend only counts the territory's events and findings: clicking it hides nothing.
+        legend={
+            "x": 0.01,
+            "y": 0.99,
+            "xanchor": "left",
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.9)",
+            "bordercolor": "#cccccc",
+            "borderwidth": 1,
+            "font": {"size": 14, "color": "#111111"},
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+        hoverlabel={
+            "font": {"size": 14, "color": "#111111"},
+            "bgcolor": "white",
+            "bordercolor": "#888888",
+            "align": "left",
+        },
     )
     return fig
+
+
+def legend_entry(feature: dict, text: str) -> go.Scattergeo:
+    """A legend line for the territory, drawn with its symbol (a red patch for a polygon, the
+    star for a point); the trace itself draws nothing on the map."""
+    polygon = shape(feature["geometry"]).geom_type in ("Polygon", "MultiPolygon")
+    marker = {
+        "size": 14 if polygon else 16,
+        "symbol": "square" if polygon else "star",
+        "color": "rgba(229,36,59,0.35)" if polygon else TERRITORY_COLOUR,
+        "line": {"color": TERRITORY_COLOUR, "width": 2},
+    }
+    return go.Scattergeo(
+        lon=[None],
+        lat=[None],
+        mode="markers",
+        marker=marker,
+        name=html.escape(text),
+        hoverinfo="skip",
+        showlegend=True,
+    )
 
 
 def label_point(geom):
@@ -108,10 +164,37 @@ def label_point(geom):
     return polylabel(biggest, tolerance=0.01)
 
 
-def territory_traces(feature: dict, name: str) -> list[go.Scattergeo]:
-    """The territory: filled outline for a polygon, a star marker for a point, with its name."""
+def activity_note(n_events: int, n_findings: int, lang: str) -> str:
+    """The map's note, like "Events: 2 · Seminar findings: 3", in ``lang``: only the non-zero
+    counts, "" when both are zero."""
+    parts = []
+    if n_events:
+        parts.append(t("terr_map_events", lang, n=n_events))
+    if n_findings:
+        parts.append(t("terr_map_findings", lang, n=n_findings))
+    return " · ".join(parts)
+
+
+def territory_hover(name: str, events: Sequence[tuple[str, str]], findings: int, lang: str) -> str:
+    """The territory's hover text (HTML, user text escaped): its name, each event's date and
+    title, the number of findings."""
+    lines = [f"<b>{html.escape(name)}</b>"]
+    if events:
+        lines.append(html.escape(t("terr_map_events", lang, n=len(events))))
+        for date, title in events:
+            wrapped = textwrap.wrap(f"{date} — {title}", HOVER_WIDTH) or [""]
+            lines.append("• " + "<br>\u00a0\u00a0\u00a0".join(html.escape(w) for w in wrapped))
+    if findings:
+        lines.append(html.escape(t("terr_map_findings", lang, n=findings)))
+    return "<br>".join(lines)
+
+
+def territory_traces(feature: dict, name: str, hover: str | None = None) -> list[go.Scattergeo]:
+    """The territory: filled outline for a polygon, a star marker for a point, with its name;
+    ``hover`` (HTML) is shown over the outline, the star and a polygon's centre."""
     geom = shape(feature["geometry"])
     label = html.escape(name)
+    hover = hover if hover is not None else label
     traces: list[go.Scattergeo] = []
     if geom.geom_type in ("Polygon", "MultiPolygon"):
         for poly in getattr(geom, "geoms", [geom]):
@@ -125,10 +208,24 @@ def territory_traces(feature: dict, name: str) -> list[go.Scattergeo]:
                     fillcolor="rgba(229,36,59,0.35)",
                     line={"color": TERRITORY_COLOUR, "width": 2.5},
                     hoverinfo="text",
-                    text=label,
+                    hovertext=hover,
                     showlegend=False,
                 )
             )
+        # A filled scattergeo answers hover only on its outline: an invisible marker inside the
+        # polygon makes the territory's events show when the pointer is over the territory.
+        inside = label_point(geom)
+        traces.append(
+            go.Scattergeo(
+                lon=[inside.x],
+                lat=[inside.y],
+                mode="markers",
+                marker={"size": 28, "color": TERRITORY_COLOUR, "opacity": 0},
+                hoverinfo="text",
+                hovertext=[hover],
+                showlegend=False,
+            )
+        )
         # Above the outline, so the name neither covers the shape nor runs off the map's edge.
         west, _, east, north = geom.bounds
         traces.append(_text((west + east) / 2, north, label, "top center"))
@@ -149,6 +246,7 @@ def territory_traces(feature: dict, name: str) -> list[go.Scattergeo]:
                     "line": {"color": "white", "width": 1.5},
                 },
                 hoverinfo="text",
+                hovertext=[hover],
                 showlegend=False,
             )
         )

@@ -32,9 +32,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Region profile: {name}",
     },
     "terr_map_caption": {
-        "ru": "Регион территории закрашен, соседние регионы обведены. Границы: OpenStreetMap (ODbL), Who's On First (CC0).",
-        "kk": "Аумақ орналасқан өңір боялған, көрші өңірлердің шекаралары көрсетілген. Шекаралар: OpenStreetMap (ODbL), Who's On First (CC0).",
-        "en": "The territory's region is shaded, neighbouring regions are outlined. Boundaries: OpenStreetMap (ODbL), Who's On First (CC0).",
+        "ru": "Регион территории закрашен, соседние регионы обведены. Наведите указатель на территорию, чтобы увидеть её события и число выводов. Границы: OpenStreetMap (ODbL), Who's On First (CC0).",
+        "kk": "Аумақ орналасқан өңір боялған, көрші өңірлердің шекаралары көрсетілген. Аумақтың оқиғалары мен қорытындылар санын көру үшін меңзерді аумаққа апарыңыз. Шекаралар: OpenStreetMap (ODbL), Who's On First (CC0).",
+        "en": "The territory's region is shaded, neighbouring regions are outlined. Point at the territory to see its events and the number of findings. Boundaries: OpenStreetMap (ODbL), Who's On First (CC0).",
+    },
+    "terr_map_events": {"ru": "События: {n}", "kk": "Оқиғалар: {n}", "en": "Events: {n}"},
+    "terr_map_findings": {
+        "ru": "Выводы семинаров: {n}",
+        "kk": "Семинар қорытындылары: {n}",
+        "en": "Seminar findings: {n}",
+    },
+    "terr_events_heading": {
+        "ru": "События, касающиеся территории",
+        "kk": "Осы аумаққа қатысты оқиғалар",
+        "en": "Events concerning this territory",
+    },
+    "terr_region_events_heading": {
+        "ru": "Другие события региона: {region}",
+        "kk": "{region} өңірінің басқа оқиғалары",
+        "en": "Other events concerning {region}",
+    },
+    "terr_region_events_note": {
+        "ru": "Эти события касаются всего региона или всех регионов; территория в них отдельно не названа. Описания и источники — в профиле региона и в CSV.",
+        "kk": "Бұл оқиғалар бүкіл өңірге немесе барлық өңірлерге қатысты; аумақ оларда жеке аталмайды. Сипаттамалары мен дереккөздері — өңір профилінде және CSV файлында.",
+        "en": "These events concern the whole region or every region; they do not name the territory itself. Descriptions and sources are on the region profile and in the CSV.",
     },
     "terr_context_heading": {
         "ru": "Контекст: показатели региона {region}",

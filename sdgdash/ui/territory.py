@@ -1,10 +1,12 @@
-"""Widgets of the pilot territory page: header, locator map, regional context, local data."""
+"""Widgets of the pilot territory page: header, locator map, events, regional context, local
+data."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from sdgdash import events as ev
 from sdgdash import localdata
 from sdgdash.catalog import GOALS
 from sdgdash.i18n import t
@@ -13,7 +15,7 @@ from sdgdash.models import Selection
 from sdgdash.profile import natural_key
 from sdgdash.territories import DEFAULT_TERRITORY, Territory, features_by_id
 from sdgdash.territory_map import territory_locator, three_lines
-from sdgdash.ui import cached, indexview, regions, state, widgets
+from sdgdash.ui import auth, cached, findings, indexview, regions, state, tagsview, widgets
 
 
 def pick_territory(lang: str) -> Territory:
@@ -54,17 +56,72 @@ def header(terr: Territory, lang: str) -> None:
     with right:
         names = {c: labels.region_name(c, lang) for c in labels.regions}
         feature = features_by_id(cached.pilots())[terr.geometry_id]
+        mine = ev.for_territory(cached.events(), terr.territory_id)
         fig = territory_locator(
             cached.geojson("2022"),
             terr.parent_ref_area,
             feature,
             names=names,
             territory_name=terr.name(lang),
+            events=[(ev.date_label(e, lang), e.title(lang)) for e in mine],
+            findings=_finding_count(terr.territory_id),
+            lang=lang,
         )
         st.plotly_chart(
             fig, config=PLOTLY_CONFIG | {"displayModeBar": False}, width="stretch", key="terr_map"
         )
         st.caption(t("terr_map_caption", lang))
+
+
+def _finding_count(territory_id: str) -> int:
+    """Findings recorded for the territory; 0 when the store cannot be read (the findings block
+    further down says so)."""
+    try:
+        return len(findings.read_findings(territory_id=territory_id))
+    except auth.STORE_ERRORS:
+        return 0
+
+
+def events_section(terr: Territory, lang: str) -> None:
+    """The events naming the territory, then, apart and labelled, the other events of its region
+    (including those for every region)."""
+    everything = cached.events()
+    mine = ev.for_territory(everything, terr.territory_id)
+    st.subheader(t("terr_events_heading", lang))
+    tagsview.timeline(mine, lang, key=f"terr_{terr.territory_id}", chart=False)
+    named = {e.event_id for e in mine}
+    region_only = [
+        e for e in ev.for_region(everything, terr.parent_ref_area) if e.event_id not in named
+    ]
+    if region_only:
+        _region_events(region_only, terr, lang)
+
+
+def _region_events(events: list[ev.Event], terr: Territory, lang: str) -> None:
+    """The region's other events as a short dated list (the cards are on the region profile),
+    with the full table, sources included, as CSV."""
+    labels = cached.labels()
+    region = labels.region_name(terr.parent_ref_area, lang)
+    st.subheader(t("terr_region_events_heading", lang, region=region))
+    st.caption(t("terr_region_events_note", lang))
+    lines = []
+    for e in events:
+        scope = (
+            t("event_all_regions", lang)
+            if e.all_regions
+            else ", ".join(labels.region_name(c, lang) for c in e.ref_areas)
+        )
+        lines.append(
+            f"- **{widgets.md_escape(ev.date_label(e, lang))}** — "
+            f"{widgets.md_escape(e.title(lang))} *({widgets.md_escape(scope)})*"
+        )
+    st.markdown("\n".join(lines))
+    widgets.download_csv(
+        tagsview.events_table(events, lang),
+        f"sdg_events_{terr.parent_ref_area}_{lang}.csv",
+        lang,
+        key="terr_region_events_csv",
+    )
 
 
 def context(terr: Territory, lang: str) -> pd.DataFrame:

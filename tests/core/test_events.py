@@ -105,6 +105,20 @@ def test_region_filter_includes_all_region_events(events) -> None:
     assert [e.event_id for e in ev.for_tag(everything, "heating_supply")] == ["2022_field_seminars"]
 
 
+def test_territory_filter_takes_only_events_naming_the_territory(events) -> None:
+    everything = list(events.values())
+    for territory_id in ("karkaraly_district", "kamystybas_village"):
+        assert [e.event_id for e in ev.for_territory(everything, territory_id)] == [
+            "2024_glocal_launch"
+        ]
+    # An event for every region (or for the territory's region only) does not name it.
+    seminars = events["2022_field_seminars"]
+    assert seminars.concerns("KZKAR") and seminars not in ev.for_territory(
+        everything, "karkaraly_district"
+    )
+    assert ev.for_territory(everything, "aral_district") == []
+
+
 @pytest.mark.parametrize(
     ("value", "precision", "lang", "text"),
     [
