@@ -11,7 +11,7 @@ from sdgdash.texts import feature_strings
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
-# key -> {lang: text}. Every key has all three languages (tests/core/test_i18n.py checks).
+# key -> {lang: text}. Every key has all three languages (tests/core/test_views.py checks).
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {
         "ru": "ЦУР в регионах Казахстана",

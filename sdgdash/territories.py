@@ -28,11 +28,15 @@ COLUMNS: tuple[str, ...] = (
     "kind",
     "parent_ref_area",
     "geometry_id",
-    "programme",
+    "programme_kk",
+    "programme_ru",
+    "programme_en",
     "since",
     "priority_goals",
     "tags",
-    "source",
+    "source_kk",
+    "source_ru",
+    "source_en",
 )
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
 _TAG_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -51,16 +55,24 @@ class Territory:
     kind: str
     parent_ref_area: str
     geometry_id: str
-    programme: str
+    programmes: dict[str, str]
     since: dt.date
     priority_goals: tuple[int, ...]
     tags: tuple[str, ...]
-    source: str
+    sources: dict[str, str]
     geometry_type: str = ""
 
     def name(self, lang: str) -> str:
         """The territory's name in ``lang`` (the file has all three)."""
         return self.names.get(lang) or self.names[DEFAULT_LANG]
+
+    def programme(self, lang: str) -> str:
+        """The programme the territory belongs to, named in ``lang``."""
+        return self.programmes.get(lang) or self.programmes[DEFAULT_LANG]
+
+    def source(self, lang: str) -> str:
+        """Where the territory's entry comes from, in ``lang``."""
+        return self.sources.get(lang) or self.sources[DEFAULT_LANG]
 
     def __hash__(self) -> int:  # names is a dict: hash by the id, which is unique
         return hash(self.territory_id)
@@ -130,21 +142,23 @@ def parse_territories(
         tags = tuple(_split(row["tags"]))
         if any(not _TAG_RE.match(tag) for tag in tags):
             raise fail(f"{tid}: tags must be lower-case tag ids")
-        if not row["programme"]:
-            raise fail(f"{tid}: programme is required")
-        if not row["source"]:
-            raise fail(f"{tid}: source is required")
+        programmes = {lang: row[f"programme_{lang}"] for lang in LANGS}
+        if not all(programmes.values()):
+            raise fail(f"{tid}: programme in kk, ru and en is required")
+        sources = {lang: row[f"source_{lang}"] for lang in LANGS}
+        if not all(sources.values()):
+            raise fail(f"{tid}: source in kk, ru and en is required")
         out[tid] = Territory(
             territory_id=tid,
             names=names,
             kind=row["kind"],
             parent_ref_area=row["parent_ref_area"],
             geometry_id=row["geometry_id"],
-            programme=row["programme"],
+            programmes=programmes,
             since=since,
             priority_goals=goals,
             tags=tags,
-            source=row["source"],
+            sources=sources,
             geometry_type=str((feature.get("geometry") or {}).get("type", "")),
         )
     if not out:

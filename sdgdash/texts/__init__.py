@@ -1,7 +1,7 @@
 """Interface strings per feature: each module here defines ``STRINGS = {key: {lang: text}}``.
 
 ``sdgdash.i18n`` merges every module of this package into one table, so a feature adds its
-strings in its own file; a key defined twice is an error at import (tests/core/test_i18n.py).
+strings in its own file; a key defined twice is an error at import (tests/core/test_views.py).
 """
 
 from __future__ import annotations

@@ -307,6 +307,20 @@ def territories() -> dict[str, territories_mod.Territory]:
     return territories_mod.load_territories(path, pilots(), known)
 
 
+def territory_names(lang: str) -> dict[str, str]:
+    """Territory id -> name in ``lang`` as the territory page shows it: from territories.csv,
+    else (a territory only in the geodata, or a territories file that does not load) the geodata."""
+    names = {
+        f["properties"]["id"]: f["properties"].get(f"name_{lang}") or f["properties"]["id"]
+        for f in pilots()["features"]
+    }
+    try:
+        listed = territories()
+    except territories_mod.TerritoryError:
+        return names
+    return names | {tid: terr.name(lang) for tid, terr in listed.items()}
+
+
 @st.cache_resource
 def upload_catalogue() -> localdata.Catalogue:
     """What an upload of each indicator may contain (series, units, disaggregations, codes)."""

@@ -34,11 +34,8 @@ def parents() -> dict[str, str]:
 
 
 def territory_name(territory_id: str, lang: str) -> str:
-    """A pilot territory's name in ``lang`` (its id when unknown)."""
-    table = territory_table().set_index("id")
-    if territory_id not in table.index:
-        return territory_id
-    return str(table.at[territory_id, f"name_{lang}"] or territory_id)
+    """A pilot territory's name in ``lang`` as its page shows it (its id when unknown)."""
+    return cached.territory_names(lang).get(territory_id, territory_id)
 
 
 @st.cache_data(max_entries=4, ttl=3600)

@@ -93,13 +93,6 @@ def with_tags_column(
     return out
 
 
-def _territory_names(lang: str) -> dict[str, str]:
-    return {
-        f["properties"]["id"]: f["properties"].get(f"name_{lang}") or f["properties"]["id"]
-        for f in cached.pilots()["features"]
-    }
-
-
 def events_table(events: list[ev.Event], lang: str) -> pd.DataFrame:
     """The events as a table in ``lang`` (what the CSV download holds)."""
     labels = cached.labels()
@@ -120,7 +113,7 @@ def events_table(events: list[ev.Event], lang: str) -> pd.DataFrame:
         lang,
         columns,
         {c: labels.region_name(c, lang) for c in labels.regions},
-        _territory_names(lang),
+        cached.territory_names(lang),
         cached.tag_vocabulary().labels(lang),
         t("event_all_regions", lang),
     )
@@ -141,7 +134,7 @@ def _event_item(e: ev.Event, lang: str) -> None:
         )
     ]
     if e.territories:
-        names = _territory_names(lang)
+        names = cached.territory_names(lang)
         bits.append(
             t("event_territories", lang, names=", ".join(names.get(c, c) for c in e.territories))
         )

@@ -43,10 +43,10 @@ def header(terr: Territory, lang: str) -> None:
                 f"{t('terr_kind_' + terr.kind, lang)} · {t('terr_in_region', lang, region=region)}"
             )
         )
-        st.markdown(f"**{t('terr_programme', lang)}:** {widgets.md_escape(terr.programme)}")
+        st.markdown(f"**{t('terr_programme', lang)}:** {widgets.md_escape(terr.programme(lang))}")
         date = terr.since.strftime("%d.%m.%Y") if lang != "en" else terr.since.isoformat()
         st.markdown(widgets.md_escape(t("terr_since", lang, date=date)))
-        st.caption(f"{t('terr_source', lang)}: {widgets.md_escape(terr.source)}")
+        st.caption(f"{t('terr_source', lang)}: {widgets.md_escape(terr.source(lang))}")
         st.page_link(
             "pages/region.py",
             label=t("terr_open_region", lang, name=region),

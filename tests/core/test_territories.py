@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from sdgdash import geo
+from sdgdash.catalog import LANGS
 from sdgdash.territories import (
     COLUMNS,
     TerritoryError,
@@ -52,14 +53,15 @@ def test_pilots_load(regions):
     assert (kam.parent_ref_area, kam.kind, kam.geometry_type) == ("KZKZY", "village", "Point")
     for t in terrs.values():
         assert t.since == dt.date(2024, 6, 6)
-        assert "GLocal" in t.programme
-        assert "002_34bcb46f1e40b3b2" in t.source
+        assert all("GLocal" in t.programme(lang) for lang in ("kk", "ru", "en"))
+        assert all("002_34bcb46f1e40b3b2" in t.source(lang) for lang in ("kk", "ru", "en"))
+        assert t.source("ru") != t.source("en")
         assert t.priority_goals == () and t.tags == ()  # none published
         assert all(t.name(lang) for lang in ("kk", "ru", "en"))
 
 
 def test_every_row_has_a_source():
-    assert all(r["source"].strip() for r in rows_of())
+    assert all(r[f"source_{lang}"].strip() for r in rows_of() for lang in ("kk", "ru", "en"))
 
 
 @pytest.mark.parametrize(
@@ -72,7 +74,8 @@ def test_every_row_has_a_source():
         ("since", "6 June 2024", "not a date"),
         ("priority_goals", "3;18", "goal numbers"),
         ("name_kk", "", "name in kk, ru and en"),
-        ("source", "", "source is required"),
+        ("source_ru", "", "source in kk, ru and en is required"),
+        ("programme_kk", "", "programme in kk, ru and en is required"),
         ("territory_id", "Bad Id", "territory_id"),
     ],
 )
@@ -121,7 +124,10 @@ def third_territory(tmp_path):
             "geometry_id": "aral_district",
             "priority_goals": "6;14",
             "tags": "",
-            "source": "TEST FIXTURE row (tests/core/test_territories.py)",
+            **{
+                f"source_{lang}": "TEST FIXTURE row (tests/core/test_territories.py)"
+                for lang in LANGS
+            },
         }
     )
     rows.append(
@@ -132,7 +138,10 @@ def third_territory(tmp_path):
             "name_ru": "Тестовая точка",
             "name_en": "Test point",
             "geometry_id": "test_point",
-            "source": "TEST FIXTURE row (tests/core/test_territories.py)",
+            **{
+                f"source_{lang}": "TEST FIXTURE row (tests/core/test_territories.py)"
+                for lang in LANGS
+            },
         }
     )
     pilots = json.loads(json.dumps(PILOTS))

@@ -158,3 +158,13 @@ def test_headline_treats_sdmx_total_as_total_except_for_education() -> None:
     )
     assert selection.headline(opts, "3.2.1").sex == "_T"
     assert selection.is_total("sex", "_T") and not selection.is_total("education_lev", "_T")
+
+
+def test_a_feature_redefining_a_string_is_refused(monkeypatch) -> None:
+    from sdgdash import i18n
+
+    clash = {"extra": {"total": {"ru": "Итог", "kk": "Жиыны", "en": "Sum"}}}
+    monkeypatch.setattr(i18n, "feature_strings", lambda: clash)
+    with pytest.raises(ValueError, match=r"sdgdash.texts.extra redefines strings: total"):
+        i18n._merge_features()
+    assert i18n.STRINGS["total"]["en"] == "Total"
