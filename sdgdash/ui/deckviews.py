@@ -166,7 +166,8 @@ def slide_for(view: View, lang: str) -> list[slides.Slide]:
         raise ValueError(f"no slide for page {view.page!r}")
     specs = _SLIDES[view.page](title, view.params, lang)
     if not specs:
-        specs = [slides.TableSlide(title, [title], [[t("slide_no_data", lang)]], footer(lang))]
+        name = page_name(view.page, lang)
+        specs = [slides.TableSlide(title, [name], [[t("slide_no_data", lang)]], footer(lang))]
     return specs
 
 

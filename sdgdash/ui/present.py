@@ -229,7 +229,7 @@ def territory_pptx(terr, lang: str, context_table, local_table) -> None:
     (the tables the page shows; slides and map built only when clicked)."""
     _pptx_button(
         lambda: _deckviews().territory_document(terr, lang, context_table, local_table),
-        exports.file_name("sdg", "territory", terr.territory_id, lang, ext="pptx"),
+        exports.file_name("sdg", "territory", *terr.territory_id.split("_"), lang, ext="pptx"),
         lang,
         key="dl_territory_pptx",
     )

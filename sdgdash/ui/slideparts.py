@@ -21,6 +21,7 @@ _DATA_FILE = re.compile(r"data/indicator_[0-9a-z-]+\.csv")
 
 
 def commit() -> str:
+    """The data build's source commit (short), as every footer names it."""
     return str(cached.build_info().get("source", {}).get("commit", ""))[:10]
 
 
