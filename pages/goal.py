@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sdgdash.ui import cached, findings, goalpage, state, tagsview, widgets
+from sdgdash.ui import findings, goalpage, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 notices = state.notice_area()
@@ -11,10 +11,8 @@ goal = goalpage.pick_goal(lang)
 ref_area = goalpage.pick_area(lang)
 goalpage.header(goal, lang)
 
-table = cached.goal_status(goal)
 tag = tagsview.tag_filter(lang, "goal_tag")
-if tag:
-    table = table[table["indicator_id"].isin(tagsview.narrow(table["indicator_id"].unique(), tag))]
+table = goalpage.status_for(goal, tag)
 goalpage.summary(table, goal, ref_area, lang)
 goalpage.show_status_table(goalpage.status_rows(table, goal, ref_area, lang), goal, ref_area, lang)
 goalpage.detail(table, goal, ref_area, lang)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdgdash.i18n import t
 from sdgdash.territories import TerritoryError
-from sdgdash.ui import findings, localstore, state, territory, uploads, widgets
+from sdgdash.ui import findings, localstore, present, state, territory, uploads, widgets
 
 lang = state.page_lang(__file__)
 notices = state.notice_area()
@@ -24,12 +24,15 @@ context_table = territory.context(terr, lang)
 store = localstore.get_upload_store()
 local_table = territory.local_data(terr, lang, store)
 st.caption(t("terr_download_profile", lang))
-widgets.download_csv(
+meta = territory.export_meta(terr, context_table, local_table, lang)
+widgets.download_buttons(
     territory.profile_csv(context_table, local_table, lang),
-    f"sdg_territory_{terr.territory_id}_{lang}.csv",
+    meta,
+    f"sdg_territory_{terr.territory_id}_{lang}",
     lang,
-    key="terr_csv",
+    key="terr_dl",
 )
+present.territory_pptx(terr, lang, context_table, local_table)
 
 findings.findings_block(lang, territory_id=terr.territory_id)
 st.divider()

@@ -36,6 +36,9 @@ PAGE_PARAMS: dict[str, frozenset[str]] = {
     "region": frozenset({"region", "goals"}),
     "compare": frozenset({"regions", "ind"}),
     "index": frozenset({"iyear"}),
+    "goal": frozenset({"goal", "region", "ind", "tag"}),
+    "tag": frozenset({"tag", "indicator"}),
+    "territory": frozenset({"territory", "goal"}),
 }
 DEFAULT_PAGE = "overview"
 # Parameters that belong to the app, not to a view: never stored in a deck.

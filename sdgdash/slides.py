@@ -32,7 +32,9 @@ _LINE_COLOURS = ["0072B2", "E69F00", "009E73", "CC79A7", "555555"]  # as the app
 
 @dataclass(frozen=True)
 class ChartSlide:
-    """A native, editable chart: ``kind`` "bar" (horizontal) or "line", one list per series."""
+    """A native, editable chart: ``kind`` "bar" (horizontal), "stacked" (horizontal, stacked) or
+    "line", one list per series; ``colours`` (hex) of the series in order, theme colours if empty;
+    ``number_format`` of the bars' value labels."""
 
     title: str
     kind: str
@@ -40,6 +42,8 @@ class ChartSlide:
     series: list[tuple[str, list[float | None]]]
     footer: str
     axis_title: str = ""
+    colours: tuple[str, ...] = ()
+    number_format: str = "0.0"
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,9 @@ def _chart(slide, spec: ChartSlide) -> None:
     data.categories = spec.categories
     for name, values in spec.series:
         data.add_series(name, [None if v is None or pd.isna(v) else float(v) for v in values])
-    kind = XL_CHART_TYPE.BAR_CLUSTERED if spec.kind == "bar" else XL_CHART_TYPE.LINE_MARKERS
+    kind = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "stacked": XL_CHART_TYPE.BAR_STACKED}.get(
+        spec.kind, XL_CHART_TYPE.LINE_MARKERS
+    )
     gframe = slide.shapes.add_chart(kind, *_BODY, data)
     gframe.name = "Chart"
     chart = gframe.chart
@@ -118,13 +124,19 @@ def _chart(slide, spec: ChartSlide) -> None:
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
-    if spec.kind == "bar":
+    if spec.kind in ("bar", "stacked"):
         chart.category_axis.reverse_order = True  # first category on top, as in the app
         plot = chart.plots[0]
         plot.has_data_labels = True
-        plot.data_labels.number_format = "0.0"
+        plot.data_labels.number_format = spec.number_format
         plot.data_labels.number_format_is_linked = False
         plot.gap_width = 60
+        if spec.kind == "stacked":
+            plot.overlap = 100
+        for s, colour in zip(chart.series, spec.colours, strict=False):
+            s.format.fill.solid()
+            s.format.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+            s.format.line.color.rgb = RGBColor(0x88, 0x88, 0x88)
     else:
         for n, s in enumerate(chart.series):
             colour = RGBColor.from_string(_LINE_COLOURS[n % len(_LINE_COLOURS)])
@@ -313,6 +325,87 @@ def map_png(
             sm = plt.cm.ScalarMappable(cmap=cmap, norm=Normalize(vals.min(), vals.max()))
             bar = fig.colorbar(sm, ax=ax, fraction=0.03, pad=0.01)
             bar.set_label(title, fontsize=10)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", facecolor="white")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def locator_png(
+    geojson: dict, parent: str, feature: dict, *, names: dict[str, str], territory_name: str
+) -> bytes:
+    """The territory page's locator map as a PNG, drawn locally (no tiles, no network): the
+    parent region shaded, its neighbours outlined and named, the territory on top (a filled
+    outline for a district, a star for a settlement)."""
+    from shapely.geometry import shape
+
+    from sdgdash.maps import subset
+    from sdgdash.territory_map import (
+        NEIGHBOUR_COLOUR,
+        PARENT_COLOUR,
+        TERRITORY_COLOUR,
+        label_point,
+        neighbours,
+    )
+
+    plt.rcParams["font.family"] = FONT
+    codes = [parent, *neighbours(geojson, parent)]
+    part = subset(geojson, codes)
+    regions = gpd.GeoDataFrame.from_features(part["features"], crs="EPSG:4326")
+    lon, lat = regions.loc[regions["ref_area"] == parent].geometry.union_all().centroid.coords[0]
+    crs = f"+proj=laea +lon_0={lon:.2f} +lat_0={lat:.2f} +datum=WGS84 +units=m"
+    terr = shape(feature["geometry"])
+    # Region names where the territory is not (the parent's name would sit under it).
+    clear = terr.buffer(0.3)
+    label_at = []
+    for code, geom in zip(regions["ref_area"], regions.geometry, strict=True):
+        free = geom.difference(clear) if code == parent else geom
+        label_at.append(label_point(free if not free.is_empty else geom))
+    points = gpd.GeoSeries(label_at, crs="EPSG:4326").to_crs(crs)
+    regions = regions.to_crs(crs)
+    terr_xy = gpd.GeoSeries([terr], crs="EPSG:4326").to_crs(crs)
+    fig, ax = plt.subplots(figsize=(12, 6.6), dpi=150)
+    ax.set_axis_off()
+    is_parent = regions["ref_area"] == parent
+    regions[~is_parent].plot(ax=ax, color=NEIGHBOUR_COLOUR, edgecolor="#888888", linewidth=0.8)
+    regions[is_parent].plot(ax=ax, color="#b3d4e6", edgecolor=PARENT_COLOUR, linewidth=1.6)
+    for code, pt in zip(regions["ref_area"], points, strict=True):
+        mine = code == parent
+        ax.annotate(
+            names.get(code, code),
+            (pt.x, pt.y),
+            ha="center",
+            va="center",
+            fontsize=13 if mine else 10,
+            fontweight="bold" if mine else "normal",
+            color="#0b3d5c" if mine else "#666666",
+        )
+    if terr.geom_type in ("Polygon", "MultiPolygon"):
+        terr_xy.plot(ax=ax, color=TERRITORY_COLOUR, alpha=0.35, edgecolor="none")
+        terr_xy.boundary.plot(ax=ax, color=TERRITORY_COLOUR, linewidth=2.2)
+        west, _, east, north = terr_xy.total_bounds
+        where, offset = ((west + east) / 2, north), 6
+    else:
+        pt = terr_xy.iloc[0] if terr.geom_type == "Point" else terr_xy.iloc[0].centroid
+        ax.scatter(
+            [pt.x], [pt.y], marker="*", s=520, color=TERRITORY_COLOUR, edgecolors="white", zorder=5
+        )
+        where, offset = (pt.x, pt.y), 14
+    ax.annotate(
+        territory_name,
+        where,
+        xytext=(0, offset),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=13,
+        fontweight="bold",
+        color="#111111",
+        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
+        zorder=6,
+    )
+    ax.set_aspect("equal")
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png", bbox_inches="tight", facecolor="white")

@@ -175,6 +175,21 @@ STRINGS = {
         "kk": "Профиль PowerPoint-те",
         "en": "Profile as PowerPoint",
     },
+    "slide_status_table": {
+        "ru": "{title}: статус показателей ({part})",
+        "kk": "{title}: көрсеткіштер мәртебесі ({part})",
+        "en": "{title}: status of the indicators ({part})",
+    },
+    "slide_ranked": {
+        "ru": "{title}: регионы по порядку",
+        "kk": "{title}: өңірлер реті бойынша",
+        "en": "{title}: regions ranked",
+    },
+    "slide_tag_links": {
+        "ru": "{title}: связанные задачи и показатели ({part})",
+        "kk": "{title}: байланысты міндеттер мен көрсеткіштер ({part})",
+        "en": "{title}: linked targets and indicators ({part})",
+    },
     "slide_no_data": {
         "ru": "Нет данных для этого вида",
         "kk": "Бұл көрініс үшін дерек жоқ",

@@ -138,9 +138,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "ld_status_withdrawn": {"ru": "отозвана", "kk": "кері қайтарылған", "en": "withdrawn"},
     "terr_total": {"ru": "всего", "kk": "барлығы", "en": "total"},
     "terr_download_profile": {
-        "ru": "Профиль территории (CSV): контекст и местные данные",
-        "kk": "Аумақ профилі (CSV): контекст және жергілікті деректер",
-        "en": "Territory profile (CSV): context and local data",
+        "ru": "Профиль территории (CSV, Excel, PowerPoint): контекст и местные данные",
+        "kk": "Аумақ профилі (CSV, Excel, PowerPoint): контекст және жергілікті деректер",
+        "en": "Territory profile (CSV, Excel, PowerPoint): context and local data",
     },
     "terr_bad_config": {
         "ru": "Файл территорий содержит ошибку: {error}",

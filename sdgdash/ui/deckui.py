@@ -64,7 +64,7 @@ def editor(lang: str) -> None:
         row = st.columns([0.5, 7, 1.4, 0.9, 0.9, 0.9, 1.2], vertical_alignment="center")
         row[0].markdown(f"**{i + 1}.**")
         row[1].text(view.title)
-        row[2].caption(t(f"nav_{view.page}", lang))
+        row[2].caption(deckviews.page_name(view.page, lang))
         row[3].button(
             "",
             icon=":material/arrow_upward:",
@@ -103,7 +103,7 @@ def links(lang: str) -> None:
     rows = pd.DataFrame(
         {
             t("deck_view_title", lang): [v.title for v in deck().views],
-            t("deck_page", lang): [t(f"nav_{v.page}", lang) for v in deck().views],
+            t("deck_page", lang): [deckviews.page_name(v.page, lang) for v in deck().views],
             "URL": [v.url(base, lang) for v in deck().views],
         }
     )

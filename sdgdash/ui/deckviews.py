@@ -2,48 +2,27 @@
 
 from __future__ import annotations
 
-import textwrap
+from collections.abc import Callable
 
 import pandas as pd
 
-from sdgdash import mapview, selection, slides
+from sdgdash import selection, slides
 from sdgdash.catalog import FEATURED_INDICATOR, SELECTION_COLUMNS
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import t
 from sdgdash.maps import CLASSINGS, PALETTES
 from sdgdash.models import Selection
 from sdgdash.seminar import Deck, View
-from sdgdash.ui import cached
+from sdgdash.territories import Territory
+from sdgdash.ui import cached, pageslides
+from sdgdash.ui.slideparts import footer, map_image, profile_slides
 
-PROFILE_ROWS_PER_SLIDE = 10
+# The i18n key of each page's name where it is not "nav_<page>".
+_PAGE_NAMES = {"goal": "goal_nav", "tag": "tag_nav"}
 
 
-def _commit() -> str:
-    return str(cached.build_info().get("source", {}).get("commit", ""))[:10]
-
-
-def footer(lang: str, indicator_ids: list[str] | tuple[str, ...] = (), files: str = "") -> str:
-    """Source footer: indicator(s), source organisation, data file(s) and the data build commit."""
-    labels = cached.labels()
-    parts = []
-    for ind in indicator_ids[:2]:
-        info = labels.indicators.get(ind, {})
-        org = next(
-            (
-                info.get(f"source_org_{c}")
-                for c in (lang, "ru", "en")
-                if isinstance(info.get(f"source_org_{c}"), str) and info.get(f"source_org_{c}")
-            ),
-            "",
-        )
-        parts.append(
-            " · ".join(x for x in (labels.indicator_label(ind, lang, width=120), org) if x)
-        )
-    if len(indicator_ids) > 2:
-        parts.append(t("source_many", lang, n=len(indicator_ids)))
-    if files:
-        parts.append(files)
-    line = t("source_line", lang, file="; ".join(parts) or "—")
-    return f"{line} · {t('slide_build', lang)} {_commit()}"
+def page_name(page: str, lang: str) -> str:
+    """The name of a page as its navigation link shows it."""
+    return t(_PAGE_NAMES.get(page, f"nav_{page}"), lang)
 
 
 def _selection(params: dict[str, str]) -> tuple[Selection, list[int], int]:
@@ -87,38 +66,17 @@ def view_title(page: str, params: dict[str, str], lang: str) -> str:
         return f"{names}: {labels.indicator_label(ind, lang)}"
     if page == "index":
         return t("slide_index_title", lang, year=_index_year(params))
-    return t(f"nav_{page}", lang) if page else ""
+    if page in pageslides.TITLES:
+        return pageslides.TITLES[page](params, lang)
+    return page_name(page, lang) if page else ""
 
 
 def map_slide(title: str, params: dict[str, str], lang: str) -> slides.ImageSlide:
-    """A map view as an image with the app's classes and palette."""
-    labels = cached.labels()
+    """A map view as an image with the classes and palette of its URL."""
     sel, _, year = _selection(params)
-    better = cached.higher_is_better(sel)
-    national = mapview.national_value(cached.national_series(sel), year)
-    view = mapview.split(
-        cached.map_frame(sel, year), sel, year, labels.region_kinds(), national, better
-    )
     cls = params.get("cls") if params.get("cls") in CLASSINGS else "continuous"
     pal = params.get("pal") if params.get("pal") in PALETTES else PALETTES[0]
-    unit = labels.code_label("unit", sel.unit, lang)
-    png = slides.map_png(
-        view.drawn,
-        cached.geojson(view.layout),
-        names={c: labels.region_name(c, lang) for c in labels.regions},
-        unit_label=unit,
-        lang=lang,
-        higher_is_better=better,
-        palette=pal,
-        classes=cls,
-        better_label=t("better", lang),
-        no_data_label=t("no_data", lang),
-    )
-    caption = labels.selection_label(sel, lang)
-    if national is not None:
-        caption += f" · {t('national_value', lang)}: {fmt_number(national, lang)} {unit}"
-    files = ", ".join(sorted(set(view.drawn["source_file"])))
-    return slides.ImageSlide(title, png, footer(lang, [sel.indicator_id], files), caption)
+    return map_image(title, sel, year, lang, cls, pal)
 
 
 def goal_scores_slide(title: str, ref_area: str, lang: str) -> slides.ChartSlide:
@@ -190,19 +148,27 @@ def index_slide(title: str, params: dict[str, str], lang: str) -> slides.ChartSl
     )
 
 
+# Page -> its view's slides (title, URL parameters, language).
+_SLIDES: dict[str, Callable[[str, dict[str, str], str], list[slides.Slide]]] = {
+    "map": lambda title, p, lang: [map_slide(title, p, lang)],
+    "overview": lambda title, p, lang: [map_slide(title, p, lang)],
+    "region": lambda title, p, lang: [goal_scores_slide(title, p.get("region", "KZKAR"), lang)],
+    "compare": lambda title, p, lang: [compare_slide(title, p, lang)],
+    "index": lambda title, p, lang: [index_slide(title, p, lang)],
+    **pageslides.SLIDES,
+}
+
+
 def slide_for(view: View, lang: str) -> list[slides.Slide]:
-    """The slide(s) of one deck view."""
+    """The slide(s) of one deck view (a view without data gives one slide saying so)."""
     title = view.title or view_title(view.page, view.params, lang)
-    p = view.params
-    if view.page in ("map", "overview"):
-        return [map_slide(title, p, lang)]
-    if view.page == "region":
-        return [goal_scores_slide(title, p.get("region", "KZKAR"), lang)]
-    if view.page == "compare":
-        return [compare_slide(title, p, lang)]
-    if view.page == "index":
-        return [index_slide(title, p, lang)]
-    raise ValueError(f"no slide for page {view.page!r}")
+    if view.page not in _SLIDES:
+        raise ValueError(f"no slide for page {view.page!r}")
+    specs = _SLIDES[view.page](title, view.params, lang)
+    if not specs:
+        name = page_name(view.page, lang)
+        specs = [slides.TableSlide(title, [name], [[t("slide_no_data", lang)]], footer(lang))]
+    return specs
 
 
 def deck_document(deck: Deck, lang: str, base_url: str = "") -> slides.Document:
@@ -221,31 +187,21 @@ def region_document(ref_area: str, lang: str, table: pd.DataFrame) -> slides.Doc
     name = labels.region_name(ref_area, lang)
     year = cached.index_years()[-1]
     specs: list[slides.Slide] = [
-        goal_scores_slide(t("slide_goal_scores", lang, region=name, year=year), ref_area, lang)
+        goal_scores_slide(t("slide_goal_scores", lang, region=name, year=year), ref_area, lang),
+        *profile_slides(
+            table, lang, lambda part: t("slide_profile_table", lang, region=name, part=part)
+        ),
     ]
-    cols = [t(k, lang) for k in ("indicator", "value", "unit", "year", "rank", "national_value")]
-    rows = [
-        [
-            textwrap.shorten(str(r[cols[0]]), 110),
-            fmt_number(r[cols[1]], lang),
-            str(r[cols[2]]),
-            str(r[cols[3]]),
-            str(r[cols[4]]),
-            fmt_number(r[cols[5]], lang),
-        ]
-        for r in table.to_dict("records")
-    ]
-    ids = [str(r).split(" ", 1)[0] for r in table[cols[0]]]
-    per = PROFILE_ROWS_PER_SLIDE
-    parts = -(-len(rows) // per)
-    for n in range(parts):
-        chunk = slice(n * per, (n + 1) * per)
-        specs.append(
-            slides.TableSlide(
-                t("slide_profile_table", lang, region=name, part=f"{n + 1}/{parts}"),
-                cols,
-                rows[chunk],
-                footer(lang, ids[chunk]),
-            )
-        )
     return slides.Document(name, [t("app_title", lang)], specs)
+
+
+def territory_document(
+    terr: Territory, lang: str, context_table: pd.DataFrame, local_table: pd.DataFrame
+) -> slides.Document:
+    """A territory profile as slides: locator map, regional context, local data (the tables as
+    the page shows and downloads them)."""
+    region = cached.labels().region_name(terr.parent_ref_area, lang)
+    title = pageslides.territory_title(terr, 0, lang)
+    specs = pageslides.territory_slides(title, terr, lang, context_table, local_table)
+    subtitle = [t("app_title", lang), t("terr_in_region", lang, region=region), terr.programme]
+    return slides.Document(terr.name(lang), subtitle, specs)

@@ -9,7 +9,7 @@ from sdgdash import exports, geo, goalcharts, goalview, progress
 from sdgdash.catalog import GOALS
 from sdgdash.i18n import fmt_number, t
 from sdgdash.maps import PLOTLY_CONFIG
-from sdgdash.ui import cached, state, widgets
+from sdgdash.ui import cached, state, tagsview, widgets
 
 CHART_CONFIG = PLOTLY_CONFIG | {"displayModeBar": False}
 AREA_CODES: tuple[str, ...] = (goalview.NATIONAL, *sorted(geo.ALL_UNITS))
@@ -67,21 +67,43 @@ def header(goal: int, lang: str) -> None:
     )
 
 
+def status_for(goal: int, tag: str | None) -> pd.DataFrame:
+    """The goal's status table (:func:`cached.goal_status`), narrowed to a problem tag's
+    indicators when one is chosen."""
+    table = cached.goal_status(goal)
+    if not tag:
+        return table
+    return table[table["indicator_id"].isin(tagsview.narrow(table["indicator_id"].unique(), tag))]
+
+
+def summary_areas(ref_area: str) -> list[str]:
+    """The areas of the status summary: Kazakhstan, and the chosen region if any."""
+    return [goalview.NATIONAL] + ([ref_area] if ref_area else [])
+
+
+def summary_counts(table: pd.DataFrame, ref_area: str, lang: str) -> dict[str, pd.DataFrame]:
+    """Area name -> how many indicators are in each status (:func:`goalview.counts`)."""
+    labels = cached.labels()
+    return {labels.region_name(a, lang): goalview.counts(table, a) for a in summary_areas(ref_area)}
+
+
+def summary_files(table: pd.DataFrame, ref_area: str) -> list[str]:
+    """The data files behind the status summary."""
+    areas = summary_areas(ref_area)
+    return sorted({f for f in table[table["ref_area"].isin(areas)]["source_file"] if f})
+
+
 def summary(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
     """How many indicators are in each status, for Kazakhstan and the chosen region."""
-    labels = cached.labels()
     st.subheader(t("goal_summary_heading", lang))
-    areas = [goalview.NATIONAL] + ([ref_area] if ref_area else [])
-    counts = {labels.region_name(a, lang): goalview.counts(table, a) for a in areas}
     st.plotly_chart(
-        goalcharts.status_summary(counts, lang),
+        goalcharts.status_summary(summary_counts(table, ref_area, lang), lang),
         config=CHART_CONFIG,
         width="stretch",
         key="goal_summary",
     )
     st.caption(t("goal_summary_caption", lang))
-    files = sorted({f for f in table[table["ref_area"].isin(areas)]["source_file"] if f})
-    widgets.source_line(files, lang)
+    widgets.source_line(summary_files(table, ref_area), lang)
 
 
 def _point(year: int | None, value: float | None, lang: str) -> str:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from sdgdash import exports, maps, seminar, slides
 from sdgdash.i18n import t
-from sdgdash.ui import deckviews, state
+from sdgdash.ui import state
 
 DECK_KEY = "seminar_deck"
 _TOGGLE = "present_on"
@@ -20,6 +20,9 @@ WIDGET_PREFIXES: dict[str, tuple[str, ...]] = {
     "region": ("reg_",),
     "compare": ("cmp_",),
     "index": ("idx_",),
+    "goal": ("goal_",),
+    "tag": ("tag_",),
+    "territory": ("terr_",),
 }
 
 # Presentation mode: no sidebar, header or toolbar; big titles, labels, metrics for a projector.
@@ -75,6 +78,14 @@ _COPY_JS = """<script>
 </script>"""
 
 
+def _deckviews():
+    """sdgdash.ui.deckviews, imported on first use: it builds on the pages' widget modules
+    (goal, tag, territory), which import this one."""
+    from sdgdash.ui import deckviews
+
+    return deckviews
+
+
 def presenting() -> bool:
     """True when the URL asks for presentation mode (``present=1``)."""
     return state.param("present", state.choice(["0", "1"]), "0") == "1"
@@ -102,7 +113,7 @@ def deck() -> seminar.Deck:
 
 def _add_view(page: str, lang: str) -> None:
     params = dict(st.query_params.to_dict())
-    title = deckviews.view_title(page, params, lang)
+    title = _deckviews().view_title(page, params, lang)
     try:
         view = seminar.make_view(page, params, title)
         st.session_state[DECK_KEY] = deck().add(view)
@@ -204,13 +215,34 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 
 def profile_pptx(ref_area: str, lang: str, table) -> None:
     """A PowerPoint download of a region profile (slides built only when clicked)."""
-    doc = deckviews.region_document(ref_area, lang, table)
+    doc = _deckviews().region_document(ref_area, lang, table)
+    _pptx_button(
+        lambda: doc,
+        exports.file_name("sdg", "profile", ref_area, lang, ext="pptx"),
+        lang,
+        key="dl_profile_pptx",
+    )
+
+
+def territory_pptx(terr, lang: str, context_table, local_table) -> None:
+    """A PowerPoint download of a territory profile: locator map, regional context, local data
+    (the tables the page shows; slides and map built only when clicked)."""
+    _pptx_button(
+        lambda: _deckviews().territory_document(terr, lang, context_table, local_table),
+        exports.file_name("sdg", "territory", *terr.territory_id.split("_"), lang, ext="pptx"),
+        lang,
+        key="dl_territory_pptx",
+    )
+
+
+def _pptx_button(document, file_name: str, lang: str, key: str) -> None:
+    """A download of ``document()`` as PowerPoint, built (and ``document`` called) on click."""
     st.download_button(
         t("slide_profile_pptx", lang),
-        lambda: slides.build(doc),
-        file_name=exports.file_name("sdg", "profile", ref_area, lang, ext="pptx"),
+        lambda: slides.build(document()),
+        file_name=file_name,
         mime=PPTX_MIME,
         icon=":material/slideshow:",
         on_click="ignore",
-        key="dl_profile_pptx",
+        key=key,
     )

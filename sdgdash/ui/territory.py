@@ -3,12 +3,15 @@ data."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
 from sdgdash import events as ev
 from sdgdash import localdata
 from sdgdash.catalog import GOALS
+from sdgdash.exports import ExportMeta
 from sdgdash.i18n import t
 from sdgdash.maps import PLOTLY_CONFIG
 from sdgdash.models import Selection
@@ -116,12 +119,35 @@ def _region_events(events: list[ev.Event], terr: Territory, lang: str) -> None:
             f"{widgets.md_escape(e.title(lang))} *({widgets.md_escape(scope)})*"
         )
     st.markdown("\n".join(lines))
-    widgets.download_csv(
+    widgets.download_buttons(
         tagsview.events_table(events, lang),
-        f"sdg_events_{terr.parent_ref_area}_{lang}.csv",
+        ExportMeta(
+            t("terr_region_events_heading", lang, region=region), regions=(terr.parent_ref_area,)
+        ),
+        f"sdg_events_{terr.parent_ref_area}_{lang}",
         lang,
-        key="terr_region_events_csv",
+        key="terr_region_events",
     )
+
+
+def context_goals(terr: Territory) -> list[int]:
+    """The goals with values in the territory's parent region (the page's goal choices)."""
+    profile = cached.region_profile(terr.parent_ref_area)
+    return sorted(int(g) for g in profile["goal"].unique()) if len(profile) else []
+
+
+def context_rows(terr: Territory, goal: int, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(profile rows, table in ``lang``) of the parent region for the territory's priority goals,
+    else for ``goal`` (0 = all goals); what :func:`context` shows."""
+    profile = cached.region_profile(terr.parent_ref_area)
+    if terr.priority_goals:
+        shown = profile[profile["goal"].isin(terr.priority_goals)]
+    else:
+        shown = profile[profile["goal"] == goal] if goal else profile
+    if not len(shown):
+        return shown, pd.DataFrame()
+    ratings = indexview.region_ratings(terr.parent_ref_area)
+    return shown, regions.profile_table(shown, lang, ratings)
 
 
 def context(terr: Territory, lang: str) -> pd.DataFrame:
@@ -131,14 +157,13 @@ def context(terr: Territory, lang: str) -> pd.DataFrame:
     region = labels.region_name(terr.parent_ref_area, lang)
     st.subheader(t("terr_context_heading", lang, region=region))
     st.caption(t("terr_context_note", lang))
-    profile = cached.region_profile(terr.parent_ref_area)
-    goals_here = sorted(int(g) for g in profile["goal"].unique()) if len(profile) else []
+    goal = 0
     if terr.priority_goals:
         names = ", ".join(f"{g}. {labels.goal_short(g, lang)}" for g in terr.priority_goals)
         st.markdown(widgets.md_escape(t("terr_priority_goals", lang, goals=names)))
-        shown = profile[profile["goal"].isin(terr.priority_goals)]
     else:
         st.caption(t("terr_no_priority", lang))
+        goals_here = context_goals(terr)
         # 0 = all goals (a None option would show as the select box's placeholder).
         state.seed("terr_goal", "goal", state.integer(min(GOALS), max(GOALS)), 0)
         state.keep_valid("terr_goal", [0, *goals_here], 0)
@@ -151,11 +176,10 @@ def context(terr: Territory, lang: str) -> pd.DataFrame:
             ),
         )
         state.set_params(goal=goal or None)
-        shown = profile[profile["goal"] == goal] if goal else profile
+    shown, table = context_rows(terr, goal, lang)
     if not len(shown):
         st.info(t("terr_no_context", lang))
         return pd.DataFrame()
-    table = regions.profile_table(shown, lang, indexview.region_ratings(terr.parent_ref_area))
     regions.show_profile_table(table, lang)
     widgets.source_line(sorted(set(shown["source_file"])), lang)
     return regions.csv_rows(table, lang)
@@ -168,31 +192,32 @@ def _selection_label(row: dict, indicator_id: str, lang: str) -> str:
     return text or t("terr_total", lang)
 
 
-def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) -> pd.DataFrame:
-    """Uploaded territory values beside the region's and Kazakhstan's (same indicator, selection
-    and year), a chart per indicator, or an honest empty state; returns the table shown."""
+@dataclass(frozen=True)
+class LocalIndicator:
+    """One indicator's uploaded values beside the region's and Kazakhstan's: the table shown,
+    the three series of its chart and the selection they follow."""
+
+    indicator_id: str
+    table: pd.DataFrame
+    series: pd.DataFrame
+    first: dict
+
+
+def local_indicators(
+    terr: Territory, lang: str, store: localdata.UploadStore | None
+) -> list[LocalIndicator]:
+    """Every indicator with active uploads of ``terr``, as :func:`local_data` shows it."""
     labels = cached.labels()
-    st.subheader(t("terr_local_heading", lang))
     active = store.uploads(terr.territory_id) if store is not None else pd.DataFrame()
     active = localdata.with_upload_id(active)
     indicators = sorted(set(active["indicator_id"]), key=natural_key) if len(active) else []
     per_indicator = {ind: _upload_rows(store, terr.territory_id, ind) for ind in indicators}
     per_indicator = {ind: rows for ind, rows in per_indicator.items() if len(rows)}
-    if not per_indicator:
-        st.info(t("terr_local_empty", lang), icon=":material/info:")
-        st.caption(t("terr_local_empty_detail", lang))
-        return pd.DataFrame()
     region = labels.region_name(terr.parent_ref_area, lang)
-    names = {
-        "territory": terr.name(lang),
-        "region": region,
-        "national": t("terr_col_national", lang),
-    }
     out = []
     for ind, mine in per_indicator.items():
         obs = cached.indicator_observations(ind)
         both = localdata.side_by_side(mine, obs, terr.parent_ref_area)
-        widgets.heading_text(labels.indicator_label(ind, lang))
         table = pd.DataFrame(
             {
                 t("indicator", lang): ind,
@@ -210,14 +235,38 @@ def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) 
             }
         )
         st.dataframe(table, hide_index=True, width="stretch", placeholder="—")
+
         first = both.iloc[0].to_dict()
         series = localdata.series_of_three(mine, obs, terr.parent_ref_area, first)
-        unit = labels.code_label("unit", first["unit"], lang)
-        fig = three_lines(series, names, unit, lang)
-        st.caption(widgets.md_escape(_selection_label(first, ind, lang)))
-        st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key=f"terr_local_{ind}")
-        out.append(table)
-    return pd.concat(out, ignore_index=True)
+        out.append(LocalIndicator(ind, table, series, first))
+    return out
+
+
+def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) -> pd.DataFrame:
+    """Uploaded territory values beside the region's and Kazakhstan's (same indicator, selection
+    and year), a chart per indicator, or an honest empty state; returns the table shown."""
+    labels = cached.labels()
+    st.subheader(t("terr_local_heading", lang))
+    parts = local_indicators(terr, lang, store)
+    if not parts:
+        st.info(t("terr_local_empty", lang), icon=":material/info:")
+        st.caption(t("terr_local_empty_detail", lang))
+        return pd.DataFrame()
+    names = {
+        "territory": terr.name(lang),
+        "region": labels.region_name(terr.parent_ref_area, lang),
+        "national": t("terr_col_national", lang),
+    }
+    for part in parts:
+        widgets.heading_text(labels.indicator_label(part.indicator_id, lang))
+        st.dataframe(part.table, hide_index=True, width="stretch")
+        unit = labels.code_label("unit", part.first["unit"], lang)
+        fig = three_lines(part.series, names, unit, lang)
+        st.caption(widgets.md_escape(_selection_label(part.first, part.indicator_id, lang)))
+        st.plotly_chart(
+            fig, config=PLOTLY_CONFIG, width="stretch", key=f"terr_local_{part.indicator_id}"
+        )
+    return pd.concat([p.table for p in parts], ignore_index=True)
 
 
 def _upload_source(active: pd.DataFrame, indicator_id: str) -> str:
@@ -236,6 +285,22 @@ def _upload_rows(
     for c in localdata.SELECTION_KEYS:
         rows[c] = rows[c].fillna("").astype(str) if c in rows else ""
     return rows.assign(indicator_id=indicator_id)
+
+
+def export_meta(
+    terr: Territory, context_table: pd.DataFrame, local_table: pd.DataFrame, lang: str
+) -> ExportMeta:
+    """What the territory profile download holds, for its metadata sheet."""
+    col = t("indicator", lang)
+    ids = [str(x).split(" ", 1)[0] for x in context_table.get(col, [])]
+    ids += [str(x) for x in local_table.get(col, [])]
+    region = cached.labels().region_name(terr.parent_ref_area, lang)
+    return ExportMeta(
+        f"{terr.name(lang)} ({t('terr_kind_' + terr.kind, lang)}, {region})",
+        tuple(dict.fromkeys(ids)),
+        regions=(terr.parent_ref_area,),
+        notes=(t("terr_context_note", lang), f"{t('terr_source', lang)}: {terr.source}"),
+    )
 
 
 def profile_csv(context_table: pd.DataFrame, local_table: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -301,18 +301,6 @@ def md_escape(text: str) -> str:
     return str(text).translate(_MD_SPECIAL)
 
 
-def download_csv(frame: pd.DataFrame, file_name: str, lang: str, key: str | None = None) -> None:
-    """A CSV download (UTF-8 with BOM) of exactly ``frame``."""
-    st.download_button(
-        t("download_csv", lang),
-        exports.csv_bytes(frame),
-        file_name=file_name,
-        mime="text/csv",
-        icon=":material/download:",
-        key=key,
-    )
-
-
 def view_url() -> str:
     """The address of the current view: the page URL and every query parameter."""
     base = st.context.url or ""

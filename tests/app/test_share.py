@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from sdgdash import seminar
-from sdgdash.ui.present import DECK_KEY
+from sdgdash.ui import deckviews
+from sdgdash.ui.present import DECK_KEY, WIDGET_PREFIXES
 
 # page -> (URL parameters of a non-default view, widget key -> the value it must show)
 VIEWS = {
@@ -30,6 +31,18 @@ VIEWS = {
         {"cmp_regions": ["KZKAR", "KZPAV", "KZKZY"], "cmp_ind": "3.2.1"},
     ),
     "pages/index.py": ({"iyear": "2020"}, {"idx_year": 2020}),
+    "pages/goal.py": (
+        {"goal": "3", "region": "KZKAR", "tag": "health_services", "ind": "3.2.1"},
+        {"goal_goal": 3, "goal_area": "KZKAR", "goal_tag": "health_services", "goal_ind": "3.2.1"},
+    ),
+    "pages/tag.py": (
+        {"tag": "jobs", "indicator": "8.3.1"},
+        {"tag_tag": "jobs", "tag_ind": "8.3.1"},
+    ),
+    "pages/territory.py": (
+        {"territory": "kamystybas_village", "goal": "7"},
+        {"terr_id": "kamystybas_village", "terr_goal": 7},
+    ),
     "pages/seminar.py": ({}, {}),
 }
 
@@ -39,6 +52,9 @@ JUNK = {
     "pages/region.py": {"region": "KZXXX", "goals": "1,99"},
     "pages/compare.py": {"regions": "KZKAR,KZKAR,<x>", "ind": "0.0.0"},
     "pages/index.py": {"iyear": "1066"},
+    "pages/goal.py": {"goal": "18", "region": "KZXXX", "tag": "<i>", "ind": "9.9.9"},
+    "pages/tag.py": {"tag": "nope", "indicator": "0.0.0"},
+    "pages/territory.py": {"territory": "atlantis", "goal": "99"},
     "pages/seminar.py": {"present": "yes"},
 }
 
@@ -106,3 +122,40 @@ def test_add_to_deck_keeps_the_view_and_the_seminar_page_lists_it(app) -> None:
     at.switch_page("pages/seminar.py").run()
     assert not at.exception
     assert view.title in [t.value for t in at.text]
+
+
+# page -> (URL parameters of its view, the start of the slide title the view gets in Russian)
+DECK_VIEWS = {
+    "pages/goal.py": (
+        {"goal": "3", "region": "KZKAR", "tag": "health_services", "ind": "3.2.1"},
+        "Цель 3. Хорошее здоровье и благополучие — Карагандинская · ",
+    ),
+    "pages/tag.py": ({"tag": "jobs", "indicator": "8.3.1"}, "Занятость и рабочие места: 8.3.1 "),
+    "pages/territory.py": (
+        {"territory": "kamystybas_village", "goal": "7"},
+        "село Камыстыбас — село, Кызылординская · Цель 7. ",
+    ),
+}
+
+
+@pytest.mark.parametrize("page", list(DECK_VIEWS))
+def test_add_to_deck_keeps_the_url_of_the_goal_tag_and_territory_views(app, page: str) -> None:
+    params, title = DECK_VIEWS[page]
+    at = app(page, lang="ru", **params)
+    assert not at.exception, [e.value for e in at.exception]
+    at.button(key="deck_add").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    (view,) = at.session_state[DECK_KEY].views
+    name = page.removeprefix("pages/").removesuffix(".py")
+    assert view.page == name
+    url = _params(at)
+    assert view.params == {k: v for k, v in url.items() if k != "lang"} == params
+    assert view.title.startswith(title), view.title
+    at.switch_page("pages/seminar.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert view.title in [x.value for x in at.text]
+    assert deckviews.page_name(name, "ru") in [c.value for c in at.caption]
+
+
+def test_every_deck_page_has_its_widget_prefixes() -> None:
+    assert set(WIDGET_PREFIXES) == set(seminar.PAGE_PARAMS)

@@ -76,3 +76,28 @@ def test_make_view_rejects_pages_that_cannot_be_in_a_deck() -> None:
         make_view("seminar", {}, "")
     with pytest.raises(DeckError, match="no parameter"):
         make_view("index", {"regions": "KZKAR"}, "")
+
+
+def test_goal_tag_and_territory_views_keep_their_parameters() -> None:
+    deck = Deck("Семинар").add(
+        make_view(
+            "goal",
+            {"goal": "3", "region": "KZKAR", "ind": "3.2.1", "tag": "jobs", "lang": "kk"},
+            "",
+        )
+    )
+    deck = deck.add(make_view("tag", {"tag": "jobs", "indicator": "8.3.1", "present": "1"}, ""))
+    deck = deck.add(make_view("territory", {"territory": "kamystybas_village", "goal": "7"}, ""))
+    assert [v.params for v in deck.views] == [
+        {"goal": "3", "region": "KZKAR", "ind": "3.2.1", "tag": "jobs"},
+        {"tag": "jobs", "indicator": "8.3.1"},
+        {"territory": "kamystybas_village", "goal": "7"},
+    ]
+    assert seminar.from_json(seminar.to_json(deck)) == deck
+    assert deck.views[2].url("http://localhost:8501", "en") == (
+        "http://localhost:8501/territory?territory=kamystybas_village&goal=7&lang=en"
+    )
+    with pytest.raises(DeckError, match="no parameter 'ind'"):
+        make_view("territory", {"territory": "kamystybas_village", "ind": "1.2.1"}, "")
+    with pytest.raises(DeckError, match="no parameter 'region'"):
+        make_view("tag", {"tag": "jobs", "region": "KZKAR"}, "")

@@ -87,3 +87,56 @@ def test_two_views_in_a_deck_stepped_through_full_screen(server, page) -> None:
     page.get_by_text("Slide 1 of 2").wait_for(timeout=30_000)
     assert "/map?" in page.url
     assert outside_requests(page.requests_seen) == []
+
+
+def test_goal_tag_and_territory_views_in_a_deck_and_its_powerpoint(server, page, tmp_path) -> None:
+    import io
+
+    from pptx import Presentation
+
+    _open(page, f"{server}/goal?lang=en&goal=3&region=KZKAR")
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)  # cold caches on a fresh server
+    for added, link in enumerate((None, "Problem tags", "Pilot territories"), 1):
+        if link:  # within the session (the deck lives there): the sidebar navigation
+            page.get_by_role("link", name=link).click()
+            wait_for_app(page)
+        page.get_by_role("button", name="Add to deck").click(timeout=60_000)
+        page.get_by_text(f"Views in the deck: {added}").wait_for(timeout=30_000)
+    # A second territory: stepping from one territory to the next must show the next one.
+    page.get_by_label("Territory").first.click()
+    page.get_by_role("option", name="Kamystybas village").click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Add to deck").click()
+    page.get_by_text("Views in the deck: 4").wait_for(timeout=30_000)
+    page.get_by_role("link", name="Seminar", exact=True).click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Build the PowerPoint file").click()
+    download = page.get_by_role("button", name="Download PowerPoint (PPTX)")
+    download.wait_for(timeout=180_000)
+    page.screenshot(path=str(SHOTS / "deck-goal-tag-territory.png"), full_page=True)
+    with page.expect_download(timeout=120_000) as dl:
+        download.click()
+    path = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(path)
+    titles = [
+        next(s.text_frame.text for s in slide.shapes if s.name == "Title")
+        for slide in Presentation(io.BytesIO(path.read_bytes())).slides
+    ]
+    assert titles[1] == "Goal 3. Good health and well-being — Karagandy"
+    assert titles[5].startswith("Household waste collection and recycling: 11.6.1 ")
+    assert "Karkaraly district — district, Karagandy" in titles
+    assert "Kamystybas village — village, Kyzylorda" in titles
+    page.get_by_role("button", name="Show full screen").click()
+    wait_for_app(page)
+    for step, h1 in enumerate(
+        ["Goal 3. Good health", "Household waste", "Karkaraly district", "Kamystybas village"], 1
+    ):
+        page.get_by_text(f"Slide {step} of 4").wait_for(timeout=60_000)
+        page.wait_for_function(
+            "(t) => document.querySelector('h1')?.innerText.startsWith(t)", arg=h1, timeout=60_000
+        )
+        if step < 4:
+            page.get_by_role("button", name="Next").click()
+            wait_for_app(page)
+    page.screenshot(path=str(SHOTS / "deck-step-territory.png"))
+    assert outside_requests(page.requests_seen) == []
