@@ -32,9 +32,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Region profile: {name}",
     },
     "terr_map_caption": {
-        "ru": "Регион территории закрашен, соседние регионы обведены. Наведите указатель на территорию, чтобы увидеть её события и число выводов. Границы: OpenStreetMap (ODbL), Who's On First (CC0).",
-        "kk": "Аумақ орналасқан өңір боялған, көрші өңірлердің шекаралары көрсетілген. Аумақтың оқиғалары мен қорытындылар санын көру үшін меңзерді аумаққа апарыңыз. Шекаралар: OpenStreetMap (ODbL), Who's On First (CC0).",
-        "en": "The territory's region is shaded, neighbouring regions are outlined. Point at the territory to see its events and the number of findings. Boundaries: OpenStreetMap (ODbL), Who's On First (CC0).",
+        "ru": "Регион территории закрашен, соседние регионы обведены. Границы: OpenStreetMap (ODbL), Who's On First (CC0).",
+        "kk": "Аумақ орналасқан өңір боялған, көрші өңірлердің шекаралары көрсетілген. Шекаралар: OpenStreetMap (ODbL), Who's On First (CC0).",
+        "en": "The territory's region is shaded, neighbouring regions are outlined. Boundaries: OpenStreetMap (ODbL), Who's On First (CC0).",
+    },
+    "terr_map_hint": {
+        "ru": "Наведите указатель на территорию, чтобы увидеть её события и число выводов.",
+        "kk": "Аумақтың оқиғалары мен қорытындылар санын көру үшін меңзерді аумаққа апарыңыз.",
+        "en": "Point at the territory to see its events and the number of findings.",
     },
     "terr_map_events": {"ru": "События: {n}", "kk": "Оқиғалар: {n}", "en": "Events: {n}"},
     "terr_map_findings": {

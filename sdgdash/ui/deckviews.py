@@ -203,5 +203,9 @@ def territory_document(
     region = cached.labels().region_name(terr.parent_ref_area, lang)
     title = pageslides.territory_title(terr, 0, lang)
     specs = pageslides.territory_slides(title, terr, lang, context_table, local_table)
-    subtitle = [t("app_title", lang), t("terr_in_region", lang, region=region), terr.programme]
+    subtitle = [
+        t("app_title", lang),
+        t("terr_in_region", lang, region=region),
+        terr.programme(lang),
+    ]
     return slides.Document(terr.name(lang), subtitle, specs)

@@ -215,9 +215,7 @@ def locator_slide(title: str, terr: Territory, lang: str) -> slides.ImageSlide:
         territory_name=terr.name(lang),
     )
     since = terr.since.strftime("%d.%m.%Y") if lang != "en" else terr.since.isoformat()
-    caption = (
-        f"{terr.programme} · {t('terr_since', lang, date=since)}. {t('terr_map_caption', lang)}"
-    )
+    caption = f"{terr.programme(lang)} · {t('terr_since', lang, date=since)}. {t('terr_map_caption', lang)}"
     props = feature.get("properties") or {}
     where = "; ".join(
         x

@@ -73,7 +73,7 @@ def header(terr: Territory, lang: str) -> None:
         st.plotly_chart(
             fig, config=PLOTLY_CONFIG | {"displayModeBar": False}, width="stretch", key="terr_map"
         )
-        st.caption(t("terr_map_caption", lang))
+        st.caption(f"{t('terr_map_hint', lang)} {t('terr_map_caption', lang)}")
 
 
 def _finding_count(territory_id: str) -> int:
