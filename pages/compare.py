@@ -7,7 +7,7 @@ import streamlit as st
 from sdgdash.charts import compare_lines
 from sdgdash.exports import ExportMeta, file_stem
 from sdgdash.i18n import t
-from sdgdash.ui import cached, indexview, present, regions, state, widgets
+from sdgdash.ui import cached, indexview, present, regions, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -24,6 +24,7 @@ frame = cached.region_comparison(tuple(codes))
 indexview.compare_scores(codes, lang)
 st.subheader(t("compare_table", lang))
 table = regions.comparison_table(frame, codes, lang)
+table = tagsview.with_tags_column(table, frame["indicator_id"].tolist(), lang, t("national", lang))
 st.dataframe(
     regions.highlight_best_worst(table, frame, codes, lang),
     hide_index=True,

@@ -133,6 +133,7 @@ def status_rows(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> pd.
             {
                 t("goal_sdg_target", lang): r.target,
                 t("indicator", lang): labels.indicator_label(r.indicator_id, lang),
+                t("tags_column", lang): tagsview.tag_names(r.indicator_id, lang),
                 t("goal_status", lang): t(f"goal_status_{r.bucket}", lang),
                 t("goal_explanation", lang): goalview.explain(p, lang, factor),
                 t("goal_series_chart", lang): r.values,

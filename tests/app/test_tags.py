@@ -120,3 +120,17 @@ def test_overview_timeline_has_every_event(app) -> None:
     for title in ("«GLocal»", "«Миссия 2030»", "Алматының екінші Ерікті жергілікті шолуы"):
         assert title in text
     assert "2022 ж. 13 наурыз – 15 сәуір" in text
+
+
+def test_goal_and_compare_tables_name_each_indicators_tags(app) -> None:
+    at = app("pages/goal.py", lang="en", goal="7")
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("Indicator")
+    tags = {i.split(" ")[0]: v for i, v in table["Tags"].items()}
+    assert "Electricity supply" in tags["7.1.1"]
+    assert "Heating supply" in tags["7.1.2"]
+    at = app("pages/compare.py", lang="kk", regions="KZKAR,KZKZY")
+    assert not at.exception
+    table = at.dataframe[0].value
+    row = table[table["Көрсеткіш"].str.startswith("11.6.1 ")].iloc[0]
+    assert row["Тақырыптар"] == NAMES["kk"]
