@@ -235,6 +235,7 @@ PANDAS_COLUMNS = [
     "source_file",
     "source_row",
     "conflict_of",
+    "placeholder",
 ]
 
 
@@ -259,6 +260,9 @@ def pandas_queries(df, index_table):
 
     sel_cols = list(SELECTION_COLUMNS)
 
+    # Rows without a flag (sdgdash.flags): no conflicting duplicate, no placeholder value.
+    usable = df["conflict_of"].isna() & df["placeholder"].isna()
+
     def sel_mask(sel):
         m = df["indicator_id"] == sel.indicator_id
         for c, v in sel.key().items():
@@ -268,19 +272,20 @@ def pandas_queries(df, index_table):
     def map_frame(sel, year):
         m = sel_mask(sel) & (df["year"] == year) & (df["ref_area"] != "")
         cols = ["ref_area", "value", "year", "unit", "series", "source_file", "source_row"]
-        return df.loc[m, [*cols, "conflict_of"]].sort_values(["ref_area", "source_row"])
+        flags = ["conflict_of", "placeholder"]
+        return df.loc[m, [*cols, *flags]].sort_values(["ref_area", "source_row"])
 
     def national_series(sel):
-        m = sel_mask(sel) & (df["ref_area"] == "") & df["conflict_of"].isna()
+        m = sel_mask(sel) & (df["ref_area"] == "") & usable
         return df.loc[m, ["year", "value", "source_file", "source_row"]].sort_values("year")
 
     def regional_series(sel, areas):
-        m = sel_mask(sel) & df["ref_area"].isin(areas) & df["conflict_of"].isna()
+        m = sel_mask(sel) & df["ref_area"].isin(areas) & usable
         cols = ["year", "ref_area", "value", "source_file", "source_row"]
         return df.loc[m, cols].sort_values(["ref_area", "year"])
 
     def region_latest(area):
-        sub = df[(df["ref_area"] == area) & df["conflict_of"].isna()]
+        sub = df[(df["ref_area"] == area) & usable]
         keys = ["indicator_id", *sel_cols]
         sub = sub.sort_values("year", ascending=False, kind="stable")
         return sub.drop_duplicates(keys).sort_values(keys)
@@ -308,7 +313,7 @@ def pandas_queries(df, index_table):
 
     def index_inputs():
         keys = ["indicator_id", *sel_cols]
-        sub = df[df["conflict_of"].isna() & df["ref_area"].isin(REGION_UNITS) & df["value"].notna()]
+        sub = df[usable & df["ref_area"].isin(REGION_UNITS) & df["value"].notna()]
         wanted = index_table[keys].astype(str).assign(_order=range(len(index_table)))
         cols = ["indicator_id", "goal", "ref_area", "year", "value", "source_file", "source_row"]
         merged = sub[[*keys, *cols[1:]]].astype({c: str for c in keys}).merge(wanted, on=keys)
@@ -346,7 +351,7 @@ def duckdb_queries(con, index_table):
             f"""
             SELECT o.indicator_id, o.goal, o.ref_area, o.year, o.value, o.source_file, o.source_row
             FROM observations o JOIN index_wanted w ON {on}
-            WHERE o.conflict_of IS NULL AND o.value IS NOT NULL
+            WHERE o.conflict_of IS NULL AND o.placeholder IS NULL AND o.value IS NOT NULL
               AND list_contains(?, o.ref_area)
             ORDER BY w._order, o.ref_area, o.year
             """,  # noqa: S608 - only constant column names are interpolated

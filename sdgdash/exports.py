@@ -193,6 +193,7 @@ def bulk_frame(observations: pd.DataFrame, labels: Labels, lang: str) -> pd.Data
     out[t("source", lang)] = obs["source_file"]
     out[t("source_row", lang)] = obs["source_row"].astype(int)
     out["conflict_of"] = obs["conflict_of"]
+    out["placeholder"] = obs["placeholder"]
     return out.reset_index(drop=True)
 
 

@@ -135,6 +135,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "kk": "Дереккөзде осы өңір, жыл және бөлініс үшін файлдың жоғарғы жағында басқа мән бар; картада — біріншісі",
         "en": "The source has another value for this region, year and breakdown earlier in the file; the map shows the first",
     },
+    # Placeholder values (data/curated/placeholder_values.csv, column reason; sdgdash/flags.py).
+    "reason_placeholder_border_change": {
+        "ru": "Заглушка в источнике, а не измерение: показатель к базовому году (2005 г., цены 2010 г.) нельзя рассчитать для региона, границы которого изменились в июне 2022 г.",
+        "kk": "Дереккөздегі толтырғыш мән, өлшем емес: шекарасы 2022 жылғы маусымда өзгерген өңір үшін базалық жылға (2005 ж., 2010 ж. бағалары) қатысты көрсеткішті есептеу мүмкін емес",
+        "en": "Placeholder in the source, not a measurement: a value against a base year (2005, 2010 prices) cannot be computed for a region whose borders changed in June 2022",
+    },
+    "reason_placeholder_contradicted": {
+        "ru": "Заглушка в источнике, а не измерение: другие данные источника по этому региону за этот год показывают ненулевую величину",
+        "kk": "Дереккөздегі толтырғыш мән, өлшем емес: дереккөздің осы өңір мен жыл бойынша басқа деректері нөлдік емес шаманы көрсетеді",
+        "en": "Placeholder in the source, not a measurement: the source's other figures for this region and year show a non-zero amount",
+    },
     "drawn_count": {
         "ru": "На карте {n} из {total} значений",
         "kk": "Картада {total} мәннің {n}",

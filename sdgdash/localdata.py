@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 import pandas as pd
 
+from sdgdash import flags
 from sdgdash.catalog import DISAGGREGATIONS
 from sdgdash.ingest.opensdg import DIMENSIONS
 
@@ -521,7 +522,7 @@ def side_by_side(local: pd.DataFrame, observations: pd.DataFrame, parent: str) -
     and year (NaN where the national data have none), with the national source rows.
 
     ``local`` has indicator_id and the store's columns; ``observations`` the national data of
-    the same indicators (data/observations.parquet rows, conflicts left out).
+    the same indicators (data/observations.parquet rows; flagged rows are left out).
     """
     keys = ["indicator_id", *SELECTION_KEYS, "year"]
     if not len(local):
@@ -535,11 +536,7 @@ def side_by_side(local: pd.DataFrame, observations: pd.DataFrame, parent: str) -
                 "national_source",
             ]
         )
-    obs = (
-        observations[observations["conflict_of"].isna()]
-        if "conflict_of" in observations
-        else observations
-    )
+    obs = flags.usable(observations)
     obs = obs.assign(year=obs["year"].astype("int64"))
     src = obs["source_file"].astype(str) + ":" + obs["source_row"].astype(str)
     obs = obs.assign(_source=src)
@@ -566,11 +563,7 @@ def series_of_three(
             mask &= frame[k] == selection.get(k, "")
         return mask
 
-    obs = (
-        observations[observations["conflict_of"].isna()]
-        if "conflict_of" in observations
-        else observations
-    )
+    obs = flags.usable(observations)
     obs = obs[match(obs)]
     parts = [
         local[match(local)][["year", "value"]].assign(place="territory"),

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sdgdash import geo
+from sdgdash import flags, geo
 from sdgdash.i18n import t
 from sdgdash.labels import Labels
 from sdgdash.maps import rank_values
 from sdgdash.models import Selection
 
 # A second source row with the same key and another value (see docs/DATA_MODEL.md).
-CONFLICT_REASON = "conflicting_duplicate"
+CONFLICT_REASON = flags.CONFLICT_REASON
 
 
 @dataclass(frozen=True)
@@ -36,18 +36,23 @@ def split(
     national: float | None,
     higher_is_better: bool | None = None,
 ) -> MapView:
-    """Apply the layout rule to the regional values ``frame`` of one selection and year."""
-    conflict = frame["conflict_of"].notna() if "conflict_of" in frame else False
-    first = frame[~conflict]
-    choice = geo.choose_layout(first["ref_area"].tolist(), year, kinds)
-    is_drawn = first["ref_area"].isin(choice.drawn)
-    drawn = first[is_drawn].reset_index(drop=True)
+    """Apply the layout rule to the regional values ``frame`` of one selection and year.
+
+    Flagged rows (conflicting duplicates, placeholder values; :mod:`sdgdash.flags`) are never
+    drawn and do not choose the layout; they are listed with their reason after the others.
+    """
+    is_flagged = flags.flagged(frame)
+    usable = frame[~is_flagged]
+    choice = geo.choose_layout(usable["ref_area"].tolist(), year, kinds)
+    is_drawn = usable["ref_area"].isin(choice.drawn)
+    drawn = usable[is_drawn].reset_index(drop=True)
     drawn = drawn.assign(rank=rank_values(drawn["value"], higher_is_better))
-    not_drawn = first[~is_drawn]
+    not_drawn = usable[~is_drawn]
     # Map on the subset itself: assigning a longer Series to an empty frame adopts its index.
     not_drawn = not_drawn.assign(reason=not_drawn["ref_area"].map(choice.not_drawn))
-    conflicts = frame[conflict].assign(reason=CONFLICT_REASON)
-    not_drawn = pd.concat([not_drawn, conflicts]).reset_index(drop=True)
+    held = frame[is_flagged]
+    held = held.assign(reason=flags.reasons(held))
+    not_drawn = pd.concat([not_drawn, held]).reset_index(drop=True)
     return MapView(sel, int(year), choice.layout, drawn, not_drawn, national)
 
 

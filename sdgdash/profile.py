@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdgdash import geo
+from sdgdash import flags, geo
 from sdgdash.catalog import SELECTION_COLUMNS
 from sdgdash.models import Selection
 
@@ -26,9 +26,10 @@ KEEP = [
 
 
 def headline_frame(obs: pd.DataFrame, headlines: list[Selection]) -> pd.DataFrame:
-    """The rows of each indicator's headline selection (national and regional), no conflicts."""
+    """The rows of each indicator's headline selection (national and regional), no flagged rows
+    (conflicting duplicates, placeholder values)."""
     keys = pd.DataFrame([sel.as_dict() for sel in headlines])
-    rows = obs[obs["conflict_of"].isna()][KEEP]
+    rows = flags.usable(obs)[KEEP]
     return rows.merge(keys, on=["indicator_id", *SELECTION_COLUMNS], how="inner")
 
 

@@ -6,6 +6,7 @@ import duckdb
 import pandas as pd
 
 from sdgdash.catalog import SELECTION_COLUMNS
+from sdgdash.flags import SQL_USABLE
 from sdgdash.models import Selection
 
 Con = duckdb.DuckDBPyConnection
@@ -109,13 +110,15 @@ def all_selection_options(con: Con) -> pd.DataFrame:
 def map_frame(con: Con, sel: Selection, year: int) -> pd.DataFrame:
     """The regional values of one selection in one year, with where each came from.
 
-    Rows flagged ``conflict_of`` (a second, different source value for the same key) are
-    included so the page can list them; every other query leaves them out.
+    Flagged rows (``conflict_of``: a second, different source value for the same key;
+    ``placeholder``: a curated placeholder value, see :mod:`sdgdash.flags`) are included so the
+    page can list them; every other query leaves them out.
     """
     return _df(
         con,
         f"""
-        SELECT ref_area, value, year, unit, series, source_file, source_row, conflict_of
+        SELECT ref_area, value, year, unit, series, source_file, source_row, conflict_of,
+               placeholder
         FROM observations
         WHERE indicator_id = ? AND {_SEL_WHERE} AND year = ? AND ref_area <> ''
         ORDER BY ref_area, source_row
@@ -131,7 +134,7 @@ def national_series(con: Con, sel: Selection) -> pd.DataFrame:
         f"""
         SELECT year, value, source_file, source_row
         FROM observations
-        WHERE indicator_id = ? AND {_SEL_WHERE} AND ref_area = '' AND conflict_of IS NULL
+        WHERE indicator_id = ? AND {_SEL_WHERE} AND ref_area = '' AND {SQL_USABLE}
         ORDER BY year
         """,  # noqa: S608 - only constant column names are interpolated
         _sel_params(sel),
@@ -150,7 +153,7 @@ def regional_series(con: Con, sel: Selection, ref_areas: list[str] | None = None
         f"""
         SELECT year, ref_area, value, source_file, source_row
         FROM observations
-        WHERE indicator_id = ? AND {_SEL_WHERE} AND ref_area <> '' AND conflict_of IS NULL {extra}
+        WHERE indicator_id = ? AND {_SEL_WHERE} AND ref_area <> '' AND {SQL_USABLE} {extra}
         ORDER BY ref_area, year
         """,  # noqa: S608 - only constant SQL fragments are interpolated
         params,
@@ -177,7 +180,7 @@ def region_latest(con: Con, ref_area: str) -> pd.DataFrame:
         f"""
         SELECT indicator_id, {_SEL_COLS}, year, value, source_file, source_row
         FROM observations
-        WHERE ref_area = ? AND conflict_of IS NULL
+        WHERE ref_area = ? AND {SQL_USABLE}
         QUALIFY row_number() OVER (
             PARTITION BY indicator_id, {_SEL_COLS} ORDER BY year DESC) = 1
         ORDER BY indicator_id, {_SEL_COLS}
@@ -219,13 +222,13 @@ def goal_indicators(con: Con, goal: int) -> pd.DataFrame:
 
 
 def goal_observations(con: Con, goal: int) -> pd.DataFrame:
-    """Every value of one goal's indicators (national and regional), conflicts left out."""
+    """Every value of one goal's indicators (national and regional), flagged rows left out."""
     return _df(
         con,
         f"""
         SELECT indicator_id, year, ref_area, {_SEL_COLS}, value, source_file, source_row
         FROM observations
-        WHERE goal = ? AND conflict_of IS NULL
+        WHERE goal = ? AND {SQL_USABLE}
         ORDER BY indicator_id, ref_area, year, source_row
         """,  # noqa: S608 - only constant column names are interpolated
         [int(goal)],

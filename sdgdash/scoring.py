@@ -9,7 +9,8 @@ region-level units instead of countries. Every step can be redone by hand:
    ``red`` thresholds, each with a written reason and source.
 2. Values. Only region-level units (the boundary units of any layout in ``sdgdash.geo``) count;
    the national value and cities, districts and villages do not. Rows flagged as conflicting
-   source duplicates (``conflict_of`` set) are left out: the first row of the source wins.
+   source duplicates (``conflict_of`` set; the first row of the source wins) or as placeholder
+   values (``placeholder`` set, data/curated/placeholder_values.csv) are left out.
 3. Bounds. ``upper`` (score 100) is the absolute SDG target where one exists (0 % poverty,
    100 % coverage), else the average of the three best regions in the latest year. The lower
    bound (score 0) is the 2.5th percentile of every region-level value of the indicator from 2015
@@ -57,6 +58,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from sdgdash import flags
 from sdgdash.catalog import SELECTION_COLUMNS
 from sdgdash.geo import LAYOUT_UNITS, layout_for_year
 from sdgdash.location import as_location
@@ -215,14 +217,13 @@ def goal_of(indicator_id: str) -> int:
 def index_values(observations: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     """Region-level values of each table indicator's headline selection, with their source row.
 
-    Keeps units of any boundary layout (``geo.LAYOUT_UNITS``) and drops rows with
-    ``conflict_of`` set. Columns: indicator_id, goal, ref_area, year, value, source_file,
+    Keeps units of any boundary layout (``geo.LAYOUT_UNITS``) and drops flagged rows
+    (``conflict_of`` or ``placeholder`` set, :mod:`sdgdash.flags`). Columns: indicator_id, goal, ref_area, year, value, source_file,
     source_row, sorted by indicator (table order), ref_area, year.
     """
     keys = ["indicator_id", *SELECTION_COLUMNS]
     obs = observations
-    if "conflict_of" in obs.columns:
-        obs = obs[obs["conflict_of"].isna()]
+    obs = flags.usable(obs)
     obs = obs[obs["ref_area"].isin(REGION_UNITS) & obs["value"].notna()]
     wanted = table[keys].astype(str).assign(_order=range(len(table)))
     merged = obs.astype({c: str for c in keys}).merge(wanted, on=keys, how="inner")

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from sdgdash.ingest import metadata, observations, regions, report
+from sdgdash.ingest import metadata, observations, placeholders, regions, report
 from sdgdash.ingest.opensdg import (
     DIMENSIONS,
     LANGUAGES,
@@ -38,6 +38,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("source_file", _STR),
             ("source_row", pa.int32()),
             ("conflict_of", pa.int32()),
+            ("placeholder", _STR),
         ]
     ),
     "indicators": pa.schema(
@@ -131,6 +132,13 @@ DECISIONS: list[str] = [
     "17-3-1-3 lines 70-75 repeat KZATY 2018-2023 with other values, probably KZZAP's, GeoCode "
     "does not tell them apart); every duplicate is listed per file under 'duplicates' "
     "with the line and value of the first row.",
+    "Values listed in data/curated/placeholder_values.csv (with a rationale per row) are kept as "
+    "written and flagged (column placeholder = the curated reason): the platform writes 0.0 where "
+    "a value cannot be computed, e.g. 8.1.1 (index against 2005) and 9.2.1 (2010 prices) for "
+    "KZALM, KZKAR and KZVOS in 2022-2023 after their June 2022 split. The app neither draws nor "
+    "ranks, scores or compares them and lists them beside the map with the reason. A curated row "
+    "that matches no source row in a year of its range, or a row with another value, stops the "
+    "build.",
     "Region names: 'г_Алматы' style names become 'г.Алматы' like the other city names in "
     "REF_AREA.yml; any other '_' becomes a space (counted).",
     "An unparsable Year, a missing Year/Value header or an empty file stops the build.",
@@ -166,6 +174,8 @@ def build_tables(source: Path, curated_dir: Path) -> tuple[dict[str, pd.DataFram
     if not source.is_dir():
         raise BuildError(f"{source}: source repository not found")
     curated = regions.read_curated(curated_dir / "regions.csv")
+    placeholder_path = curated_dir / placeholders.FILE
+    placeholder_entries = placeholders.read_table(placeholder_path)
     translations = load_translations(source)
     translator = Translator(translations)
     known = observations.known_codes(translations)
@@ -179,6 +189,7 @@ def build_tables(source: Path, curated_dir: Path) -> tuple[dict[str, pd.DataFram
     ids, id_notes = metadata.indicator_ids(source, all_slugs)
 
     obs, files, skipped_data = observations.read_observations(source, ids, known)
+    obs, placeholder_summary = placeholders.apply(obs, placeholder_entries, files, placeholder_path)
     obs = _sort_observations(obs)
     indicators = metadata.build_indicators(source, all_slugs, ids, data_slugs, obs, translator)
     goals = metadata.build_goals(translator)
@@ -198,6 +209,10 @@ def build_tables(source: Path, curated_dir: Path) -> tuple[dict[str, pd.DataFram
         "decisions": DECISIONS,
         "skipped": skipped_data + skipped_meta,
         "unknown_codes": report.unknown_codes(obs, known),
+        "placeholders": {
+            "file": f"curated/{placeholders.FILE}",
+            "entries": placeholder_summary,
+        },
         "files": files,
         "metadata": {
             "indicators": len(indicators),

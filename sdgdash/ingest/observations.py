@@ -140,6 +140,7 @@ def _new_report(csv_file: CsvFile, indicator_id: str) -> dict[str, Any]:
         "file_repairs": [],
         "non_schema_columns": [],
         "duplicates": [],
+        "placeholders": [],
         "line_endings": csv_file.line_endings,
     }
 

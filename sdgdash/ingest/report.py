@@ -93,7 +93,8 @@ def to_markdown(report: dict[str, Any]) -> str:
         f"- Rows repaired (kept): {t['rows_repaired']}: {_reasons(t['repaired'])}.",
         f"- Rows dropped: {_reasons(t['dropped'])}.",
         f"- Rows kept but flagged: {t['rows_flagged']}: {_reasons(t['flagged'])}. The app draws"
-        " the first row of such a key and lists the flagged one beside it with its reason.",
+        " the first row of a conflicting key and no placeholder value; it lists every flagged row"
+        " beside the map with its reason and uses none of them in ranks, scores or progress.",
         f"- Regional rows (non-empty REF_AREA): read {t['regional_rows_read']}, kept"
         f" {t['regional_rows_kept']}.",
         "",
@@ -117,6 +118,22 @@ def to_markdown(report: dict[str, Any]) -> str:
                 f"| {name} | `{col['column']}` | {col['position']} | {col['non_empty_values']}"
                 f" | {examples} |"
             )
+    placeholders = report.get("placeholders", {})
+    lines += ["", "## Placeholder values (kept, flagged, not used)", ""]
+    lines += [
+        f"Listed in `{placeholders.get('file', '')}` (one row per key and year range, with the"
+        " rationale); each row must match source values equal to the listed one.",
+        "",
+        "| curated line | indicator | series | unit | ref_area | years | value | reason | source"
+        " | lines |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for e in placeholders.get("entries", []):
+        lines.append(
+            f"| {e['curated_line']} | {e['indicator_id']} | `{e['series']}` | `{e['unit']}`"
+            f" | {e['ref_area']} | {e['years']} | {e['value']:g} | {e['reason']}"
+            f" | {e['source_file']} | {', '.join(map(str, e['source_lines']))} |"
+        )
     lines += ["", "## Unknown codes (rows kept, no label in translations)", ""]
     lines += ["| dimension | code | rows | files |", "|---|---|---|---|"]
     for dim, codes in report["unknown_codes"].items():
@@ -163,7 +180,7 @@ or the curated inputs and rebuild. The schemas are in `docs/DATA_MODEL.md`.
 
 | file | content |
 |---|---|
-| `observations.parquet` | one row per source value: indicator, year, region code, series, unit, disaggregations, value, source file and line |
+| `observations.parquet` | one row per source value: indicator, year, region code, series, unit, disaggregations, value, source file and line; flags `conflict_of` (conflicting duplicate) and `placeholder` (curated placeholder value) |
 | `indicators.parquet` | one row per indicator in the source's meta/ or data/, names and metadata in kk/ru/en |
 | `goals.parquet` | the 17 goals: short and full titles in kk/ru/en, official UN colour |
 | `codes.parquet` | unit, series and disaggregation codes with kk/ru/en labels |
@@ -178,7 +195,10 @@ or the curated inputs and rebuild. The schemas are in `docs/DATA_MODEL.md`.
 
 `curated/regions.csv` gives, for each region code, its kind, parent region, ISO 3166-2 code and
 the boundary feature it is drawn with per layout; its `source` column names the provenance of each
-row. Curated files are inputs: the build reads them and copies them into the new `data/`.
+row. `curated/placeholder_values.csv` lists source values that stand for "could not be computed"
+(e.g. 0.0 for regions whose borders changed), each with its rationale; the build flags them in
+column `placeholder` and stops when a listed value no longer matches the source. Curated files are
+inputs: the build reads them and copies them into the new `data/`.
 
 ## Rebuild
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from sdgdash.i18n import t
+from sdgdash.ui.widgets import md_escape
 from tests.conftest import REPO
 
 MAP = "pages/map.py"
@@ -104,3 +106,23 @@ def test_play_steps_through_every_year_and_returns_to_the_chosen_one(app) -> Non
     table = at.dataframe[0].value
     assert set(table["Year"]) == {at.session_state["map_year"]}
     assert at.session_state["map_year"] in years
+
+
+def test_placeholder_zeros_are_listed_not_drawn_and_the_national_value_stays(app) -> None:
+    """8.1.1 2023: the 0.0 of KZALM, KZKAR, KZVOS (borders changed in June 2022) is a placeholder."""
+    at = app(MAP, lang="ru", ind="8.1.1", year="2023")
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("ref_area")
+    reason = t("reason_placeholder_border_change", "ru")
+    for code, line in (("KZALM", 221), ("KZKAR", 225), ("KZVOS", 231)):
+        row = table.loc[code]
+        assert row[t("reason", "ru")] == reason, code
+        assert pd.isna(row[t("rank", "ru")]), code
+        assert (row[t("value", "ru")], row[t("source_row", "ru")]) == (0.0, line), code
+        assert row[t("source", "ru")] == "data/indicator_8-1-1.csv"
+    drawn = table[table[t("reason", "ru")] == ""]
+    assert sorted(drawn[t("rank", "ru")]) == list(range(1, 13))
+    assert "KZKAR" not in at.selectbox(key="map_region").options
+    assert at.metric[0].value == "165,7"
+    listed = [m.value for m in at.markdown if md_escape(reason) in m.value]
+    assert len(listed) == 3, "the not-drawn list names each region with the reason"

@@ -12,24 +12,24 @@ import pandas as pd
 
 from sdgdash.catalog import DISAGGREGATIONS
 
-OBS_CSV = """indicator_id,goal,target,year,ref_area,series,unit,sex,urbanisation,value,source_file,source_row,conflict_of
-1.2.1,1,1.2,2021,,,PT,,,5.2,data/indicator_1-2-1.csv,2,
-1.2.1,1,1.2,2021,KZAKM,,PT,,,6.0,data/indicator_1-2-1.csv,3,
-1.2.1,1,1.2,2021,KZALM,,PT,,,4.0,data/indicator_1-2-1.csv,4,
-1.2.1,1,1.2,2021,KZALM,,PT,F,,4.5,data/indicator_1-2-1.csv,5,
-1.2.1,1,1.2,2022,,,PT,,,5.1,data/indicator_1-2-1.csv,6,
-1.2.1,1,1.2,2022,KZAKM,,PT,,,5.0,data/indicator_1-2-1.csv,7,
-1.2.1,1,1.2,2022,KZALM,,PT,,,3.0,data/indicator_1-2-1.csv,8,
-1.2.1,1,1.2,2022,KZZHS,,PT,,,7.0,data/indicator_1-2-1.csv,9,
-1.2.1,1,1.2,2022,KZKRG,,PT,,,2.0,data/indicator_1-2-1.csv,10,
-1.2.1,1,1.2,2022,KZALM,,PT,,,3.3,data/indicator_1-2-1.csv,11,8
-7.1.1,7,7.1,2022,,,PT,,U,99.9,data/indicator_7-1-1.csv,2,
+OBS_CSV = """indicator_id,goal,target,year,ref_area,series,unit,sex,urbanisation,value,source_file,source_row,conflict_of,placeholder
+1.2.1,1,1.2,2021,,,PT,,,5.2,data/indicator_1-2-1.csv,2,,
+1.2.1,1,1.2,2021,KZAKM,,PT,,,6.0,data/indicator_1-2-1.csv,3,,
+1.2.1,1,1.2,2021,KZALM,,PT,,,4.0,data/indicator_1-2-1.csv,4,,
+1.2.1,1,1.2,2021,KZALM,,PT,F,,4.5,data/indicator_1-2-1.csv,5,,
+1.2.1,1,1.2,2022,,,PT,,,5.1,data/indicator_1-2-1.csv,6,,
+1.2.1,1,1.2,2022,KZAKM,,PT,,,5.0,data/indicator_1-2-1.csv,7,,
+1.2.1,1,1.2,2022,KZALM,,PT,,,3.0,data/indicator_1-2-1.csv,8,,
+1.2.1,1,1.2,2022,KZZHS,,PT,,,7.0,data/indicator_1-2-1.csv,9,,
+1.2.1,1,1.2,2022,KZKRG,,PT,,,2.0,data/indicator_1-2-1.csv,10,,
+1.2.1,1,1.2,2022,KZALM,,PT,,,3.3,data/indicator_1-2-1.csv,11,8,
+7.1.1,7,7.1,2022,,,PT,,U,99.9,data/indicator_7-1-1.csv,2,,
 """
 
 
-def observations() -> pd.DataFrame:
-    """Observation rows in the built column order and types."""
-    df = pd.read_csv(io.StringIO(OBS_CSV), dtype=str, keep_default_na=False)
+def observations(extra_rows: str = "") -> pd.DataFrame:
+    """Observation rows in the built column order and types (``extra_rows``: more OBS_CSV lines)."""
+    df = pd.read_csv(io.StringIO(OBS_CSV + extra_rows), dtype=str, keep_default_na=False)
     for col in DISAGGREGATIONS:
         if col not in df:
             df[col] = ""
@@ -47,16 +47,18 @@ def observations() -> pd.DataFrame:
             "source_file",
             "source_row",
             "conflict_of",
+            "placeholder",
         ]
     ]
     df["conflict_of"] = pd.to_numeric(df["conflict_of"].replace("", None)).astype("Int32")
+    df["placeholder"] = df["placeholder"].replace("", None)
     return df.astype({"goal": "int8", "year": "int16", "value": "float64", "source_row": "int32"})
 
 
-def write(data_dir: Path) -> Path:
+def write(data_dir: Path, extra_rows: str = "") -> Path:
     """Write the five tables as Parquet into ``data_dir`` and return it."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    observations().to_parquet(data_dir / "observations.parquet", index=False)
+    observations(extra_rows).to_parquet(data_dir / "observations.parquet", index=False)
     pd.DataFrame(
         {
             "indicator_id": ["1.2.1", "7.1.1", "3.1.1"],

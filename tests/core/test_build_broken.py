@@ -222,3 +222,65 @@ def test_cli_reports_file_and_line_and_keeps_data(repo, capsys) -> None:
     # The previous build is still complete and readable.
     report = json.loads((data / "build_report.json").read_text(encoding="utf-8"))
     assert report["totals"]["balanced"] is True
+
+
+# --- data/curated/placeholder_values.csv ---------------------------------------------------
+
+ZEROS = (
+    "Year,UNIT_MEASURE,REF_AREA,Value\n2022,PT,KZAKM,0.0\n2023,PT,KZAKM,0.0\n2023,PT,KZALA,4.2\n"
+)
+BAD_PLACEHOLDERS: dict[str, tuple[str, str]] = {
+    # kind: (curated row on line 3 after a good line 2, the error must match this)
+    "a year without a source row": (
+        "2.1.1,,PT,KZALA,2022,2023,0,border_change,x\n",
+        r"no source row of 2\.1\.1 KZALA \(series '', unit 'PT'\) in 2022",
+    ),
+    "a non-zero source value": (
+        "2.1.1,,PT,KZALA,2023,2023,0,border_change,x\n",
+        r"2\.1\.1 KZALA .* 2023: the source value is 4\.2 \(data/indicator_2-1-1\.csv line 4\)",
+    ),
+    "an unknown indicator": ("9.9.9,,PT,KZAKM,2022,2022,0,border_change,x\n", r"no source row"),
+    "another unit": ("2.1.1,,NUM,KZALA,2023,2023,4.2,border_change,x\n", r"no source row"),
+    "an unknown reason": ("2.1.1,,PT,KZALA,2023,2023,4.2,typo,x\n", r"reason 'typo' is not one"),
+    "a year that is not a year": ("2.1.1,,PT,KZALA,23,2023,4.2,contradicted,x\n", r"year_from"),
+    "reversed years": ("2.1.1,,PT,KZALA,2023,2022,4.2,contradicted,x\n", r"is before year_from"),
+    "no rationale": ("2.1.1,,PT,KZALA,2023,2023,4.2,contradicted,\n", r"empty rationale"),
+    "overlapping years": (
+        "2.1.1,,PT,KZAKM,2023,2023,0,contradicted,x\n",
+        r"overlaps the years of line 2",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_PLACEHOLDERS))
+def test_bad_placeholder_row_stops_build_naming_file_and_line(repo, kind: str) -> None:
+    source, data, _ = repo
+    (source / TARGET).write_text(ZEROS, encoding="utf-8")
+    row, pattern = BAD_PLACEHOLDERS[kind]
+    path = data / "curated" / "placeholder_values.csv"
+    good = "2.1.1,,PT,KZAKM,2022,2023,0,border_change,fixture\n"
+    path.write_text(path.read_text(encoding="utf-8") + good + row, encoding="utf-8")
+    message = fails_cleanly(repo, r"placeholder_values\.csv: line 3: .*" + pattern)
+    assert str(path) in message
+
+
+def test_placeholder_row_that_no_longer_matches_stops_build(repo) -> None:
+    """The source corrects a placeholder: the curated row must go, the build says where."""
+    source, data, _ = repo
+    (source / TARGET).write_text(ZEROS.replace("2023,PT,KZAKM,0.0", "2023,PT,KZAKM,1.5"))
+    path = data / "curated" / "placeholder_values.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "2.1.1,,PT,KZAKM,2022,2023,0,border_change,x\n",
+        encoding="utf-8",
+    )
+    fails_cleanly(
+        repo,
+        r"placeholder_values\.csv: line 2: .* 2023: the source value is 1\.5 "
+        r"\(data/indicator_2-1-1\.csv line 3\), not the listed placeholder 0",
+    )
+
+
+def test_missing_placeholder_table_stops_build(repo) -> None:
+    _, data, _ = repo
+    (data / "curated" / "placeholder_values.csv").unlink()
+    fails_cleanly(repo, r"placeholder_values\.csv: .*file not found")

@@ -115,3 +115,9 @@ def test_bulk_frame_keeps_codes_and_sources_and_names_in_the_language(con, label
     assert kar[t("unit", "kk")] == labels.code_label("unit", kar["unit"], "kk")
     assert bulk[t("source", "kk")].tolist() == obs["source_file"].tolist()
     assert bulk[t("source_row", "kk")].tolist() == obs["source_row"].tolist()
+    # Flagged rows stay in the bulk download with their flag: the placeholders keep their 0.0.
+    held = bulk[bulk["placeholder"].notna()]
+    assert len(held) == 23 and set(held[t("value", "kk")]) == {0.0}
+    kar = held[(held["indicator_id"] == "8.1.1") & (held["ref_area"] == "KZKAR")]
+    assert kar[t("year", "kk")].tolist() == [2022, 2023]
+    assert set(kar["placeholder"]) == {"border_change"}

@@ -48,6 +48,7 @@ def _obs(rows: list[tuple]) -> pd.DataFrame:
         rec.update({d: "" for d in DIMS})
         rec.update(unit=unit, sex=sex, value=value, source_file=f"data/{file}", source_row=row)
         rec["conflict_of"] = conflict[0] if conflict else None
+        rec["placeholder"] = None
         records.append(rec)
     frame = pd.DataFrame(records)
     return frame.astype(
@@ -57,6 +58,7 @@ def _obs(rows: list[tuple]) -> pd.DataFrame:
             "value": "float64",
             "source_row": "int32",
             "conflict_of": "Int32",
+            "placeholder": "str",
         }
     )
 
@@ -297,3 +299,58 @@ def test_real_report_balances() -> None:
     assert totals["rows_kept"] == len(obs)
     assert totals["balanced"] is True
     assert {"KZUKK", "KZDMB", "KZAYB", "KZAP"} <= set(report["unknown_codes"]["ref_area"])
+
+
+PLACEHOLDER_CSV = (
+    "Year,UNIT_MEASURE,REF_AREA,Value\n"
+    "2022,PT_BY_2005,,159.8\n"
+    "2022,PT_BY_2005,KZAKM,0.0\n"
+    "2023,PT_BY_2005,KZAKM,0\n"
+    "2023,PT_BY_2005,KZALA,0\n"
+    "2023,PT_BY_2005,,165.7\n"
+)
+
+
+def test_listed_placeholder_is_kept_flagged_and_counted(tmp_path: Path) -> None:
+    source = write_repo(tmp_path)
+    (source / "data" / "indicator_2-1-1.csv").write_text(PLACEHOLDER_CSV, encoding="utf-8")
+    data = write_data_dir(
+        tmp_path, "2.1.1,,PT_BY_2005,KZAKM,2022,2023,0,border_change,fixture: split region\n"
+    )
+    report = build(source, data, tmp_path / "geodata", skip_geodata=True)
+    obs = pd.read_parquet(data / "observations.parquet")
+    rows = obs[obs.indicator_id == "2.1.1"]
+    got = rows[["year", "ref_area", "value", "source_row", "placeholder"]]
+    want = pd.DataFrame(
+        [
+            (2022, "", 159.8, 2, None),
+            (2022, "KZAKM", 0.0, 3, "border_change"),
+            (2023, "KZAKM", 0.0, 4, "border_change"),
+            # Same value, not listed: KZALA's 0 stays an ordinary value.
+            (2023, "KZALA", 0.0, 5, None),
+            (2023, "", 165.7, 6, None),
+        ],
+        columns=["year", "ref_area", "value", "source_row", "placeholder"],
+    ).astype({"year": "int16", "source_row": "int32", "placeholder": "str"})
+    assert_frame_equal(got.reset_index(drop=True), want)
+    f = report["files"]["data/indicator_2-1-1.csv"]
+    reason = "placeholder value, kept and flagged (placeholder = curated reason)"
+    assert (f["rows_read"], f["rows_kept"], f["rows_dropped"]) == (5, 5, 0)
+    assert f["flagged"] == {reason: 2} and f["rows_flagged"] == 2
+    assert [(p["line"], p["curated_line"]) for p in f["placeholders"]] == [(3, 2), (4, 2)]
+    totals = report["totals"]
+    assert totals["flagged"][reason] == 2
+    assert totals["rows_flagged"] == 3  # the fixture's one conflicting duplicate + 2
+    assert totals["balanced"] is True
+    (entry,) = report["placeholders"]["entries"]
+    assert (entry["source_file"], entry["source_lines"], entry["reason"]) == (
+        "data/indicator_2-1-1.csv",
+        [3, 4],
+        "border_change",
+    )
+    md = (data / "BUILD_REPORT.md").read_text(encoding="utf-8")
+    assert f"Rows kept but flagged: 3: {CONFLICT}: 1; {reason}: 2." in md
+    assert (
+        "| 2 | 2.1.1 | `` | `PT_BY_2005` | KZAKM | 2022-2023 | 0 | border_change"
+        " | data/indicator_2-1-1.csv | 3, 4 |" in md
+    )

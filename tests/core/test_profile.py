@@ -78,3 +78,17 @@ def test_real_profile_values_equal_the_source() -> None:
     assert p.iloc[0].value == src.value.iloc[-1]
     assert p.iloc[0].series == src.value.tolist()
     assert 1 <= p.iloc[0]["rank"] <= p.iloc[0].n_ranked == 20
+
+
+def test_real_placeholder_gets_no_rank_and_the_profile_falls_back_to_2021() -> None:
+    """Karaganda's 8.1.1 0.0 in 2022-2023 is a placeholder: no rank, the last real value is 2021."""
+    obs = pd.read_parquet(REPO / "data" / "observations.parquet")
+    sel = Selection("8.1.1", unit="PT_BY_2005")
+    frame = profile.ranked(profile.headline_frame(obs, [sel]), {"8.1.1": True})
+    y23 = frame[frame.year == 2023]
+    assert "KZKAR" not in set(y23["ref_area"])
+    assert set(y23["n_ranked"].dropna()) == {12}
+    assert y23[y23.ref_area == ""]["value"].tolist() == [165.7]
+    row = profile.profile(frame, [sel], "KZKAR", {"8.1.1": True}).iloc[0]
+    assert (row.year, row.value, row.national) == (2021, 169.6, 160.0)
+    assert 1 <= row["rank"] <= row.n_ranked == 15

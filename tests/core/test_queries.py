@@ -29,18 +29,19 @@ def _csv(text: str, **dtypes) -> pd.DataFrame:
 def test_map_frame_returns_exactly_the_selected_regional_rows(con) -> None:
     got = queries.map_frame(con, Selection("1.2.1", unit="PT"), 2022)
     want = _csv(
-        """ref_area,value,year,unit,series,source_file,source_row,conflict_of
-KZAKM,5.0,2022,PT,,data/indicator_1-2-1.csv,7,
-KZALM,3.0,2022,PT,,data/indicator_1-2-1.csv,8,
-KZALM,3.3,2022,PT,,data/indicator_1-2-1.csv,11,8
-KZKRG,2.0,2022,PT,,data/indicator_1-2-1.csv,10,
-KZZHS,7.0,2022,PT,,data/indicator_1-2-1.csv,9,
+        """ref_area,value,year,unit,series,source_file,source_row,conflict_of,placeholder
+KZAKM,5.0,2022,PT,,data/indicator_1-2-1.csv,7,,
+KZALM,3.0,2022,PT,,data/indicator_1-2-1.csv,8,,
+KZALM,3.3,2022,PT,,data/indicator_1-2-1.csv,11,8,
+KZKRG,2.0,2022,PT,,data/indicator_1-2-1.csv,10,,
+KZZHS,7.0,2022,PT,,data/indicator_1-2-1.csv,9,,
 """,
         value="float64",
         year="int16",
         source_row="int32",
     )
     want["conflict_of"] = pd.to_numeric(want["conflict_of"].replace("", None)).astype("Int32")
+    want["placeholder"] = None
     assert_frame_equal(got, want, check_dtype=False)
 
 
@@ -156,3 +157,45 @@ def test_map_view_with_everything_drawn_lists_nothing(con) -> None:
     sel = Selection("1.2.1", unit="PT")
     view = mapview.split(queries.map_frame(con, sel, 2021), sel, 2021, {}, 5.2)
     assert len(view.drawn) == 2 and view.not_drawn.empty
+
+
+def test_placeholder_rows_reach_only_the_map_frame(tmp_path) -> None:
+    """A curated placeholder is listed on the map; series, profiles and goals never see it."""
+    from sdgdash import mapview
+
+    extra = "1.2.1,1,1.2,2022,KZKAR,,PT,,,0.0,data/indicator_1-2-1.csv,12,,border_change\n"
+    data = datafixtures.write(tmp_path / "data", extra)
+    con = connect(Settings(data_dir=data, geodata_dir=tmp_path, store_url=""))
+    sel = Selection("1.2.1", unit="PT")
+    frame = queries.map_frame(con, sel, 2022)
+    assert frame[frame.ref_area == "KZKAR"][["value", "placeholder"]].values.tolist() == [
+        [0.0, "border_change"]
+    ]
+    assert "KZKAR" not in set(queries.regional_series(con, sel)["ref_area"])
+    assert queries.region_latest(con, "KZKAR").empty
+    assert 12 not in set(queries.goal_observations(con, 1)["source_row"])
+    view = mapview.split(frame, sel, 2022, {"KZKRG": "city"}, 5.1, False)
+    assert "KZKAR" not in set(view.drawn["ref_area"])
+    assert view.not_drawn[["ref_area", "reason"]].values.tolist() == [
+        ["KZKRG", "no_boundary_subregion"],
+        ["KZALM", "conflicting_duplicate"],
+        ["KZKAR", "placeholder_border_change"],
+    ]
+
+
+def test_real_karaganda_gdp_index_2023_is_listed_not_drawn(real) -> None:
+    """8.1.1 2023: KZALM, KZKAR, KZVOS are 0.0 placeholders (split in June 2022)."""
+    from sdgdash import mapview
+
+    sel = Selection("8.1.1", unit="PT_BY_2005")
+    national = mapview.national_value(queries.national_series(real, sel), 2023)
+    assert national == 165.7
+    view = mapview.split(queries.map_frame(real, sel, 2023), sel, 2023, {}, national, True)
+    assert view.layout == "2022"
+    assert not {"KZALM", "KZKAR", "KZVOS"} & set(view.drawn["ref_area"])
+    assert sorted(view.drawn["rank"]) == list(range(1, 13))  # the 12 other regions with data
+    listed = view.not_drawn.set_index("ref_area")
+    assert listed.loc["KZKAR", "reason"] == "placeholder_border_change"
+    assert (listed.loc["KZKAR", "value"], listed.loc["KZKAR", "source_row"]) == (0.0, 225)
+    assert listed.loc["KZKAR", "source_file"] == "data/indicator_8-1-1.csv"
+    assert set(listed.index) == {"KZALM", "KZKAR", "KZVOS"}

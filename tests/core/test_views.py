@@ -168,3 +168,51 @@ def test_a_feature_redefining_a_string_is_refused(monkeypatch) -> None:
     with pytest.raises(ValueError, match=r"sdgdash.texts.extra redefines strings: total"):
         i18n._merge_features()
     assert i18n.STRINGS["total"]["en"] == "Total"
+
+
+def test_every_placeholder_reason_has_a_map_reason_in_every_language() -> None:
+    from sdgdash.flags import PLACEHOLDER_REASONS
+
+    for reason in PLACEHOLDER_REASONS:
+        assert set(STRINGS[f"reason_placeholder_{reason}"]) == set(LANGS), reason
+
+
+def test_placeholder_row_is_not_drawn_ranked_or_used_for_the_layout() -> None:
+    from sdgdash import mapview
+    from sdgdash.labels import Labels
+
+    frame = pd.DataFrame(
+        {
+            "ref_area": ["KZAKM", "KZKAR", "KZPAV", "KZPAV"],
+            "value": [213.3, 0.0, 196.3, 190.0],
+            "year": [2023] * 4,
+            "unit": ["PT_BY_2005"] * 4,
+            "series": [""] * 4,
+            "source_file": ["data/indicator_8-1-1.csv"] * 4,
+            "source_row": [211, 225, 229, 240],
+            "conflict_of": pd.array([None, None, None, 229], dtype="Int32"),
+            "placeholder": [None, "border_change", None, None],
+        }
+    )
+    sel = Selection("8.1.1", unit="PT_BY_2005")
+    view = mapview.split(frame, sel, 2023, {}, 165.7, True)
+    # KZKAR alone would pick the 2018 layout (a split region without its new neighbours);
+    # as a placeholder it does not take part, so 2023 is drawn on the layout of 2022.
+    assert view.layout == "2022"
+    assert view.drawn[["ref_area", "value", "rank"]].values.tolist() == [
+        ["KZAKM", 213.3, 1],
+        ["KZPAV", 196.3, 2],
+    ]
+    assert view.not_drawn[["ref_area", "value", "source_row", "reason"]].values.tolist() == [
+        ["KZKAR", 0.0, 225, "placeholder_border_change"],
+        ["KZPAV", 190.0, 240, "conflicting_duplicate"],
+    ]
+    labels = Labels(
+        regions={"KZAKM": {}, "KZKAR": {}, "KZPAV": {}}, codes={}, indicators={}, goals={}
+    )
+    table = mapview.table(view, labels, "ru")
+    kar = table[table["ref_area"] == "KZKAR"].iloc[0]
+    assert kar[t("reason", "ru")] == t("reason_placeholder_border_change", "ru")
+    assert pd.isna(kar[t("rank", "ru")])
+    assert (kar[t("source", "ru")], kar[t("source_row", "ru")]) == ("data/indicator_8-1-1.csv", 225)
+    assert kar[t("value", "ru")] == 0.0
