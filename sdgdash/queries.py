@@ -178,11 +178,17 @@ def region_latest(con: Con, ref_area: str) -> pd.DataFrame:
     return _df(
         con,
         f"""
-        SELECT indicator_id, {_SEL_COLS}, year, value, source_file, source_row
-        FROM observations
-        WHERE ref_area = ? AND {SQL_USABLE}
-        QUALIFY row_number() OVER (
-            PARTITION BY indicator_id, {_SEL_COLS} ORDER BY year DESC) = 1
+        SELECT indicator_id, {_SEL_COLS}, latest.year, latest.value, latest.source_file,
+               latest.source_row
+        FROM (
+            -- one pass with max_by instead of a window sort: the latest year's row per selection
+            SELECT indicator_id, {_SEL_COLS},
+                   max_by({{'year': year, 'value': value, 'source_file': source_file,
+                            'source_row': source_row}}, (year, -source_row)) AS latest
+            FROM observations
+            WHERE ref_area = ? AND {SQL_USABLE}
+            GROUP BY ALL
+        )
         ORDER BY indicator_id, {_SEL_COLS}
         """,  # noqa: S608 - only constant column names are interpolated
         [ref_area],
