@@ -168,14 +168,13 @@ AUTH = {
 }
 
 
-def _oidc_app(user: dict, monkeypatch):
-    """The findings page with [auth] configured and a seeded identity-provider user."""
-    from streamlit import auth_util
+def _oidc_app(user: dict):
+    """The findings page with [auth] configured and a seeded identity-provider user (Authlib is
+    a pinned dependency, so Streamlit's own check that it is installed runs for real)."""
     from streamlit.testing.v1 import AppTest
 
     from tests.app.conftest import APP
 
-    monkeypatch.setattr(auth_util, "is_authlib_installed", lambda: True)
     at = AppTest.from_file(APP, default_timeout=60)
     at.secrets["auth"] = AUTH
     at.user = user
@@ -190,9 +189,9 @@ def test_no_secrets_means_no_identity_provider_and_no_crash(app):
     assert not [b for b in at.sidebar.button if b.label == t("auth_oidc_login", "en")]
 
 
-def test_oidc_user_edits_only_when_allowed(store, monkeypatch):
+def test_oidc_user_edits_only_when_allowed(store):
     person = {"email": "official@akimat.kz", "is_logged_in": True}
-    at = _oidc_app(person, monkeypatch)
+    at = _oidc_app(person)
     assert not at.exception
     assert [w.value for w in at.sidebar.warning] == [
         t("auth_oidc_not_editor", "en", email="official@akimat\\.kz")
@@ -200,14 +199,14 @@ def test_oidc_user_edits_only_when_allowed(store, monkeypatch):
     assert not at.text_area  # logged in with the provider, but not an editor
 
     store.allow_oidc("official@akimat.kz")
-    at = _oidc_app(person, monkeypatch)
+    at = _oidc_app(person)
     assert not at.exception
     assert at.text_area(key="fnd_in_text")
     assert t("auth_signed_in", "en", name="official@akimat.kz", role="editor") in [
         c.value for c in at.sidebar.caption
     ]
 
-    anonymous = _oidc_app({"is_logged_in": False}, monkeypatch)
+    anonymous = _oidc_app({"is_logged_in": False})
     assert [b.label for b in anonymous.sidebar.button if b.key == "auth_oidc"] == [
         t("auth_oidc_login", "en")
     ]
