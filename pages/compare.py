@@ -25,7 +25,7 @@ indexview.compare_scores(codes, lang)
 st.subheader(t("compare_table", lang))
 table = regions.comparison_table(frame, codes, lang)
 table = tagsview.with_tags_column(table, frame["indicator_id"].tolist(), lang, t("national", lang))
-st.dataframe(
+widgets.data_table(
     regions.highlight_best_worst(table, frame, codes, lang),
     hide_index=True,
     width="stretch",

@@ -11,7 +11,7 @@ from sdgdash import exports, seminar, slides
 from sdgdash.i18n import t
 from sdgdash.ui import deckviews, present
 from sdgdash.ui.present import DECK_KEY, PPTX_MIME, deck
-from sdgdash.ui.widgets import md_escape
+from sdgdash.ui.widgets import data_table, md_escape
 
 _LOADED = "seminar_loaded_file"
 _PPTX = "seminar_pptx"
@@ -108,12 +108,9 @@ def links(lang: str) -> None:
         }
     )
     st.subheader(t("deck_share", lang))
-    st.dataframe(
+    data_table(
         rows,
-        hide_index=True,
-        width="stretch",
         column_config={"URL": st.column_config.LinkColumn("URL")},
-        placeholder="—",
     )
 
 

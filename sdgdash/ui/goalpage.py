@@ -167,7 +167,7 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
     st.subheader(t("goal_table_heading", lang, area=labels.region_name(ref_area, lang)))
     shown = rows.drop(columns=["_years", "_indicator_id"])
     spark = t("goal_series_chart", lang)
-    st.dataframe(
+    widgets.data_table(
         shown,
         hide_index=True,
         width="stretch",
@@ -314,7 +314,7 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
                 t("source_row", lang): frame["source_row"],
             }
         )
-        st.dataframe(table, hide_index=True, width="stretch", placeholder="—")
+        widgets.data_table(table)
         meta = exports.ExportMeta(
             t("goal_gaps_table", lang),
             tuple(dict.fromkeys(frame["indicator_id"])),

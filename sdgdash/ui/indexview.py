@@ -10,7 +10,7 @@ from sdgdash.charts import compare_goal_scores, goal_scores
 from sdgdash.exports import ExportMeta, file_stem
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, present, state
-from sdgdash.ui.widgets import download_buttons
+from sdgdash.ui.widgets import data_table, download_buttons
 
 _LIGHT = {"green": "#c7e9c0", "yellow": "#fff3b0", "orange": "#fdd0a2", "red": "#fcbba1"}
 
@@ -67,7 +67,7 @@ def show_ranking(result: scoring.IndexResult, lang: str) -> pd.DataFrame:
         return [f"background-color: {c[col]}" if col in c and c[col] else "" for col in row.index]
 
     styled = table.style.apply(paint, axis=1).format(precision=1, na_rep="—")
-    st.dataframe(
+    data_table(
         styled, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4, placeholder="—"
     )
     st.caption(t("ranking_note", lang))
@@ -98,7 +98,7 @@ def methodology(lang: str) -> None:
         tab.insert(
             1, t("indicator", lang), [labels.indicator_name(i, lang) for i in tab["indicator_id"]]
         )
-        st.dataframe(tab, hide_index=True, width="stretch", placeholder="—")
+        data_table(tab)
 
 
 def region_scores(ref_area: str, lang: str) -> None:

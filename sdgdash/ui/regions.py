@@ -8,7 +8,7 @@ import streamlit as st
 from sdgdash import geo
 from sdgdash.i18n import fmt_number, t
 from sdgdash.maps import PLOTLY_CONFIG, locator
-from sdgdash.ui import cached, state
+from sdgdash.ui import cached, state, widgets
 
 DEFAULT_REGION = "KZKAR"
 
@@ -98,7 +98,7 @@ def profile_table(
 
 def show_profile_table(table: pd.DataFrame, lang: str) -> None:
     """The profile table with sparklines, one click from a CSV of the same rows."""
-    st.dataframe(
+    widgets.data_table(
         table,
         hide_index=True,
         width="stretch",

@@ -234,7 +234,7 @@ def local_indicators(
                 t("terr_col_national_source", lang): both["national_source"].fillna(""),
             }
         )
-        st.dataframe(table, hide_index=True, width="stretch", placeholder="—")
+        widgets.data_table(table)
 
         first = both.iloc[0].to_dict()
         series = localdata.series_of_three(mine, obs, terr.parent_ref_area, first)
@@ -259,7 +259,7 @@ def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) 
     }
     for part in parts:
         widgets.heading_text(labels.indicator_label(part.indicator_id, lang))
-        st.dataframe(part.table, hide_index=True, width="stretch")
+        widgets.data_table(part.table)
         unit = labels.code_label("unit", part.first["unit"], lang)
         fig = three_lines(part.series, names, unit, lang)
         st.caption(widgets.md_escape(_selection_label(part.first, part.indicator_id, lang)))

@@ -10,7 +10,7 @@ import streamlit as st
 from sdgdash import localdata
 from sdgdash.i18n import t
 from sdgdash.territories import Territory
-from sdgdash.ui import cached
+from sdgdash.ui import cached, widgets
 
 
 def problems_table(result: localdata.ValidationResult, lang: str) -> pd.DataFrame:
@@ -129,12 +129,10 @@ def upload_section(
             st.error(
                 t("ld_problems", lang, n=max(len(result.problems), 1)), icon=":material/error:"
             )
-            st.dataframe(
-                problems_table(result, lang), hide_index=True, width="stretch", placeholder="—"
-            )
+            widgets.data_table(problems_table(result, lang))
         else:
             st.success(t("ld_ok", lang, n=len(result.rows)), icon=":material/check_circle:")
-            st.dataframe(result.rows, hide_index=True, width="stretch", placeholder="—")
+            widgets.data_table(result.rows)
             if (
                 store is not None
                 and user is not None
@@ -168,7 +166,7 @@ def _versions(terr: Territory, lang: str, store: localdata.UploadStore, user: An
     if not len(history):
         st.caption(t("ld_no_uploads", lang))
         return
-    st.dataframe(versions_table(history, lang), hide_index=True, width="stretch", placeholder="—")
+    widgets.data_table(versions_table(history, lang))
     st.caption(t("ld_replace_note", lang))
     ids = history["upload_id"].tolist()
     chosen = st.selectbox(t("ld_pick_upload", lang), ids, key="ld_pick_upload")

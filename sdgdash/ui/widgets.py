@@ -263,11 +263,20 @@ def region_panel(view: mapview.MapView, national, lang: str, better: bool | None
     )
 
 
+def data_table(data, **kwargs):
+    """``st.dataframe`` as every table of the app shows it: no index, full width, and a dash
+    (not "None") where a value is missing."""
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    kwargs.setdefault("placeholder", "—")
+    return st.dataframe(data, **kwargs)
+
+
 def values_table(view: mapview.MapView, lang: str) -> None:
     """Exactly the values of the view (drawn, then not drawn with the reason), with a CSV."""
     labels = cached.labels()
     table = mapview.table(view, labels, lang)
-    st.dataframe(table, hide_index=True, width="stretch", placeholder="—")
+    data_table(table)
     sel = view.selection
     meta = exports.ExportMeta(
         labels.indicator_label(sel.indicator_id, lang), (sel.indicator_id,), sel, view.year

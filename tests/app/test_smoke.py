@@ -14,3 +14,5 @@ def test_page_renders(app, page: str, lang: str) -> None:
     at = app(page, lang=lang)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "every page has a title"
+    # Tables say "—" for a missing value, not "None" (widgets.data_table).
+    assert all(d.proto.placeholder == "—" for d in at.dataframe)
