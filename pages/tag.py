@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdgdash import events, mapview, selection
+from sdgdash import events, exports, mapview, selection
 from sdgdash.i18n import t
-from sdgdash.maps import PLOTLY_CONFIG
 from sdgdash.tagcharts import ranking_frame, regions_ranked
-from sdgdash.ui import cached, findings, state, tagsview, widgets
+from sdgdash.ui import cached, findings, present, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -69,7 +68,13 @@ if regional:
         unit = labels.code_label("unit", sel.unit, lang)
         ranked = ranking_frame(view, better)
         fig = regions_ranked(ranked, names, view.national, unit, lang, better)
-        st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="tag_ranked")
+        present.chart(
+            fig,
+            key="tag_ranked",
+            title=f"{labels.indicator_label(ind, lang)}, {year}",
+            source=widgets.source_text(sorted(set(view.drawn["source_file"])), lang),
+            filename=exports.file_stem("sdg", ind, year, "ranked", lang),
+        )
         st.caption(t("tag_across_caption", lang))
         widgets.not_drawn_list(view, lang)
     st.subheader(t("tag_values_heading", lang))

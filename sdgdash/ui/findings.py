@@ -13,10 +13,9 @@ import streamlit as st
 from sdgdash import exports
 from sdgdash import findings as fnd
 from sdgdash.i18n import t
-from sdgdash.maps import PLOTLY_CONFIG
 from sdgdash.store import FindingInput, InvalidInput, User, territories
 from sdgdash.store.validate import EVENT_MAX, FIRST_YEAR, SOURCE_MAX, TEXT_MAX
-from sdgdash.ui import auth, cached, regions, state, widgets
+from sdgdash.ui import auth, cached, present, regions, state, widgets
 
 MAX_CARDS = 50
 
@@ -178,7 +177,13 @@ def goal_chart(frame: pd.DataFrame, lang: str) -> None:
         lambda g: labels.goal_short(g, lang),
         labels.goal_colour,
     )
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="findings_goal_chart")
+    present.chart(
+        fig,
+        key="findings_goal_chart",
+        title=t("findings_chart_title", lang),
+        source=t("findings_source_line", lang),
+        filename=exports.file_stem("sdg", "findings", "priority", "goals", lang),
+    )
 
 
 def place_options(lang: str) -> list[str]:

@@ -9,7 +9,7 @@ from sdgdash import exports, geo, goalcharts, goalview, progress
 from sdgdash.catalog import GOALS
 from sdgdash.i18n import fmt_number, t
 from sdgdash.maps import PLOTLY_CONFIG
-from sdgdash.ui import cached, state, tagsview, widgets
+from sdgdash.ui import cached, present, state, tagsview, widgets
 
 CHART_CONFIG = PLOTLY_CONFIG | {"displayModeBar": False}
 AREA_CODES: tuple[str, ...] = (goalview.NATIONAL, *sorted(geo.ALL_UNITS))
@@ -96,14 +96,16 @@ def summary_files(table: pd.DataFrame, ref_area: str) -> list[str]:
 def summary(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
     """How many indicators are in each status, for Kazakhstan and the chosen region."""
     st.subheader(t("goal_summary_heading", lang))
-    st.plotly_chart(
+    files = summary_files(table, ref_area)
+    present.chart(
         goalcharts.status_summary(summary_counts(table, ref_area, lang), lang),
-        config=CHART_CONFIG,
-        width="stretch",
         key="goal_summary",
+        title=f"{t('goal', lang)} {goal}: {t('goal_summary_heading', lang)}",
+        source=widgets.source_text(files, lang),
+        filename=exports.file_stem("sdg", "goal", goal, "status", ref_area or "KZ", lang),
     )
     st.caption(t("goal_summary_caption", lang))
-    widgets.source_line(summary_files(table, ref_area), lang)
+    widgets.source_line(files, lang)
 
 
 def _point(year: int | None, value: float | None, lang: str) -> str:
@@ -231,7 +233,7 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
         labels.selection_label(row["selection"], lang),
     )
     st.text(goalview.explain(p, lang, factor))
-    st.plotly_chart(
+    present.chart(
         goalcharts.series_chart(
             row["years"],
             row["values"],
@@ -240,9 +242,10 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
             labels.goal_colour(goal),
             lang,
         ),
-        config=CHART_CONFIG,
-        width="stretch",
         key="goal_detail",
+        title=f"{labels.indicator_label(ind, lang)} — {labels.region_name(ref_area, lang)}",
+        source=widgets.source_text([row["source_file"]], lang),
+        filename=exports.file_stem("sdg", ind, ref_area or "KZ", "progress", lang),
     )
     widgets.source_line([row["source_file"]], lang)
 
@@ -256,15 +259,16 @@ def coverage(goal: int, lang: str) -> None:
     matrix = matrix[[matrix.columns[0], *regions]]
     names = {i: labels.indicator_label(i, lang, width=90) for i in matrix.index}
     areas = {c: labels.region_name(c, lang) for c in matrix.columns}
-    st.plotly_chart(
+    files = sorted(cached.goal_observations(goal)["source_file"].unique())
+    present.chart(
         goalcharts.coverage_heatmap(matrix, names, areas, lang),
-        config=CHART_CONFIG,
-        width="stretch",
         key="goal_coverage",
+        title=f"{t('goal', lang)} {goal}: {t('goal_coverage_heading', lang)}",
+        source=widgets.source_text(files, lang),
+        filename=exports.file_stem("sdg", "goal", goal, "coverage", lang),
     )
     st.caption(t("goal_coverage_caption", lang))
-    obs = cached.goal_observations(goal)
-    widgets.source_line(sorted(obs["source_file"].unique()), lang)
+    widgets.source_line(files, lang)
 
 
 def gaps(goal: int, ref_area: str, lang: str) -> None:
@@ -287,14 +291,17 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
         (d, g): labels.code_label(d, g, lang)
         for d, g in zip(frame["dimension"], frame["group"], strict=True)
     }
-    st.plotly_chart(
+    files = sorted(frame["source_file"].unique())
+    present.chart(
         goalcharts.gaps_chart(frame, titles, groups, lang),
-        config=CHART_CONFIG,
-        width="stretch",
         key="goal_gaps",
+        title=f"{t('goal', lang)} {goal}. "
+        + t("goal_gaps_heading", lang, area=labels.region_name(ref_area, lang)),
+        source=widgets.source_text(files, lang),
+        filename=exports.file_stem("sdg", "goal", goal, "gaps", ref_area or "KZ", lang),
     )
     st.caption(t("goal_gaps_caption", lang))
-    widgets.source_line(sorted(frame["source_file"].unique()), lang)
+    widgets.source_line(files, lang)
     with st.expander(t("goal_gaps_table", lang)):
         table = pd.DataFrame(
             {

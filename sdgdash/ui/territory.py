@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from sdgdash import events as ev
-from sdgdash import localdata
+from sdgdash import exports, localdata
 from sdgdash.catalog import GOALS
 from sdgdash.exports import ExportMeta
 from sdgdash.i18n import t
@@ -18,7 +18,17 @@ from sdgdash.models import Selection
 from sdgdash.profile import natural_key
 from sdgdash.territories import DEFAULT_TERRITORY, Territory, features_by_id
 from sdgdash.territory_map import territory_locator, three_lines
-from sdgdash.ui import auth, cached, findings, indexview, regions, state, tagsview, widgets
+from sdgdash.ui import (
+    auth,
+    cached,
+    findings,
+    indexview,
+    present,
+    regions,
+    state,
+    tagsview,
+    widgets,
+)
 
 
 def pick_territory(lang: str) -> Territory:
@@ -234,7 +244,6 @@ def local_indicators(
                 t("terr_col_national_source", lang): both["national_source"].fillna(""),
             }
         )
-        widgets.data_table(table)
 
         first = both.iloc[0].to_dict()
         series = localdata.series_of_three(mine, obs, terr.parent_ref_area, first)
@@ -263,10 +272,26 @@ def local_data(terr: Territory, lang: str, store: localdata.UploadStore | None) 
         unit = labels.code_label("unit", part.first["unit"], lang)
         fig = three_lines(part.series, names, unit, lang)
         st.caption(widgets.md_escape(_selection_label(part.first, part.indicator_id, lang)))
-        st.plotly_chart(
-            fig, config=PLOTLY_CONFIG, width="stretch", key=f"terr_local_{part.indicator_id}"
+        present.chart(
+            fig,
+            key=f"terr_local_{part.indicator_id}",
+            title=f"{terr.name(lang)}: {labels.indicator_label(part.indicator_id, lang)}",
+            source=widgets.source_text(_series_sources(part.table, lang), lang),
+            filename=exports.file_stem("sdg", part.indicator_id, terr.territory_id, lang),
         )
     return pd.concat([p.table for p in parts], ignore_index=True)
+
+
+def _series_sources(table: pd.DataFrame, lang: str) -> list[str]:
+    """The uploads and data files behind one indicator's local table (file names, no lines)."""
+    uploads = [str(s) for s in table[t("terr_col_upload_source", lang)].unique() if s]
+    files = {
+        str(s).rsplit(":", 1)[0]
+        for col in ("terr_col_region_source", "terr_col_national_source")
+        for s in table[t(col, lang)]
+        if s
+    }
+    return [*uploads, *sorted(files)]
 
 
 def _upload_source(active: pd.DataFrame, indicator_id: str) -> str:

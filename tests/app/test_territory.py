@@ -163,7 +163,9 @@ def test_upload_check_confirm_then_beside_region_and_country(app, obs, memory_st
     history = memory_store.uploads("karkaraly_district", include_history=True)
     assert history["status"].tolist() == ["active"]
     assert memory_store.upload_file(1) == ("karkaraly.csv", TEST_UPLOAD)
-    local = next(d.value for d in at.dataframe if t("terr_col_national", "en") in d.value.columns)
+    locals_ = [d.value for d in at.dataframe if t("terr_col_national", "en") in d.value.columns]
+    assert len(locals_) == 1, "the local data table is shown once"
+    local = locals_[0]
     mine = local[local[t("year", "en")] == 2023].iloc[0]
     assert mine["Territory: Karkaraly district"] == 4.25
     assert mine["Region: Karagandy"] == total_121(obs, "KZKAR", 2023)
