@@ -72,6 +72,7 @@ def status_summary(counts: dict[str, pd.DataFrame], lang: str) -> go.Figure:
                 text=[str(v) if v else "" for v in values],
                 textposition="inside",
                 insidetextanchor="middle",
+                textangle=0,
                 hovertemplate=f"%{{y}}: {html.escape(label)} — %{{x}}<extra></extra>",
             )
         )

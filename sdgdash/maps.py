@@ -43,6 +43,9 @@ def image_config(filename: str, config: dict | None = None) -> dict:
     return base | {"toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename}}
 
 
+TITLE_LINE_PX = 24  # one 15 px title line with its spacing, as plotly lays it out
+
+
 def titled(fig: go.Figure, title: str, source: str, width: int = 110) -> go.Figure:
     """Put ``title`` and, under it, ``source`` on top of ``fig`` (in place, returned), so the
     image saved from the chart toolbar says what it shows and where the numbers come from."""
@@ -59,15 +62,20 @@ def titled(fig: go.Figure, title: str, source: str, width: int = 110) -> go.Figu
             "x": 0,
             "xref": "paper",
             "xanchor": "left",
-            # Above the plot area, the top margin grown to fit (plotly's title automargin).
+            # At the top of the figure; with yref "container" plotly's automargin keeps the
+            # plot area, top tick labels and axis titles below it.
             "y": 1,
-            "yref": "paper",
-            "yanchor": "bottom",
-            "pad": {"b": 12},
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 6, "b": 12},
             "automargin": True,
         },
         margin_t=max(top, 10),
     )
+    if fig.layout.height:  # a fixed height keeps its plot area: the title block comes on top
+        fig.update_layout(
+            height=fig.layout.height + TITLE_LINE_PX * len(lines) + (20 if sub else 0)
+        )
     return fig
 
 
