@@ -74,6 +74,7 @@ if regional:
             title=f"{labels.indicator_label(ind, lang)}, {year}",
             source=widgets.source_text(sorted(set(view.drawn["source_file"])), lang),
             filename=exports.file_stem("sdg", ind, year, "ranked", lang),
+            wrap=48,
         )
         st.caption(t("tag_across_caption", lang))
         widgets.not_drawn_list(view, lang)

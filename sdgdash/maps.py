@@ -44,13 +44,16 @@ def image_config(filename: str, config: dict | None = None) -> dict:
 
 
 TITLE_LINE_PX = 24  # one 15 px title line with its spacing, as plotly lays it out
+SOURCE_LINE_PX = 20  # one 11 px source line
 
 
 def titled(fig: go.Figure, title: str, source: str, width: int = 110) -> go.Figure:
     """Put ``title`` and, under it, ``source`` on top of ``fig`` (in place, returned), so the
     image saved from the chart toolbar says what it shows and where the numbers come from."""
     lines = [html.escape(x) for x in textwrap.wrap(title, width)] if title else []
-    sub = html.escape(textwrap.shorten(source, 180)) if source else ""
+    # The source line is in a smaller font: about 1.4 times as many characters fit on a line.
+    sub_lines = textwrap.wrap(textwrap.shorten(source, 180), round(width * 1.4)) if source else []
+    sub = "<br>".join(html.escape(x) for x in sub_lines)
     if not lines and not sub:
         return fig
     top = fig.layout.margin.t or 0
@@ -60,22 +63,21 @@ def titled(fig: go.Figure, title: str, source: str, width: int = 110) -> go.Figu
             "font": {"size": 15},
             "subtitle": {"text": sub, "font": {"size": 11, "color": "#555555"}},
             "x": 0,
-            "xref": "paper",
+            "xref": "container",
             "xanchor": "left",
             # At the top of the figure; with yref "container" plotly's automargin keeps the
             # plot area, top tick labels and axis titles below it.
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 6, "b": 12},
+            "pad": {"t": 6, "b": 12, "l": 8},
             "automargin": True,
         },
         margin_t=max(top, 10),
     )
     if fig.layout.height:  # a fixed height keeps its plot area: the title block comes on top
-        fig.update_layout(
-            height=fig.layout.height + TITLE_LINE_PX * len(lines) + (20 if sub else 0)
-        )
+        extra = TITLE_LINE_PX * len(lines) + SOURCE_LINE_PX * len(sub_lines)
+        fig.update_layout(height=fig.layout.height + extra)
     return fig
 
 

@@ -88,22 +88,19 @@ def regions_ranked(
             name=html.escape(unit_label) or t("value", lang),
         )
     )
+    parts = [unit_label]
     if national is not None:
+        # The national value is named under the axis (a label on the line would sit where the
+        # chart's title and source go).
         fig.add_vline(
-            x=national,
-            line={"color": "#333333", "dash": "dash", "width": 2},
-            layer="below",
-            annotation={
-                "text": f"{t('national', lang)}: {fmt_number(national, lang)}",
-                "font": {"size": 13},
-                "yanchor": "bottom",
-            },
-            annotation_position="top",
+            x=national, line={"color": "#333333", "dash": "dash", "width": 2}, layer="below"
         )
+        parts.append(f"- - {t('national', lang)}: {fmt_number(national, lang)}")
+    axis_title = html.escape(" · ".join(p for p in parts if p))
     fig.update_layout(
         height=max(260, (28 if len(frame) <= 25 else 20) * len(frame) + 90),
-        margin={"l": 0, "r": 40, "t": 30, "b": 0},
-        xaxis={"title": html.escape(unit_label), "rangemode": "tozero"},
+        margin={"l": 0, "r": 40, "t": 10, "b": 0},
+        xaxis={"title": axis_title, "rangemode": "tozero"},
         yaxis={"automargin": True},
         font={"size": 13},
         showlegend=False,

@@ -197,12 +197,14 @@ def chart(
     source: str = "",
     filename: str = "sdg_chart",
     config: dict | None = None,
+    wrap: int = 110,
     **kwargs,
 ):
     """``st.plotly_chart`` with the title and source in the figure (so the toolbar PNG carries
-    them), a descriptive PNG file name, and projector fonts in presentation mode."""
+    them; titles wrap at ``wrap`` characters, less for a narrow column), a descriptive PNG file
+    name, and projector fonts in presentation mode."""
     big = presenting()
-    maps.titled(fig, title, source, width=round(110 / maps.PRESENT_SCALE) if big else 110)
+    maps.titled(fig, title, source, width=round(wrap / maps.PRESENT_SCALE) if big else wrap)
     if big:
         maps.presentation(fig)
     return st.plotly_chart(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from sdgdash.maps import TITLE_LINE_PX, titled
+from sdgdash.maps import SOURCE_LINE_PX, TITLE_LINE_PX, titled
 
 
 def test_title_and_source_go_on_top_and_a_fixed_height_grows() -> None:
@@ -14,7 +14,7 @@ def test_title_and_source_go_on_top_and_a_fixed_height_grows() -> None:
     assert title.text == "Goal 5: &lt;b&gt;women&lt;/b&gt; &amp; men"  # text, never markup
     assert title.subtitle.text == "Source: data/indicator_5-5-2.csv"
     assert (title.yref, title.y, title.yanchor, title.automargin) == ("container", 1, "top", True)
-    assert fig.layout.height == 200 + TITLE_LINE_PX + 20
+    assert fig.layout.height == 200 + TITLE_LINE_PX + SOURCE_LINE_PX
     assert fig.layout.margin.t == 30
 
 
