@@ -47,21 +47,32 @@ TITLE_LINE_PX = 24  # one 15 px title line with its spacing, as plotly lays it o
 SOURCE_LINE_PX = 20  # one 11 px source line
 
 
-def titled(fig: go.Figure, title: str, source: str, width: int = 110) -> go.Figure:
+def titled(
+    fig: go.Figure, title: str, source: str, width: int = 110, scale: float = 1.0
+) -> go.Figure:
     """Put ``title`` and, under it, ``source`` on top of ``fig`` (in place, returned), so the
-    image saved from the chart toolbar says what it shows and where the numbers come from."""
+    image saved from the chart toolbar says what it shows and where the numbers come from.
+
+    plotly lays a multi-line title out upwards from the top of the figure (its first lines
+    would be cut off), while a subtitle grows downwards; so the title's first line is the
+    title and its further lines open the subtitle, in the title's size (``scale`` x 15 px).
+    """
     lines = [html.escape(x) for x in textwrap.wrap(title, width)] if title else []
     # The source line is in a smaller font: about 1.4 times as many characters fit on a line.
     sub_lines = textwrap.wrap(textwrap.shorten(source, 180), round(width * 1.4)) if source else []
-    sub = "<br>".join(html.escape(x) for x in sub_lines)
-    if not lines and not sub:
+    if not lines and not sub_lines:
         return fig
+    size = round(15 * scale)
+    more = [f"<span style='font-size:{size}px;color:#262730'><b>{x}</b></span>" for x in lines[1:]]
     top = fig.layout.margin.t or 0
     fig.update_layout(
         title={
-            "text": "<br>".join(lines) or " ",
-            "font": {"size": 15},
-            "subtitle": {"text": sub, "font": {"size": 11, "color": "#555555"}},
+            "text": f"<b>{lines[0]}</b>" if lines else " ",
+            "font": {"size": size},
+            "subtitle": {
+                "text": "<br>".join([*more, *(html.escape(x) for x in sub_lines)]),
+                "font": {"size": round(11 * scale), "color": "#555555"},
+            },
             "x": 0,
             "xref": "container",
             "xanchor": "left",
@@ -77,7 +88,7 @@ def titled(fig: go.Figure, title: str, source: str, width: int = 110) -> go.Figu
     )
     if fig.layout.height:  # a fixed height keeps its plot area: the title block comes on top
         extra = TITLE_LINE_PX * len(lines) + SOURCE_LINE_PX * len(sub_lines)
-        fig.update_layout(height=fig.layout.height + extra)
+        fig.update_layout(height=fig.layout.height + round(extra * scale))
     return fig
 
 

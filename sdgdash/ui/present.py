@@ -204,9 +204,10 @@ def chart(
     them; titles wrap at ``wrap`` characters, less for a narrow column), a descriptive PNG file
     name, and projector fonts in presentation mode."""
     big = presenting()
-    maps.titled(fig, title, source, width=round(wrap / maps.PRESENT_SCALE) if big else wrap)
     if big:
         maps.presentation(fig)
+    scale = maps.PRESENT_SCALE if big else 1.0
+    maps.titled(fig, title, source, width=round(wrap / scale), scale=scale)
     return st.plotly_chart(
         fig, config=maps.image_config(filename, config), key=key, width="stretch", **kwargs
     )
