@@ -28,12 +28,12 @@ It prints tables, asserts nothing about time, and writes every number as JSON to
 from __future__ import annotations
 
 import argparse
+import ast
 import asyncio
 import contextlib
 import json
 import os
 import random
-import re
 import statistics
 import sys
 import tempfile
@@ -78,22 +78,19 @@ PAGE_DONE_JS = (
 
 
 def discover_pages() -> list[dict[str, str]]:
-    """Every ``st.Page("pages/<stem>.py", ...)`` in dashboard.py: stem, url path, default flag."""
-    text = (REPO / "dashboard.py").read_text(encoding="utf-8")
-    pages = []
-    for m in re.finditer(
-        r"st\.Page\(\s*\"pages/(\w+)\.py\"(.*?)(?=st\.Page\(|\]\s*\n)", text, re.S
-    ):
-        stem, rest = m.group(1), m.group(2)
-        url = re.search(r"url_path=\"([\w-]+)\"", rest)
-        pages.append(
-            {
-                "stem": stem,
-                "url_path": url.group(1) if url else stem,
-                "default": "default=True" in rest,
-            }
-        )
-    return pages
+    """The navigation of dashboard.py (its ``PAGES`` table of (stem, title key, icon), the first
+    the default page): stem, url path, default flag. Raises when there is none to find."""
+    tree = ast.parse((REPO / "dashboard.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "PAGES" for t in node.targets
+        ):
+            table = ast.literal_eval(node.value)
+            return [
+                {"stem": stem, "url_path": stem, "default": i == 0}
+                for i, (stem, *_rest) in enumerate(table)
+            ]
+    raise RuntimeError("dashboard.py has no PAGES table: cannot find the app's pages")
 
 
 def page_url(page: dict[str, str], lang: str = "ru") -> str:
@@ -547,10 +544,23 @@ def rss_tree(pid: int) -> int:
 STEP_TIMEOUT_MS = 180_000
 
 
-async def _run_over(page, frames: list, mark: int) -> None:
-    """Wait for the server's end-of-run message after frame ``mark`` and a settled page."""
+# A script_finished message is a few dozen bytes; bigger frames (figures, tables) are never one,
+# so they are not decoded (decoding every frame of 20 sessions starves the event loop that
+# drives the browsers, and the harness would measure itself).
+SMALL_FRAME = 512
+
+
+def _count_ends(ends: list[int], data: bytes | str) -> None:
+    """Count a frame that ends a page run (``ends[0]`` is the count so far)."""
+    raw = data if isinstance(data, bytes) else data.encode()
+    if len(raw) <= SMALL_FRAME and bm.message_kind(raw) == "script_finished":
+        ends[0] += 1
+
+
+async def _run_over(page, ends: list[int], mark: int) -> None:
+    """Wait for a page run to end after ``mark`` runs had ended, and for a settled page."""
     deadline = time.monotonic() + STEP_TIMEOUT_MS / 1000
-    while not finished(frames, mark):
+    while ends[0] <= mark:
         if time.monotonic() > deadline:
             raise TimeoutError("no script_finished")
         await asyncio.sleep(0.05)
@@ -561,14 +571,8 @@ async def _session(browser, base: str, pages, deadline: float, rec: dict, sid: i
     rng = random.Random(sid)
     ctx = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await ctx.new_page()
-    frames: list = []
-    page.on(
-        "websocket",
-        lambda ws: ws.on(
-            "framereceived",
-            lambda d: frames.append((0.0, d if isinstance(d, bytes) else d.encode())),
-        ),
-    )
+    ends = [0]
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda d: _count_ends(ends, d)))
     page.on(
         "request",
         lambda r: (
@@ -581,10 +585,11 @@ async def _session(browser, base: str, pages, deadline: float, rec: dict, sid: i
         t0 = time.monotonic()
         await page.goto(base + "/?lang=ru", timeout=STEP_TIMEOUT_MS)
         await page.wait_for_selector("h1", timeout=STEP_TIMEOUT_MS)
-        await _run_over(page, frames, 0)
+        await _run_over(page, ends, 0)
         rec["lat"].setdefault("(first load)", []).append((time.monotonic() - t0) * 1000)
         current = "overview"
         while time.monotonic() < deadline:
+            await asyncio.sleep(0)  # never spin without yielding to the browsers' event loop
             order = pages[:]
             rng.shuffle(order)
             for pg in order:
@@ -597,7 +602,7 @@ async def _session(browser, base: str, pages, deadline: float, rec: dict, sid: i
                 link = page.locator(f"[data-testid='stSidebarNavLink'][href$='{href}']").first
                 try:
                     before = await page.locator("h1").first.inner_text(timeout=STEP_TIMEOUT_MS)
-                    mark = len(frames)
+                    mark = ends[0]
                     t0 = time.monotonic()
                     if await link.count():
                         await link.click(timeout=STEP_TIMEOUT_MS)
@@ -606,7 +611,7 @@ async def _session(browser, base: str, pages, deadline: float, rec: dict, sid: i
                     await page.wait_for_function(
                         PAGE_DONE_JS, arg=[href, before], timeout=STEP_TIMEOUT_MS, polling=100
                     )
-                    await _run_over(page, frames, mark)
+                    await _run_over(page, ends, mark)
                     rec["lat"].setdefault(name, []).append((time.monotonic() - t0) * 1000)
                     current = name
                     if await page.locator("[data-testid='stException']").count():

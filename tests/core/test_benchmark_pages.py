@@ -1,0 +1,24 @@
+"""The benchmark finds the app's pages in dashboard.py (a load run without them measures nothing)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+from tests.app.conftest import PAGES
+from tests.conftest import REPO
+
+
+def test_benchmark_discovers_every_page_with_the_overview_first() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "sdgdash_bench", REPO / "scripts" / "benchmark.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    pages = module.discover_pages()
+    assert sorted(p["stem"] for p in pages) == sorted(p.split("/")[1][:-3] for p in PAGES)
+    assert pages[0]["stem"] == "overview"
+    assert [p["default"] for p in pages] == [True] + [False] * (len(PAGES) - 1)
+    assert module.page_url(pages[0]) == "/?lang=ru"
+    assert module.page_url(next(p for p in pages if p["stem"] == "map"), "kk") == "/map?lang=kk"
