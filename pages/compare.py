@@ -7,7 +7,7 @@ import streamlit as st
 from sdgdash.charts import compare_lines
 from sdgdash.exports import ExportMeta, file_stem
 from sdgdash.i18n import t
-from sdgdash.ui import cached, indexview, present, regions, state, tagsview, widgets
+from sdgdash.ui import cached, indexview, pickers, present, regions, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -39,14 +39,7 @@ widgets.download_buttons(table, meta, f"sdg_compare_{'-'.join(codes)}_{lang}", l
 st.subheader(t("compare_chart", lang))
 sel_by_id = {s.indicator_id: s for s in cached.headlines()}
 ids = [i for i in frame["indicator_id"] if i in sel_by_id]
-state.seed("cmp_ind", "ind", state.choice(ids), "1.2.1" if "1.2.1" in ids else ids[0])
-ind = st.selectbox(
-    t("indicator", lang),
-    ids,
-    key="cmp_ind",
-    format_func=lambda i: labels.indicator_label(i, lang, width=110),
-)
-state.set_params(ind=ind)
+ind = pickers.indicator(lang, ids, "cmp_ind", "1.2.1" if "1.2.1" in ids else ids[0])
 sel = sel_by_id[ind]
 widgets.heading_text(labels.indicator_label(ind, lang), labels.selection_label(sel, lang))
 regional = cached.regional_series(sel)

@@ -8,7 +8,7 @@ import streamlit as st
 from sdgdash import events, exports, mapview, selection
 from sdgdash.i18n import t
 from sdgdash.tagcharts import ranking_frame, regions_ranked
-from sdgdash.ui import cached, findings, present, state, tagsview, widgets
+from sdgdash.ui import cached, findings, pickers, present, state, tagsview, widgets
 
 lang = state.page_lang(__file__)
 labels = cached.labels()
@@ -32,15 +32,9 @@ widgets.download_buttons(
 regional = tagsview.regional_linked(tag)
 if regional:
     st.subheader(t("tag_map_heading", lang))
-    state.seed("tag_ind", "indicator", state.choice(regional), regional[0])
-    state.keep_valid("tag_ind", regional, regional[0])
-    ind = st.selectbox(
-        t("tag_map_indicator", lang),
-        regional,
-        key="tag_ind",
-        format_func=lambda i: labels.indicator_label(i, lang, width=110),
+    ind = pickers.indicator(
+        lang, regional, "tag_ind", regional[0], "indicator", t("tag_map_indicator", lang)
     )
-    state.set_params(indicator=ind)
     options = cached.selection_options(ind)
     sel = selection.headline(options, ind)
     year = selection.years_of(options, sel)[-1]

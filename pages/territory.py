@@ -17,7 +17,8 @@ except TerritoryError as exc:
     st.error(t("terr_bad_config", lang, error=str(exc)))
     st.stop()
 
-territory.header(terr, lang)
+found = territory.territory_findings(terr.territory_id)
+territory.header(terr, lang, found)
 territory.events_section(terr, lang)
 context_table = territory.context(terr, lang)
 
@@ -34,7 +35,7 @@ widgets.download_buttons(
 )
 present.territory_pptx(terr, lang, context_table, local_table)
 
-findings.findings_block(lang, territory_id=terr.territory_id)
+findings.findings_block(lang, territory_id=terr.territory_id, frame=found)
 st.divider()
 user = localstore.login(lang) if store is not None else None
 uploads.upload_section(terr, lang, store, user)

@@ -50,6 +50,8 @@ if str(REPO) not in sys.path:
 
 import bench_map as bm  # noqa: E402 - needs the path set above
 
+from sdgdash.catalog import SELECTION_COLUMNS  # noqa: E402
+
 PLATFORM = bm.PLATFORM_GEOJSON_BYTES
 SETTLED_JS = """() => {
     if (!document.querySelector("[data-testid='stApp']")) return false;
@@ -219,15 +221,7 @@ PANDAS_COLUMNS = [
     "goal",
     "year",
     "ref_area",
-    "series",
-    "unit",
-    "sex",
-    "age",
-    "urbanisation",
-    "education_lev",
-    "income_wealth_quantile",
-    "activity",
-    "composite_breakdown",
+    *SELECTION_COLUMNS,
     "value",
     "source_file",
     "source_row",
@@ -252,7 +246,6 @@ def pandas_queries(df, index_table):
     """The same queries in plain pandas; each entry: name -> callable(args) -> DataFrame."""
     import pandas as pd
 
-    from sdgdash.catalog import SELECTION_COLUMNS
     from sdgdash.scoring import REGION_UNITS
 
     sel_cols = list(SELECTION_COLUMNS)
@@ -331,7 +324,6 @@ def pandas_queries(df, index_table):
 def duckdb_queries(con, index_table):
     """The app's own queries (sdgdash.queries) on a DuckDB view over the Parquet file."""
     from sdgdash import queries
-    from sdgdash.catalog import SELECTION_COLUMNS
     from sdgdash.scoring import REGION_UNITS
 
     keys = ["indicator_id", *SELECTION_COLUMNS]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -26,3 +29,14 @@ def kazstat_source() -> Path:
     if not KAZSTAT.is_dir():
         pytest.skip("../shared/sources/kazstat-sdg-data is not beside the repository")
     return KAZSTAT
+
+
+def benchmark_module() -> ModuleType:
+    """scripts/benchmark.py as a module (a script, not a package: loaded from its path once)."""
+    name = "sdgdash_benchmark"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / "benchmark.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]

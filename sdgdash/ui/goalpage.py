@@ -9,7 +9,7 @@ from sdgdash import exports, geo, goalcharts, goalview, progress
 from sdgdash.catalog import GOALS
 from sdgdash.i18n import fmt_number, t
 from sdgdash.maps import PLOTLY_CONFIG
-from sdgdash.ui import cached, present, state, tagsview, widgets
+from sdgdash.ui import cached, pickers, present, state, tagsview, widgets
 
 CHART_CONFIG = PLOTLY_CONFIG | {"displayModeBar": False}
 AREA_CODES: tuple[str, ...] = (goalview.NATIONAL, *sorted(geo.ALL_UNITS))
@@ -216,15 +216,8 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
         return
     ids = list(mine["indicator_id"])
     assessed = [i for i, s in zip(ids, mine["status"], strict=True) if s in progress.STATUSES[:5]]
-    state.seed("goal_ind", "ind", state.choice(ids), assessed[0] if assessed else ids[0])
-    state.keep_valid("goal_ind", ids, assessed[0] if assessed else ids[0])
-    ind = st.selectbox(
-        t("goal_detail_pick", lang),
-        ids,
-        key="goal_ind",
-        format_func=lambda i: labels.indicator_label(i, lang, width=110),
-    )
-    state.set_params(ind=ind)
+    default = assessed[0] if assessed else ids[0]
+    ind = pickers.indicator(lang, ids, "goal_ind", default, label=t("goal_detail_pick", lang))
     row = mine[mine["indicator_id"] == ind].iloc[0]
     p: progress.Progress = row["progress"]
     factor = row["target_factor"] if row["target_kind"] == progress.RELATIVE else None

@@ -22,6 +22,23 @@ class Picked:
     year: int
 
 
+def indicator(
+    lang: str, ids: list[str], key: str, default: str, param: str = "ind", label: str = ""
+) -> str:
+    """One indicator out of ``ids`` (a selectbox with ``key``), kept in the URL as ``param``."""
+    labels = cached.labels()
+    state.seed(key, param, state.choice(ids), default)
+    state.keep_valid(key, ids, default)
+    ind = st.selectbox(
+        label or t("indicator", lang),
+        ids,
+        key=key,
+        format_func=lambda i: labels.indicator_label(i, lang, width=110),
+    )
+    state.set_params(**{param: ind})
+    return ind
+
+
 def pick(lang: str, prefix: str, year_widget: bool = True, tag_filter: bool = False) -> Picked:
     """Render the cascade of pickers (keys start with ``prefix``) and return a valid choice;
     with ``tag_filter``, a problem tag (URL ``tag``) first narrows the goals and indicators."""

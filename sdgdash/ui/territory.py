@@ -44,8 +44,9 @@ def pick_territory(lang: str) -> Territory:
     return terrs[tid]
 
 
-def header(terr: Territory, lang: str) -> None:
-    """Name, kind, parent region, programme, since when, source; the locator map beside."""
+def header(terr: Territory, lang: str, found: pd.DataFrame | None) -> None:
+    """Name, kind, parent region, programme, since when, source; the locator map beside, with
+    the territory's events and the number of its findings (``found``, None when unreadable)."""
     labels = cached.labels()
     region = labels.region_name(terr.parent_ref_area, lang)
     left, right = st.columns([2, 3])
@@ -77,7 +78,7 @@ def header(terr: Territory, lang: str) -> None:
             names=names,
             territory_name=terr.name(lang),
             events=[(ev.date_label(e, lang), e.title(lang)) for e in mine],
-            findings=_finding_count(terr.territory_id),
+            findings=0 if found is None else len(found),
             lang=lang,
         )
         st.plotly_chart(
@@ -86,13 +87,13 @@ def header(terr: Territory, lang: str) -> None:
         st.caption(f"{t('terr_map_hint', lang)} {t('terr_map_caption', lang)}")
 
 
-def _finding_count(territory_id: str) -> int:
-    """Findings recorded for the territory; 0 when the store cannot be read (the findings block
-    further down says so)."""
+def territory_findings(territory_id: str) -> pd.DataFrame | None:
+    """The territory's findings, read once for the map and the findings block; None when the
+    store cannot be read (the findings block then says so)."""
     try:
-        return len(findings.read_findings(territory_id=territory_id))
+        return findings.read_findings(territory_id=territory_id)
     except auth.STORE_ERRORS:
-        return 0
+        return None
 
 
 def events_section(terr: Territory, lang: str) -> None:

@@ -339,29 +339,45 @@ def download_buttons(
     parts = name.split("_")
     key = key or f"dl_{exports.file_name(*parts, ext='x')}"
     metadata = export_metadata(meta, lang)
-    c1, c2 = st.columns(2, gap="small", width=420)
-    c1.download_button(
-        t("download_csv", lang),
+    _csv_xlsx_buttons(
         exports.csv_bytes(frame),
-        file_name=exports.file_name(*parts, ext="csv"),
-        mime=exports.CSV_MIME,
-        icon=":material/download:",
-        key=f"{key}_csv",
-        help=t("exp_download_help", lang),
-        on_click="ignore",
-        width="stretch",
-    )
-    c2.download_button(
-        t("exp_download_xlsx", lang),
         lambda: exports.xlsx_bytes(frame, metadata),
-        file_name=exports.file_name(*parts, ext="xlsx"),
-        mime=exports.XLSX_MIME,
-        icon=":material/table_view:",
-        key=f"{key}_xlsx",
+        parts,
+        lang,
+        key,
+        width=420,
         help=t("exp_download_help", lang),
-        on_click="ignore",
-        width="stretch",
     )
+
+
+def _csv_xlsx_buttons(
+    csv, xlsx, parts, lang: str, key: str, width: int, help: str | None = None
+) -> None:
+    """The CSV and Excel download buttons side by side (``xlsx`` may be a callable, built only
+    when clicked); file names from ``parts``, keys ``{key}_csv`` / ``{key}_xlsx``."""
+    c1, c2 = st.columns(2, gap="small", width=width)
+    for col, label, data, ext, mime, icon in (
+        (c1, t("download_csv", lang), csv, "csv", exports.CSV_MIME, ":material/download:"),
+        (
+            c2,
+            t("exp_download_xlsx", lang),
+            xlsx,
+            "xlsx",
+            exports.XLSX_MIME,
+            ":material/table_view:",
+        ),
+    ):
+        col.download_button(
+            label,
+            data,
+            file_name=exports.file_name(*parts, ext=ext),
+            mime=mime,
+            icon=icon,
+            key=f"{key}_{ext}",
+            help=help,
+            on_click="ignore",
+            width="stretch",
+        )
 
 
 def heading_text(title: str, detail: str = "") -> None:
@@ -418,25 +434,4 @@ def bulk_download(lang: str) -> None:
     )
     with st.spinner(t("exp_bulk_prepare", lang)):
         csv, xlsx = cached.bulk_files(lang, metadata)
-    c1, c2 = st.columns(2, width=480)
-    name = ("sdg", "all", "observations", lang)
-    c1.download_button(
-        t("download_csv", lang),
-        csv,
-        file_name=exports.file_name(*name, ext="csv"),
-        mime=exports.CSV_MIME,
-        icon=":material/download:",
-        on_click="ignore",
-        key="bulk_csv",
-        width="stretch",
-    )
-    c2.download_button(
-        t("exp_download_xlsx", lang),
-        xlsx,
-        file_name=exports.file_name(*name, ext="xlsx"),
-        mime=exports.XLSX_MIME,
-        icon=":material/table_view:",
-        on_click="ignore",
-        key="bulk_xlsx",
-        width="stretch",
-    )
+    _csv_xlsx_buttons(csv, xlsx, ("sdg", "all", "observations", lang), lang, "bulk", width=480)

@@ -6,8 +6,10 @@ from collections.abc import Callable
 
 import pytest
 import streamlit as st
+from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
+from sdgdash.store import open_store
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard.py")
@@ -38,6 +40,15 @@ def _clear_caches():
     st.cache_data.clear()
     yield
     st.cache_data.clear()
+
+
+@pytest.fixture
+def store(_store_in_tmp):
+    """The page tests' store, opened directly (a cheap password hash keeps the tests fast)."""
+    s = open_store(_store_in_tmp)
+    s._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield s
+    s.dispose()
 
 
 @pytest.fixture

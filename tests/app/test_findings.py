@@ -6,22 +6,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
-from argon2 import PasswordHasher
-
 from sdgdash.i18n import t
-from sdgdash.store import FindingInput, open_store
+from sdgdash.store import FindingInput
 
 PASSWORD = "correct horse battery"
 NASTY = '<script>document.title="pwned"</script> <b>bold?</b> **stars** :red[red]'
-
-
-@pytest.fixture
-def store(_store_in_tmp):
-    s = open_store(_store_in_tmp)
-    s._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    yield s
-    s.dispose()
 
 
 def _texts(at) -> list[str]:

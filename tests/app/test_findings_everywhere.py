@@ -5,20 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from argon2 import PasswordHasher
-
-from sdgdash.store import FindingInput, open_store
+from sdgdash.store import FindingInput
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def store(_store_in_tmp):
-    s = open_store(_store_in_tmp)
-    s._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    yield s
-    s.dispose()
 
 
 def _texts(at) -> str:

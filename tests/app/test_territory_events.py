@@ -10,11 +10,10 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from argon2 import PasswordHasher
 
 from sdgdash.catalog import LANGS
 from sdgdash.i18n import t
-from sdgdash.store import FindingInput, open_store
+from sdgdash.store import FindingInput
 from tests.conftest import REPO
 
 PAGE = "pages/territory.py"
@@ -22,14 +21,6 @@ PILOTS = {"karkaraly_district": "kamystybas_village", "kamystybas_village": "kar
 EVENTS = pd.read_csv(REPO / "data" / "curated" / "events.csv").set_index("event_id")
 GLOCAL = EVENTS.loc["2024_glocal_launch"]
 SEMINARS = EVENTS.loc["2022_field_seminars"]
-
-
-@pytest.fixture
-def store(_store_in_tmp):
-    s = open_store(_store_in_tmp)
-    s._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    yield s
-    s.dispose()
 
 
 def _add(store, territory_id: str, text: str) -> None:

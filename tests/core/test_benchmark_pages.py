@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 from tests.app.conftest import PAGES
-from tests.conftest import REPO
+from tests.conftest import benchmark_module
 
 
 def test_benchmark_discovers_every_page_with_the_overview_first() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "sdgdash_bench", REPO / "scripts" / "benchmark.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    module = benchmark_module()
     pages = module.discover_pages()
     assert sorted(p["stem"] for p in pages) == sorted(p.split("/")[1][:-3] for p in PAGES)
     assert pages[0]["stem"] == "overview"

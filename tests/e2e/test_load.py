@@ -5,14 +5,12 @@ at any length)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, benchmark_module
 
 pytestmark = pytest.mark.e2e
 
@@ -23,22 +21,12 @@ SECONDS = 150
 MAX_GROWTH_BYTES = 600 * 2**20
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location(
-        "sdgdash_benchmark", REPO / "scripts" / "benchmark.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_twenty_sessions_click_through_every_page(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("SDGDASH_STORE_URL", f"sqlite:///{tmp_path / 'load.db'}")
     # In a thread of its own: the browser fixtures of the other tests keep an event loop running
     # in this one, and the load run starts its own (asyncio.run).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        result = pool.submit(_benchmark().run_load, SESSIONS, SECONDS).result()
+        result = pool.submit(benchmark_module().run_load, SESSIONS, SECONDS).result()
     figures = {k: v for k, v in result.items() if k != "memory_series"}
     out = REPO / "artifacts" / "load-test.json"
     out.parent.mkdir(exist_ok=True)
