@@ -160,10 +160,11 @@ class ServerSide:
     """The plain modules behind sdgdash/ui/cached.py, loaded once like the cache resources."""
 
     def __init__(self) -> None:
-        from sdgdash import direction, queries
         from sdgdash.config import Settings
-        from sdgdash.db import connect
-        from sdgdash.labels import Labels
+        from sdgdash.data import directions as direction
+        from sdgdash.data import queries
+        from sdgdash.data.db import connect
+        from sdgdash.data.labels import Labels
 
         self.settings = Settings.from_env()
         self.con = connect(self.settings)
@@ -180,8 +181,8 @@ class ServerSide:
 
     def geojson(self, layout: str) -> dict:
         """cached.geojson: a layout wound for d3, read once."""
-        from sdgdash import geo
-        from sdgdash.maps import for_d3
+        from sdgdash.geo import layouts as geo
+        from sdgdash.geo.layouts import for_d3
 
         if layout not in self._geojson:
             self._geojson[layout] = for_d3(geo.layout_geojson(self.settings.geodata_dir, layout))
@@ -189,7 +190,7 @@ class ServerSide:
 
     def resolve(self, case: Case):
         """The selection and year the page resolves the case's URL to (as pickers.pick does)."""
-        from sdgdash import queries, selection
+        from sdgdash.data import queries, selection
 
         options = queries.selection_options(self.con, case.indicator_id)
         head = selection.headline(options, case.indicator_id)
@@ -203,9 +204,11 @@ class ServerSide:
 
     def build(self, case: Case) -> tuple[Any, Any, dict[str, float]]:
         """Query + split + choropleth + to_json, as widgets.map_block does; returns timings (ms)."""
-        from sdgdash import direction, mapview, queries
+        from sdgdash.data import directions as direction
+        from sdgdash.data import queries
+        from sdgdash.features.map import view as mapview
+        from sdgdash.geo.choropleth import choropleth
         from sdgdash.i18n import t
-        from sdgdash.maps import choropleth
 
         lang = "ru"
         sel, year = self.resolve(case)

@@ -50,7 +50,7 @@ if str(REPO) not in sys.path:
 
 import bench_map as bm  # noqa: E402 - needs the path set above
 
-from sdgdash.catalog import SELECTION_COLUMNS  # noqa: E402
+from sdgdash.data.catalog import SELECTION_COLUMNS  # noqa: E402
 
 PLATFORM = bm.PLATFORM_GEOJSON_BYTES
 SETTLED_JS = """() => {
@@ -246,7 +246,7 @@ def pandas_queries(df, index_table):
     """The same queries in plain pandas; each entry: name -> callable(args) -> DataFrame."""
     import pandas as pd
 
-    from sdgdash.scoring import REGION_UNITS
+    from sdgdash.features.index.scoring import REGION_UNITS
 
     sel_cols = list(SELECTION_COLUMNS)
 
@@ -323,8 +323,8 @@ def pandas_queries(df, index_table):
 
 def duckdb_queries(con, index_table):
     """The app's own queries (sdgdash.queries) on a DuckDB view over the Parquet file."""
-    from sdgdash import queries
-    from sdgdash.scoring import REGION_UNITS
+    from sdgdash.data import queries
+    from sdgdash.features.index.scoring import REGION_UNITS
 
     keys = ["indicator_id", *SELECTION_COLUMNS]
     wanted = index_table[keys].astype(str).assign(_order=range(len(index_table)))
@@ -360,9 +360,9 @@ def duckdb_queries(con, index_table):
 
 def query_args() -> dict[str, tuple]:
     """Real arguments: the featured indicator's headline selection, its latest year, regions."""
-    from sdgdash import queries, selection
     from sdgdash.config import Settings
-    from sdgdash.db import connect
+    from sdgdash.data import queries, selection
+    from sdgdash.data.db import connect
 
     con = connect(Settings.from_env())
     options = queries.selection_options(con, "1.2.1")
@@ -397,7 +397,7 @@ def run_queries(scales: list[int], reps: dict[int, int]) -> dict[str, Any]:
     import psutil
 
     from sdgdash.config import Settings
-    from sdgdash.scoring import load_index_table
+    from sdgdash.features.index.scoring import load_index_table
 
     index_table = load_index_table(
         Settings.from_env().data_dir / "curated" / "index_indicators.csv"

@@ -6,7 +6,7 @@ import math
 
 from babel.numbers import format_decimal
 
-from sdgdash.catalog import DEFAULT_LANG, LANGS
+from sdgdash.data.catalog import DEFAULT_LANG, LANGS
 from sdgdash.texts import feature_strings
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}

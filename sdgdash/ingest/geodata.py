@@ -12,7 +12,7 @@ from typing import Any
 import shapely
 from pyproj import Geod
 
-from sdgdash.geo import LAYOUT_UNITS, PILOT_FILE, SOUTH_KAZAKHSTAN, SPLIT_2018
+from sdgdash.geo.layouts import LAYOUT_UNITS, PILOT_FILE, SOUTH_KAZAKHSTAN, SPLIT_2018
 from sdgdash.ingest.opensdg import BuildError
 
 BOUNDARIES_2022 = Path("boundaries-2022") / "kz-adm1.geojson"

@@ -16,8 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from sdgdash import curated
-from sdgdash.flags import PLACEHOLDER_COLUMN, PLACEHOLDER_REASONS
+from sdgdash.data import curated
+from sdgdash.data.flags import PLACEHOLDER_COLUMN, PLACEHOLDER_REASONS
 from sdgdash.ingest.observations import MAX_EXAMPLES
 from sdgdash.ingest.opensdg import BuildError
 

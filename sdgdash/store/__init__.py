@@ -9,6 +9,8 @@ Use :func:`open_store` with a SQLAlchemy URL (``Settings.store_url`` by default)
 
 from __future__ import annotations
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from sdgdash.store.store import NotAuthorized, Store, User, make_engine, open_store
 from sdgdash.store.validate import (
     FieldError,
@@ -20,7 +22,11 @@ from sdgdash.store.validate import (
     territory_ids,
 )
 
+# What an unreachable or broken store raises: pages and documents then say so instead of failing.
+STORE_ERRORS = (SQLAlchemyError, OSError)
+
 __all__ = [
+    "STORE_ERRORS",
     "FieldError",
     "FindingInput",
     "InvalidInput",

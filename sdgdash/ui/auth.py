@@ -4,16 +4,13 @@ Streamlit's OIDC login when ``[auth]`` is configured, and the logged-in user of 
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from sdgdash.config import Settings
 from sdgdash.i18n import t
-from sdgdash.store import Store, User, open_store
-from sdgdash.ui.widgets import md_escape
+from sdgdash.store import STORE_ERRORS, Store, User, open_store
+from sdgdash.ui.safe import md_escape
 
 _USER = "_auth_user"
-# What an unreachable or broken store raises: pages then say so instead of failing.
-STORE_ERRORS = (SQLAlchemyError, OSError)
 
 
 @st.cache_resource(max_entries=4)

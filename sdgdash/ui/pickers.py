@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from sdgdash import selection
-from sdgdash.catalog import FEATURED_INDICATOR, GOALS, SELECTION_COLUMNS
+from sdgdash.data import selection
+from sdgdash.data.catalog import FEATURED_INDICATOR, GOALS, SELECTION_COLUMNS
+from sdgdash.data.models import Selection
+from sdgdash.features.tags import ui as tagsview
+from sdgdash.features.tags import view as tags_view
 from sdgdash.i18n import t
-from sdgdash.models import Selection
-from sdgdash.ui import cached, state, tagsview
+from sdgdash.ui import cached, state
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def _tag_narrowed(regional, lang: str, prefix: str):
     if not tag:
         return regional
     narrowed = regional[
-        regional["indicator_id"].isin(tagsview.narrow(regional["indicator_id"], tag))
+        regional["indicator_id"].isin(tags_view.narrow(cached, regional["indicator_id"], tag))
     ]
     if narrowed.empty:
         st.caption(t("tag_filter_no_regional", lang, tag=cached.tag_vocabulary().name(tag, lang)))

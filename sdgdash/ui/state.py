@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TypeVar
 
 import streamlit as st
 
-from sdgdash.catalog import DEFAULT_LANG, is_lang
+from sdgdash.data.catalog import DEFAULT_LANG, is_lang
 from sdgdash.i18n import t
 
 T = TypeVar("T")
-_ENTRY = "_entry_page"
 _NOTICES = "_url_notices"
 MAX_PARAM_LEN = 200
 
@@ -119,32 +117,9 @@ def keep_valid(key: str, options: list, default: object) -> None:
         st.session_state[key] = default
 
 
-def page_lang(page_file: str) -> str:
-    """The language for a page script, making sure the page runs under dashboard.py.
-
-    A fresh server guesses from the ``pages/`` folder that the app uses Streamlit's old automatic
-    pages, and runs a page URL opened by the very first session without ``dashboard.py`` (so
-    without its navigation and language switch). Such a run switches the guess off and reruns
-    through the entry script, which then switches to ``page_file`` (see :func:`resume_entry`).
-    """
-    if "lang" not in st.session_state:
-        from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
-        st.session_state[_ENTRY] = (Path(page_file).stem, dict(st.query_params))
-        st.rerun()
-    return st.session_state["lang"]
-
-
-def resume_entry(pages: list) -> None:
-    """After :func:`page_lang` rerouted a run, open the page the user asked for, with its URL."""
-    entry = st.session_state.pop(_ENTRY, None)
-    if entry is None:
-        return
-    stem, params = entry
-    for page in pages:  # every page's url_path is its file name without .py
-        if page.url_path == stem:
-            st.switch_page(page, query_params=params)
+def lang() -> str:
+    """The language of this run, as the entry script (dashboard.py) chose it."""
+    return st.session_state.get("lang") or current_lang()
 
 
 def int_list(allowed: Iterable[int]) -> Callable[[str], list[int] | None]:

@@ -9,22 +9,12 @@ import streamlit as st
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
+from sdgdash.pages import PAGES as REGISTRY
 from sdgdash.store import open_store
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard.py")
-PAGES = [
-    "pages/overview.py",
-    "pages/goal.py",
-    "pages/map.py",
-    "pages/region.py",
-    "pages/compare.py",
-    "pages/index.py",
-    "pages/findings.py",
-    "pages/tag.py",
-    "pages/territory.py",
-    "pages/seminar.py",
-]
+PAGES = [p.script for p in REGISTRY]
 
 
 @pytest.fixture(autouse=True)

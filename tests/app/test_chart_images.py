@@ -12,20 +12,20 @@ from tests.app.conftest import PAGES
 
 # Views with the charts each page draws beyond its defaults.
 EXTRA = {
-    "pages/map.py": {"ind": "1.2.1", "region": "KZKAR"},
-    "pages/goal.py": {"goal": "5", "region": "KZKAR"},
-    "pages/compare.py": {"regions": "KZKAR,KZKZY"},
+    "app_pages/map.py": {"ind": "1.2.1", "region": "KZKAR"},
+    "app_pages/goal.py": {"goal": "5", "region": "KZKAR"},
+    "app_pages/compare.py": {"regions": "KZKAR,KZKZY"},
 }
 
 
 # At least this many charts with a toolbar on each page's view above (so the test has work).
 TOOLBAR_CHARTS = {
-    "pages/overview.py": 1,
-    "pages/goal.py": 4,
-    "pages/map.py": 2,
-    "pages/region.py": 1,
-    "pages/compare.py": 2,
-    "pages/tag.py": 2,
+    "app_pages/overview.py": 1,
+    "app_pages/goal.py": 4,
+    "app_pages/map.py": 2,
+    "app_pages/region.py": 1,
+    "app_pages/compare.py": 2,
+    "app_pages/tag.py": 2,
 }
 
 

@@ -11,15 +11,23 @@ import pytest
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 
-from sdgdash import goalview, localdata, queries, selection, slides
-from sdgdash.catalog import DISAGGREGATIONS
 from sdgdash.config import Settings
-from sdgdash.db import connect
-from sdgdash.goalcharts import STATUS_COLOURS
+from sdgdash.data import queries, selection
+from sdgdash.data.catalog import DISAGGREGATIONS
+from sdgdash.data.db import connect
+from sdgdash.features.deck import document as deckviews
+from sdgdash.features.deck import pptx as slides
+from sdgdash.features.deck.model import Deck, make_view
+from sdgdash.features.deck.parts import files_text
+from sdgdash.features.goal import slides as pageslides
+from sdgdash.features.goal import view as goalview
+from sdgdash.features.goal.charts import STATUS_COLOURS
+from sdgdash.features.localdata import store as localstore
+from sdgdash.features.localdata import uploads as localdata
+from sdgdash.features.region import view as region_view
+from sdgdash.features.territory import view as territory_view
 from sdgdash.i18n import fmt_number, t
-from sdgdash.seminar import Deck, make_view
-from sdgdash.ui import cached, deckviews, localstore, pageslides, regions, territory
-from sdgdash.ui.slideparts import files_text
+from sdgdash.ui import cached
 from tests.conftest import REPO
 from tests.doubles.memory_upload_store import MemoryUploadStore
 
@@ -190,8 +198,8 @@ def test_territory_locator_context_and_local_rows(prs) -> None:
 
 def test_territory_profile_pptx_has_the_locator_and_every_context_row() -> None:
     terr = cached.territories()["karkaraly_district"]
-    _, table = territory.context_rows(terr, 0, "en")
-    context = regions.csv_rows(table, "en")
+    _, table = territory_view.context_rows(cached, terr, 0, "en")
+    context = region_view.csv_rows(table, "en")
     doc = deckviews.territory_document(terr, "en", context, pd.DataFrame())
     prs = Presentation(io.BytesIO(slides.build(doc)))
     profile = cached.region_profile("KZKAR")

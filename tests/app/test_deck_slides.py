@@ -7,11 +7,15 @@ import io
 import pytest
 from pptx import Presentation
 
-from sdgdash import queries, scoring, selection, slides
 from sdgdash.config import Settings
-from sdgdash.db import connect
-from sdgdash.seminar import Deck, make_view
-from sdgdash.ui import deckviews
+from sdgdash.data import queries, selection
+from sdgdash.data.db import connect
+from sdgdash.features.deck import document as deckviews
+from sdgdash.features.deck import pptx as slides
+from sdgdash.features.deck.model import Deck, make_view
+from sdgdash.features.index import scoring
+from sdgdash.features.region import slides as region_slides
+from sdgdash.features.region import view as region_view
 
 COMMIT = "72277878d1"
 
@@ -107,11 +111,12 @@ def test_index_slide_is_a_bar_chart_of_the_ranking(prs) -> None:
 
 
 def test_region_profile_pptx_has_goal_scores_and_every_indicator_row() -> None:
-    from sdgdash.ui import cached, indexview, regions
+    from sdgdash.features.index import ui as indexview
+    from sdgdash.ui import cached
 
     profile = cached.region_profile("KZKAR")
-    table = regions.profile_table(profile, "kk", indexview.region_ratings("KZKAR"))
-    prs = Presentation(io.BytesIO(slides.build(deckviews.region_document("KZKAR", "kk", table))))
+    table = region_view.profile_table(cached, profile, "kk", indexview.region_ratings("KZKAR"))
+    prs = Presentation(io.BytesIO(slides.build(region_slides.region_document("KZKAR", "kk", table))))
     assert _shape(prs.slides[0], "Title").text_frame.text == "Қарағанды"
     result = cached.index_result(cached.index_years()[-1])
     goals = result.goals[(result.goals.ref_area == "KZKAR") & result.goals.score.notna()]

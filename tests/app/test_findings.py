@@ -43,7 +43,7 @@ def test_reading_needs_no_login_and_shows_no_form(app, store):
         ),
         editor,
     )
-    at = app("pages/findings.py", lang="en")
+    at = app("app_pages/findings.py", lang="en")
     assert not at.exception
     assert "Waste is not collected." in _texts(at)
     assert t("findings_login_to_add", "en") in [i.value for i in at.info]
@@ -57,7 +57,7 @@ def test_reading_needs_no_login_and_shows_no_form(app, store):
 
 def test_wrong_passwords_are_refused_then_throttled(app, store):
     store.create_user("aigerim", PASSWORD)
-    at = app("pages/findings.py", lang="en")
+    at = app("app_pages/findings.py", lang="en")
     for attempt in range(5):
         at = login(at, "aigerim", "not the password")
         assert not at.exception
@@ -72,13 +72,13 @@ def test_wrong_passwords_are_refused_then_throttled(app, store):
 
 def test_one_wrong_password_says_so(app, store):
     store.create_user("aigerim", PASSWORD)
-    at = login(app("pages/findings.py", lang="ru"), "aigerim", "wrong", "ru")
+    at = login(app("app_pages/findings.py", lang="ru"), "aigerim", "wrong", "ru")
     assert [e.value for e in at.sidebar.error] == [t("auth_wrong", "ru")]
 
 
 def test_editor_adds_a_finding_seen_on_the_findings_and_region_pages(app, store):
     store.create_user("aigerim", PASSWORD)
-    at = login(app("pages/findings.py", lang="en"), "aigerim", PASSWORD).run()
+    at = login(app("app_pages/findings.py", lang="en"), "aigerim", PASSWORD).run()
     assert not at.exception
     assert at.text_area(key="fnd_in_text")
     at.selectbox(key="fnd_in_place").set_value("KZKAR")
@@ -100,17 +100,17 @@ def test_editor_adds_a_finding_seen_on_the_findings_and_region_pages(app, store)
     assert "<script>" not in _markup(at) and "<i>" not in _markup(at)
     assert "pwned" not in _markup(at)
 
-    region = app("pages/region.py", lang="en", region="KZKAR")
+    region = app("app_pages/region.py", lang="en", region="KZKAR")
     assert not region.exception
     assert NASTY in _texts(region)
     assert "<script>" not in _markup(region)
-    elsewhere = app("pages/region.py", lang="en", region="KZAKM")
+    elsewhere = app("app_pages/region.py", lang="en", region="KZAKM")
     assert NASTY not in _texts(elsewhere)
 
 
 def test_bad_input_is_reported_per_field_and_nothing_stored(app, store):
     store.create_user("aigerim", PASSWORD)
-    at = login(app("pages/findings.py", lang="kk"), "aigerim", PASSWORD, "kk").run()
+    at = login(app("app_pages/findings.py", lang="kk"), "aigerim", PASSWORD, "kk").run()
     # Tags are chosen from the vocabulary here; a bad tag is rejected in tests/core/test_store.py.
     save = next(b for b in at.button if b.label == t("findings_save", "kk"))
     at = save.click().run()
@@ -131,15 +131,15 @@ def test_filters_come_from_the_url_and_withdraw(app, store):
             FindingInput(date(2022, 10, 12), text, "minutes", ref_area=area, priority_goals=goals),
             editor,
         )
-    at = app("pages/findings.py", lang="en", goal="7")
+    at = app("app_pages/findings.py", lang="en", goal="7")
     assert "heating_supply" in _texts(at) and "household_waste" not in _texts(at)
-    at = app("pages/findings.py", lang="en", region="KZAKM")
+    at = app("app_pages/findings.py", lang="en", region="KZAKM")
     assert _texts(at) == ["household_waste"]
-    at = app("pages/findings.py", lang="en", goal="99")
+    at = app("app_pages/findings.py", lang="en", goal="99")
     assert not at.exception and {"heating_supply", "household_waste"} <= set(_texts(at))
     assert any("goal" in w.value for w in at.warning)
 
-    at = login(app("pages/findings.py", lang="en"), "aigerim", PASSWORD).run()
+    at = login(app("app_pages/findings.py", lang="en"), "aigerim", PASSWORD).run()
     at.selectbox(key="fnd_withdraw_id").set_value(2)
     withdraw = next(b for b in at.button if b.label == t("findings_withdraw_button", "en"))
     at = withdraw.click().run()
@@ -168,12 +168,12 @@ def _oidc_app(user: dict):
     at.secrets["auth"] = AUTH
     at.user = user
     at.query_params["lang"] = "en"
-    at.switch_page("pages/findings.py")
+    at.switch_page("app_pages/findings.py")
     return at.run()
 
 
 def test_no_secrets_means_no_identity_provider_and_no_crash(app):
-    at = app("pages/findings.py", lang="en")
+    at = app("app_pages/findings.py", lang="en")
     assert not at.exception
     assert not [b for b in at.sidebar.button if b.label == t("auth_oidc_login", "en")]
 
@@ -204,9 +204,9 @@ def test_oidc_user_edits_only_when_allowed(store):
 def test_pages_survive_an_unreachable_store(app, monkeypatch):
     # Nothing listens on port 9: the store cannot be opened, the pages say so and carry on.
     monkeypatch.setenv("SDGDASH_STORE_URL", "postgresql://nobody@127.0.0.1:9/none")
-    for page, params in [("pages/findings.py", {}), ("pages/region.py", {"region": "KZKAR"})]:
+    for page, params in [("app_pages/findings.py", {}), ("app_pages/region.py", {"region": "KZKAR"})]:
         at = app(page, lang="en", **params)
         assert not at.exception
         assert t("auth_store_error", "en") in [w.value for w in at.warning]
-    at = login(app("pages/findings.py", lang="en"), "aigerim", PASSWORD)
+    at = login(app("app_pages/findings.py", lang="en"), "aigerim", PASSWORD)
     assert [e.value for e in at.sidebar.error] == [t("auth_store_error", "en")]

@@ -29,30 +29,30 @@ def test_finding_on_goal_and_tag_pages(app, store):
         priority_goals=(11, 12),
     )
     for page, params in (
-        ("pages/goal.py", {"goal": "11"}),
-        ("pages/tag.py", {"tag": "household_waste"}),
+        ("app_pages/goal.py", {"goal": "11"}),
+        ("app_pages/tag.py", {"tag": "household_waste"}),
     ):
         at = app(page, lang="en", **params)
         assert not at.exception
         assert "Waste sorting points are missing" in _texts(at), page
-    at = app("pages/goal.py", lang="en", goal="3")
+    at = app("app_pages/goal.py", lang="en", goal="3")
     assert "Waste sorting points are missing" not in _texts(at)
 
 
 def test_finding_on_territory_page(app, store):
     _add(store, territory_id="karkaraly_district", text="Heating network in Karkaraly needs repair")
-    at = app("pages/territory.py", lang="ru", territory="karkaraly_district")
+    at = app("app_pages/territory.py", lang="ru", territory="karkaraly_district")
     assert not at.exception
     assert "Heating network in Karkaraly needs repair" in _texts(at)
-    at = app("pages/territory.py", lang="ru", territory="kamystybas_village")
+    at = app("app_pages/territory.py", lang="ru", territory="kamystybas_village")
     assert "Heating network in Karkaraly" not in _texts(at)
 
 
 def test_goal_page_tag_filter_narrows_indicators(app):
-    at = app("pages/goal.py", lang="en", goal="7")
+    at = app("app_pages/goal.py", lang="en", goal="7")
     assert "tag" not in at.query_params
     full = len(at.dataframe[0].value)
-    at = app("pages/goal.py", lang="en", goal="7", tag="electricity_supply")
+    at = app("app_pages/goal.py", lang="en", goal="7", tag="electricity_supply")
     assert not at.exception
     assert at.session_state["goal_tag"] == "electricity_supply"
     narrowed = at.dataframe[0].value

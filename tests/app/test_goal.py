@@ -5,14 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sdgdash import direction, goalview, queries, targets
-from sdgdash.catalog import GOALS, LANGS
 from sdgdash.config import Settings
-from sdgdash.db import connect
+from sdgdash.data import directions as direction
+from sdgdash.data import queries, targets
+from sdgdash.data.catalog import GOALS, LANGS
+from sdgdash.data.db import connect
+from sdgdash.features.goal import view as goalview
 from sdgdash.i18n import t
 from tests.conftest import REPO
 
-GOAL = "pages/goal.py"
+GOAL = "app_pages/goal.py"
 CURATED = REPO / "data" / "curated"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdgdash import scoring
+from sdgdash.features.index import scoring
 from tests.conftest import REPO
 
 
@@ -15,7 +15,7 @@ def _real_index(year: int) -> pd.DataFrame:
 
 
 def test_index_page_ranks_all_20_units_in_2023(app) -> None:
-    at = app("pages/index.py", lang="en", iyear="2023")
+    at = app("app_pages/index.py", lang="en", iyear="2023")
     assert not at.exception
     table = at.dataframe[0].value
     assert len(table) == 20
@@ -36,14 +36,14 @@ def test_index_ranking_is_reproducible_from_the_scores(app) -> None:
 
 
 def test_old_year_and_junk_year(app) -> None:
-    at = app("pages/index.py", lang="kk", iyear="2019")
+    at = app("app_pages/index.py", lang="kk", iyear="2019")
     assert not at.exception and len(at.dataframe[0].value) == 17
-    at = app("pages/index.py", lang="ru", iyear="1900")
+    at = app("app_pages/index.py", lang="ru", iyear="1900")
     assert not at.exception and at.warning
 
 
 def test_region_page_shows_goal_scores_and_ratings(app) -> None:
-    at = app("pages/region.py", lang="en", region="KZKZY")
+    at = app("app_pages/region.py", lang="en", region="KZKZY")
     assert not at.exception
     assert any("SDG index 2023" in m.value for m in at.markdown)
     table = at.dataframe[0].value

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 from sdgdash.i18n import t
-from sdgdash.ui.widgets import md_escape
+from sdgdash.ui.safe import md_escape
 from tests.conftest import REPO
 
-MAP = "pages/map.py"
+MAP = "app_pages/map.py"
 
 
 def _obs() -> pd.DataFrame:

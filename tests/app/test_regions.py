@@ -6,7 +6,7 @@ import pytest
 
 
 def test_profile_of_karaganda_in_russian(app) -> None:
-    at = app("pages/region.py", lang="ru", region="KZKAR")
+    at = app("app_pages/region.py", lang="ru", region="KZKAR")
     assert not at.exception
     assert at.title[0].value == "Карагандинская"
     assert any("Каркаралинский район" in i.value for i in at.info), "pilot territory named"
@@ -17,14 +17,14 @@ def test_profile_of_karaganda_in_russian(app) -> None:
 
 
 def test_goal_filter_from_the_url(app) -> None:
-    at = app("pages/region.py", lang="en", region="KZKZY", goals="1,7")
+    at = app("app_pages/region.py", lang="en", region="KZKZY", goals="1,7")
     assert not at.exception
     assert set(at.dataframe[0].value["Goal"]) <= {1, 7}
     assert "Kamystybas" in " ".join(i.value for i in at.info)
 
 
 def test_compare_karaganda_and_kyzylorda(app) -> None:
-    at = app("pages/compare.py", lang="kk", regions="KZKAR,KZKZY", ind="1.2.1")
+    at = app("app_pages/compare.py", lang="kk", regions="KZKAR,KZKZY", ind="1.2.1")
     assert not at.exception
     table = at.dataframe[0].value
     assert {"Қарағанды", "Қызылорда"} <= set(table.columns)
@@ -34,6 +34,6 @@ def test_compare_karaganda_and_kyzylorda(app) -> None:
 
 @pytest.mark.parametrize("regions", ["KZKAR", "KZKAR,KZKAR", "A,B,C,D,E", "<b>x</b>"])
 def test_compare_with_bad_or_too_few_regions_is_explained(app, regions) -> None:
-    at = app("pages/compare.py", lang="en", regions=regions)
+    at = app("app_pages/compare.py", lang="en", regions=regions)
     assert not at.exception
     assert at.warning or at.info

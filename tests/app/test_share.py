@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from sdgdash import seminar
-from sdgdash.ui import deckviews
-from sdgdash.ui.present import DECK_KEY, WIDGET_PREFIXES
+from sdgdash.features.deck import document as deckviews
+from sdgdash.features.deck import model as seminar
+from sdgdash.features.deck.ui import DECK_KEY
+from sdgdash.ui.present import WIDGET_PREFIXES
 
 # page -> (URL parameters of a non-default view, widget key -> the value it must show)
 VIEWS = {
-    "pages/overview.py": ({"ind": "11.6.1", "year": "2020"}, {"ov_ind": "11.6.1", "ov_year": 2020}),
-    "pages/map.py": (
+    "app_pages/overview.py": ({"ind": "11.6.1", "year": "2020"}, {"ov_ind": "11.6.1", "ov_year": 2020}),
+    "app_pages/map.py": (
         {"ind": "1.2.1", "year": "2019", "cls": "quantiles", "pal": "Viridis", "region": "KZKAR"},
         {
             "map_ind": "1.2.1",
@@ -22,40 +23,40 @@ VIEWS = {
             "map_region": "KZKAR",
         },
     ),
-    "pages/region.py": (
+    "app_pages/region.py": (
         {"region": "KZPAV", "goals": "1,3"},
         {"reg_region": "KZPAV", "reg_goals": [1, 3]},
     ),
-    "pages/compare.py": (
+    "app_pages/compare.py": (
         {"regions": "KZKAR,KZPAV,KZKZY", "ind": "3.2.1"},
         {"cmp_regions": ["KZKAR", "KZPAV", "KZKZY"], "cmp_ind": "3.2.1"},
     ),
-    "pages/index.py": ({"iyear": "2020"}, {"idx_year": 2020}),
-    "pages/goal.py": (
+    "app_pages/index.py": ({"iyear": "2020"}, {"idx_year": 2020}),
+    "app_pages/goal.py": (
         {"goal": "3", "region": "KZKAR", "tag": "health_services", "ind": "3.2.1"},
         {"goal_goal": 3, "goal_area": "KZKAR", "goal_tag": "health_services", "goal_ind": "3.2.1"},
     ),
-    "pages/tag.py": (
+    "app_pages/tag.py": (
         {"tag": "jobs", "indicator": "8.3.1"},
         {"tag_tag": "jobs", "tag_ind": "8.3.1"},
     ),
-    "pages/territory.py": (
+    "app_pages/territory.py": (
         {"territory": "kamystybas_village", "goal": "7"},
         {"terr_id": "kamystybas_village", "terr_goal": 7},
     ),
-    "pages/seminar.py": ({}, {}),
+    "app_pages/seminar.py": ({}, {}),
 }
 
 JUNK = {
-    "pages/overview.py": {"ind": "<b>x</b>", "year": "20x3"},
-    "pages/map.py": {"ind": "9.9.9", "cls": "'; DROP TABLE x;--", "pal": "Nope", "year": "abc"},
-    "pages/region.py": {"region": "KZXXX", "goals": "1,99"},
-    "pages/compare.py": {"regions": "KZKAR,KZKAR,<x>", "ind": "0.0.0"},
-    "pages/index.py": {"iyear": "1066"},
-    "pages/goal.py": {"goal": "18", "region": "KZXXX", "tag": "<i>", "ind": "9.9.9"},
-    "pages/tag.py": {"tag": "nope", "indicator": "0.0.0"},
-    "pages/territory.py": {"territory": "atlantis", "goal": "99"},
-    "pages/seminar.py": {"present": "yes"},
+    "app_pages/overview.py": {"ind": "<b>x</b>", "year": "20x3"},
+    "app_pages/map.py": {"ind": "9.9.9", "cls": "'; DROP TABLE x;--", "pal": "Nope", "year": "abc"},
+    "app_pages/region.py": {"region": "KZXXX", "goals": "1,99"},
+    "app_pages/compare.py": {"regions": "KZKAR,KZKAR,<x>", "ind": "0.0.0"},
+    "app_pages/index.py": {"iyear": "1066"},
+    "app_pages/goal.py": {"goal": "18", "region": "KZXXX", "tag": "<i>", "ind": "9.9.9"},
+    "app_pages/tag.py": {"tag": "nope", "indicator": "0.0.0"},
+    "app_pages/territory.py": {"territory": "atlantis", "goal": "99"},
+    "app_pages/seminar.py": {"present": "yes"},
 }
 
 
@@ -101,17 +102,17 @@ def test_malformed_urls_open_defaults_with_a_notice(app, page: str) -> None:
 
 def test_present_param_turns_on_presentation_mode(app) -> None:
     # (Leaving it is tested in the browser: AppTest re-sends its own query parameters.)
-    at = app("pages/index.py", lang="ru", present="1")
+    at = app("app_pages/index.py", lang="ru", present="1")
     assert not at.exception
     assert at.session_state["present_on"] is True
     assert at.button(key="present_exit").label == "Выйти из презентации"
-    plain = app("pages/index.py", lang="ru")
+    plain = app("app_pages/index.py", lang="ru")
     assert plain.session_state["present_on"] is False
     assert not [b for b in plain.button if b.key == "present_exit"]
 
 
 def test_add_to_deck_keeps_the_view_and_the_seminar_page_lists_it(app) -> None:
-    at = app("pages/compare.py", lang="ru", regions="KZKAR,KZKZY", ind="1.2.1")
+    at = app("app_pages/compare.py", lang="ru", regions="KZKAR,KZKZY", ind="1.2.1")
     at.button(key="deck_add").click().run()
     deck: seminar.Deck = at.session_state[DECK_KEY]
     assert len(deck.views) == 1
@@ -119,19 +120,19 @@ def test_add_to_deck_keeps_the_view_and_the_seminar_page_lists_it(app) -> None:
     assert view.page == "compare"
     assert view.params == {"regions": "KZKAR,KZKZY", "ind": "1.2.1"}
     assert view.title.startswith("Карагандинская, Кызылординская: 1.2.1 ")
-    at.switch_page("pages/seminar.py").run()
+    at.switch_page("app_pages/seminar.py").run()
     assert not at.exception
     assert view.title in [t.value for t in at.text]
 
 
 # page -> (URL parameters of its view, the start of the slide title the view gets in Russian)
 DECK_VIEWS = {
-    "pages/goal.py": (
+    "app_pages/goal.py": (
         {"goal": "3", "region": "KZKAR", "tag": "health_services", "ind": "3.2.1"},
         "Цель 3. Хорошее здоровье и благополучие — Карагандинская · ",
     ),
-    "pages/tag.py": ({"tag": "jobs", "indicator": "8.3.1"}, "Занятость и рабочие места: 8.3.1 "),
-    "pages/territory.py": (
+    "app_pages/tag.py": ({"tag": "jobs", "indicator": "8.3.1"}, "Занятость и рабочие места: 8.3.1 "),
+    "app_pages/territory.py": (
         {"territory": "kamystybas_village", "goal": "7"},
         "село Камыстыбас — село, Кызылординская · Цель 7. ",
     ),
@@ -146,12 +147,12 @@ def test_add_to_deck_keeps_the_url_of_the_goal_tag_and_territory_views(app, page
     at.button(key="deck_add").click().run()
     assert not at.exception, [e.value for e in at.exception]
     (view,) = at.session_state[DECK_KEY].views
-    name = page.removeprefix("pages/").removesuffix(".py")
+    name = page.removeprefix("app_pages/").removesuffix(".py")
     assert view.page == name
     url = _params(at)
     assert view.params == {k: v for k, v in url.items() if k != "lang"} == params
     assert view.title.startswith(title), view.title
-    at.switch_page("pages/seminar.py").run()
+    at.switch_page("app_pages/seminar.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert view.title in [x.value for x in at.text]
     assert deckviews.page_name(name, "ru") in [c.value for c in at.caption]

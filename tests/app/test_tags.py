@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import REPO
 
-TAG = "pages/tag.py"
+TAG = "app_pages/tag.py"
 NAMES = {
     "kk": "Тұрмыстық қалдықтарды жинау және қайта өңдеу",
     "ru": "Сбор и переработка бытовых отходов",
@@ -70,7 +70,7 @@ def test_tag_page_bad_url_values_fall_back_with_a_notice(app, params) -> None:
 
 
 def test_map_page_tag_filter_narrows_goals_and_indicators(app) -> None:
-    at = app("pages/map.py", lang="en", tag="heating_supply", ind="11.6.2")
+    at = app("app_pages/map.py", lang="en", tag="heating_supply", ind="11.6.2")
     assert not at.exception
     assert at.selectbox(key="map_tag").value == "heating_supply"
     offered = [o.split(" ")[0] for o in at.selectbox(key="map_ind").options]
@@ -82,7 +82,7 @@ def test_map_page_tag_filter_narrows_goals_and_indicators(app) -> None:
 
 
 def test_map_page_without_tag_offers_every_regional_indicator(app) -> None:
-    at = app("pages/map.py", lang="en", ind="1.2.1")
+    at = app("app_pages/map.py", lang="en", ind="1.2.1")
     assert not at.exception
     assert at.selectbox(key="map_tag").value == ""
     assert len(at.selectbox(key="map_ind").options) == 72
@@ -90,7 +90,7 @@ def test_map_page_without_tag_offers_every_regional_indicator(app) -> None:
 
 
 def test_region_page_tag_filter_and_tag_column(app) -> None:
-    at = app("pages/region.py", lang="ru", region="KZKAR", tag="household_waste")
+    at = app("app_pages/region.py", lang="ru", region="KZKAR", tag="household_waste")
     assert not at.exception
     table = at.dataframe[0].value
     assert set(table["Показатель"].str.split(" ").str[0]) == {"11.6.1", "11.6.1.1"}
@@ -101,19 +101,19 @@ def test_region_page_tag_filter_and_tag_column(app) -> None:
 
 
 def test_region_page_lists_its_events_with_sources(app) -> None:
-    at = app("pages/region.py", lang="en", region="KZALA")
+    at = app("app_pages/region.py", lang="en", region="KZALA")
     assert not at.exception
     text = _markdown(at)
     assert "Almaty's second Voluntary Local Review" in text.replace("\\", "")
     assert "GLocal" not in text  # a Karaganda / Kyzylorda event
     captions = " ".join(c.value for c in at.caption)
     assert "004\\_1765cacdcfac57ef" in captions
-    at = app("pages/region.py", lang="en", region="KZKZY")
+    at = app("app_pages/region.py", lang="en", region="KZKZY")
     assert "GLocal" in _markdown(at) and "Almaty's second" not in _markdown(at).replace("\\", "")
 
 
 def test_overview_timeline_has_every_event(app) -> None:
-    at = app("pages/overview.py", lang="kk")
+    at = app("app_pages/overview.py", lang="kk")
     assert not at.exception
     assert "ТДМ локализациясының хронологиясы" in [s.value for s in at.subheader]
     text = _markdown(at).replace("\\", "")
@@ -123,13 +123,13 @@ def test_overview_timeline_has_every_event(app) -> None:
 
 
 def test_goal_and_compare_tables_name_each_indicators_tags(app) -> None:
-    at = app("pages/goal.py", lang="en", goal="7")
+    at = app("app_pages/goal.py", lang="en", goal="7")
     assert not at.exception
     table = at.dataframe[0].value.set_index("Indicator")
     tags = {i.split(" ")[0]: v for i, v in table["Tags"].items()}
     assert "Electricity supply" in tags["7.1.1"]
     assert "Heating supply" in tags["7.1.2"]
-    at = app("pages/compare.py", lang="kk", regions="KZKAR,KZKZY")
+    at = app("app_pages/compare.py", lang="kk", regions="KZKAR,KZKZY")
     assert not at.exception
     table = at.dataframe[0].value
     row = table[table["Көрсеткіш"].str.startswith("11.6.1 ")].iloc[0]

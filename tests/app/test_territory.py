@@ -10,14 +10,14 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from sdgdash.catalog import DISAGGREGATIONS, LANGS
+from sdgdash.data.catalog import DISAGGREGATIONS, LANGS
+from sdgdash.features.localdata import store as localstore
 from sdgdash.i18n import t
-from sdgdash.ui import localstore
 from tests.conftest import REPO
 from tests.core.test_territories import third_territory
 from tests.doubles.memory_upload_store import MemoryUploadStore
 
-PAGE = "pages/territory.py"
+PAGE = "app_pages/territory.py"
 PILOTS = {
     "karkaraly_district": (
         "KZKAR",
@@ -192,7 +192,7 @@ def test_bad_upload_lists_problems_and_stores_nothing(app, memory_store):
 
 
 def test_without_store_a_good_file_is_checked_but_cannot_be_stored(app, monkeypatch):
-    from sdgdash.ui import localstore
+    from sdgdash.features.localdata import store as localstore
 
     monkeypatch.setattr(localstore, "get_upload_store", lambda: None)
     at = app(PAGE, lang="kk", territory="karkaraly_district")
@@ -204,7 +204,7 @@ def test_without_store_a_good_file_is_checked_but_cannot_be_stored(app, monkeypa
 
 
 def test_withdraw_returns_to_the_empty_state(app, memory_store):
-    from sdgdash import localdata
+    from sdgdash.features.localdata import uploads as localdata
     from sdgdash.ui import cached
 
     rows = localdata.validate(TEST_UPLOAD, "k.csv", "1.2.1", cached.upload_catalogue()).store_rows()
@@ -220,7 +220,7 @@ def test_withdraw_returns_to_the_empty_state(app, memory_store):
 
 
 def test_profile_csv_has_both_sections_with_a_section_column():
-    from sdgdash.ui.territory import profile_csv
+    from sdgdash.features.territory.view import profile_csv
 
     context = pd.DataFrame({"Indicator": ["1.2.1 x"], "Value": [3.0]})
     local = pd.DataFrame({"Indicator": ["1.2.1"], "Territory: K": [4.25]})

@@ -11,12 +11,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from sdgdash.catalog import LANGS
+from sdgdash.data.catalog import LANGS
 from sdgdash.i18n import t
 from sdgdash.store import FindingInput
 from tests.conftest import REPO
 
-PAGE = "pages/territory.py"
+PAGE = "app_pages/territory.py"
 PILOTS = {"karkaraly_district": "kamystybas_village", "kamystybas_village": "karkaraly_district"}
 EVENTS = pd.read_csv(REPO / "data" / "curated" / "events.csv").set_index("event_id")
 GLOCAL = EVENTS.loc["2024_glocal_launch"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sdgdash.catalog import DISAGGREGATIONS
+from sdgdash.data.catalog import DISAGGREGATIONS
 
 OBS_CSV = """indicator_id,goal,target,year,ref_area,series,unit,sex,urbanisation,value,source_file,source_row,conflict_of,placeholder
 1.2.1,1,1.2,2021,,,PT,,,5.2,data/indicator_1-2-1.csv,2,,

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from sdgdash.direction import ANY, COLUMNS, direction_for, load_directions
+from sdgdash.data.directions import ANY, COLUMNS, direction_for, load_directions
 from tests.conftest import REPO
 
 DIRECTION_CSV = REPO / "data" / "curated" / "indicator_direction.csv"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sdgdash import events as ev
-from sdgdash.curated import CuratedFileError
-from sdgdash.tagcharts import events_timeline, period_end
+from sdgdash.data import events as ev
+from sdgdash.data.curated import CuratedFileError
+from sdgdash.features.tags.charts import events_timeline, period_end
 from tests.conftest import REPO
 
 CURATED = REPO / "data" / "curated"

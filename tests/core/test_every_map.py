@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdgdash import geo, mapview
-from sdgdash.catalog import SELECTION_COLUMNS
+from sdgdash.data.catalog import SELECTION_COLUMNS
+from sdgdash.data.models import Selection
+from sdgdash.features.map import view as mapview
+from sdgdash.geo import layouts as geo
 from sdgdash.i18n import STRINGS
-from sdgdash.models import Selection
 from tests.conftest import REPO
 
 

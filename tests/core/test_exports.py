@@ -10,12 +10,14 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from sdgdash import exports, mapview, queries
 from sdgdash.config import Settings
-from sdgdash.db import connect
+from sdgdash.data import queries
+from sdgdash.data.db import connect
+from sdgdash.data.labels import Labels
+from sdgdash.data.models import Selection
+from sdgdash.exports import tables as exports
+from sdgdash.features.map import view as mapview
 from sdgdash.i18n import t
-from sdgdash.labels import Labels
-from sdgdash.models import Selection
 from tests.conftest import REPO
 
 WHEN = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -40,7 +42,7 @@ def build() -> dict:
 
 def _map_table(con, labels, lang: str) -> tuple[pd.DataFrame, Selection]:
     options = queries.selection_options(con, "1.2.1")
-    from sdgdash import selection
+    from sdgdash.data import selection
 
     sel = selection.headline(options, "1.2.1")
     view = mapview.split(queries.map_frame(con, sel, 2023), sel, 2023, labels.region_kinds(), None)

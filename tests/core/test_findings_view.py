@@ -9,8 +9,8 @@ from io import StringIO
 
 import pandas as pd
 
-from sdgdash import findings as fnd
 from sdgdash.config import REPO_ROOT, Settings
+from sdgdash.features.findings import view as fnd
 from sdgdash.store import FindingInput, Vocabulary, check_finding
 
 PARENTS = {"karkaraly_district": "KZKAR", "kamystybas_village": "KZKZY"}

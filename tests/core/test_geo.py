@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import shapely
 
-from sdgdash.geo import (
+from sdgdash.geo.layouts import (
     LAYOUT_UNITS,
     LAYOUTS,
     NO_BOUNDARY_SUBREGION,
@@ -25,11 +25,7 @@ from sdgdash.geo import (
     load_pilot_territories,
     read_region_kinds,
 )
-from sdgdash.ingest.geodata import (
-    check_coverage,
-    clean_coverage,
-    dissolve_south_kazakhstan,
-)
+from sdgdash.ingest.geodata import check_coverage, clean_coverage, dissolve_south_kazakhstan
 
 REPO = Path(__file__).resolve().parents[2]
 GEODATA = REPO / "geodata"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdgdash.direction import ANY, load_directions
+from sdgdash.data.directions import ANY, load_directions
 from tests.conftest import REPO
 
 CURATED = REPO / "data" / "curated"

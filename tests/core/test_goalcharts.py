@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sdgdash import goalcharts, goalview
-from sdgdash import progress as pg
+from sdgdash.features.goal import charts as goalcharts
+from sdgdash.features.goal import progress as pg
+from sdgdash.features.goal import view as goalview
 
 
 def test_status_summary_stacks_counts_per_area() -> None:

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from sdgdash import goalview
-from sdgdash import progress as pg
-from sdgdash.catalog import DISAGGREGATIONS
+from sdgdash.data.catalog import DISAGGREGATIONS
+from sdgdash.features.goal import progress as pg
+from sdgdash.features.goal import view as goalview
 
 OBS_CSV = """indicator_id,year,ref_area,unit,sex,urbanisation,value,source_row
 9.1.1,2015,,PT,,,50,2

@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from sdgdash import localdata as ld
-from sdgdash.catalog import DISAGGREGATIONS
+from sdgdash.data.catalog import DISAGGREGATIONS
+from sdgdash.features.localdata import uploads as ld
 from tests.conftest import REPO
 from tests.doubles.memory_upload_store import MemoryUploadStore
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from sdgdash import direction, geo
 from sdgdash.config import Settings
-from sdgdash.db import DataMissingError, connect
-from sdgdash.location import RemoteDataError, RemoteDir, as_location, scheme_of
+from sdgdash.data import directions as direction
+from sdgdash.data.db import DataMissingError, connect
+from sdgdash.data.location import RemoteDataError, RemoteDir, as_location, scheme_of
+from sdgdash.geo import layouts as geo
 from tests.conftest import REPO
 
 

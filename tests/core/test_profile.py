@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdgdash import profile
-from sdgdash.models import Selection
+from sdgdash.data import catalog
+from sdgdash.data.models import Selection
+from sdgdash.features.compare import view as compare_view
+from sdgdash.features.region import view as profile
 from tests.conftest import REPO
 from tests.core import datafixtures
 
@@ -53,7 +55,7 @@ def test_compare_to_country() -> None:
 
 
 def test_comparison_uses_a_common_year() -> None:
-    c = profile.comparison(_ranked(), ["KZAKM", "KZZHS"], {"1.2.1": False})
+    c = compare_view.comparison(_ranked(), ["KZAKM", "KZZHS"], {"1.2.1": False})
     row = c.iloc[0]
     # KZZHS has only 2022: the common year is 2022.
     assert row.year == 2022
@@ -62,7 +64,7 @@ def test_comparison_uses_a_common_year() -> None:
 
 def test_natural_key_orders_indicators() -> None:
     ids = ["11.1.1", "2.1.1", "4.a.1", "4.7.1", "1.2.1"]
-    assert sorted(ids, key=profile.natural_key) == ["1.2.1", "2.1.1", "4.7.1", "4.a.1", "11.1.1"]
+    assert sorted(ids, key=catalog.natural_key) == ["1.2.1", "2.1.1", "4.7.1", "4.a.1", "11.1.1"]
 
 
 def test_real_profile_values_equal_the_source() -> None:

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from sdgdash import progress as pg
-from sdgdash.progress import Target, assess
+from sdgdash.features.goal import progress as pg
+from sdgdash.features.goal.progress import Target, assess
 
 
 def test_no_target_higher_is_better_substantial():

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from sdgdash import queries
 from sdgdash.config import Settings
-from sdgdash.db import DataMissingError, connect
-from sdgdash.models import Selection
+from sdgdash.data import queries
+from sdgdash.data.db import DataMissingError, connect
+from sdgdash.data.models import Selection
 from tests.conftest import REPO
 from tests.core import datafixtures
 
@@ -46,7 +46,7 @@ KZZHS,7.0,2022,PT,,data/indicator_1-2-1.csv,9,,
 
 
 def test_map_view_draws_first_row_and_lists_the_rest_with_reasons(con) -> None:
-    from sdgdash import mapview
+    from sdgdash.features.map import view as mapview
 
     sel = Selection("1.2.1", unit="PT")
     kinds = {"KZKRG": "city"}
@@ -130,7 +130,7 @@ def real():
 
 def test_real_poverty_map_frames_follow_the_data_layout(real) -> None:
     """1.2.1: 2023 is published for the 20 units of 2022; 2022 itself still for the 17 old ones."""
-    from sdgdash.geo import LAYOUT_UNITS
+    from sdgdash.geo.layouts import LAYOUT_UNITS
 
     assert not queries.selection_options(real, "1.2.1").empty
     sel = Selection("1.2.1", unit="PT")
@@ -152,7 +152,7 @@ def test_real_map_frame_values_equal_the_source_csv(real, kazstat_source) -> Non
 
 
 def test_map_view_with_everything_drawn_lists_nothing(con) -> None:
-    from sdgdash import mapview
+    from sdgdash.features.map import view as mapview
 
     sel = Selection("1.2.1", unit="PT")
     view = mapview.split(queries.map_frame(con, sel, 2021), sel, 2021, {}, 5.2)
@@ -161,7 +161,7 @@ def test_map_view_with_everything_drawn_lists_nothing(con) -> None:
 
 def test_placeholder_rows_reach_only_the_map_frame(tmp_path) -> None:
     """A curated placeholder is listed on the map; series, profiles and goals never see it."""
-    from sdgdash import mapview
+    from sdgdash.features.map import view as mapview
 
     extra = "1.2.1,1,1.2,2022,KZKAR,,PT,,,0.0,data/indicator_1-2-1.csv,12,,border_change\n"
     data = datafixtures.write(tmp_path / "data", extra)
@@ -185,7 +185,7 @@ def test_placeholder_rows_reach_only_the_map_frame(tmp_path) -> None:
 
 def test_real_karaganda_gdp_index_2023_is_listed_not_drawn(real) -> None:
     """8.1.1 2023: KZALM, KZKAR, KZVOS are 0.0 placeholders (split in June 2022)."""
-    from sdgdash import mapview
+    from sdgdash.features.map import view as mapview
 
     sel = Selection("8.1.1", unit="PT_BY_2005")
     national = mapview.national_value(queries.national_series(real, sel), 2023)

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from sdgdash.catalog import SELECTION_COLUMNS
-from sdgdash.direction import direction_for, load_directions
-from sdgdash.scoring import (
+from sdgdash.data.catalog import SELECTION_COLUMNS
+from sdgdash.data.directions import direction_for, load_directions
+from sdgdash.features.index.scoring import (
     DECREASING,
     INSUFFICIENT,
     MODERATELY_IMPROVING,

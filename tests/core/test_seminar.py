@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from sdgdash import seminar
-from sdgdash.seminar import Deck, DeckError, make_view
+from sdgdash.features.deck import model as seminar
+from sdgdash.features.deck.model import Deck, DeckError, make_view
 
 
 def _deck() -> Deck:

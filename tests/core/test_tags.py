@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sdgdash.curated import CuratedFileError
-from sdgdash.tags import LINKS_FILE, TAGS_FILE, load_vocabulary
+from sdgdash.data.curated import CuratedFileError
+from sdgdash.data.tags import LINKS_FILE, TAGS_FILE, load_vocabulary
 from tests.conftest import REPO
 
 CURATED = REPO / "data" / "curated"
@@ -153,9 +153,10 @@ def test_duplicate_tag_and_missing_column_and_unlinked_tag(tmp_path) -> None:
 
 def test_every_tagged_regional_indicator_maps_its_latest_year(vocab) -> None:
     """What the tag page draws: each linked indicator's headline selection in its latest year."""
-    from sdgdash import mapview, queries, selection
     from sdgdash.config import Settings
-    from sdgdash.db import connect
+    from sdgdash.data import queries, selection
+    from sdgdash.data.db import connect
+    from sdgdash.features.map import view as mapview
 
     con = connect(Settings.from_env({}))
     regions = pd.read_parquet(REPO / "data" / "regions.parquet")
@@ -180,9 +181,10 @@ def test_every_tagged_regional_indicator_maps_its_latest_year(vocab) -> None:
 
 
 def _view(indicator_id: str):
-    from sdgdash import mapview, queries, selection
     from sdgdash.config import Settings
-    from sdgdash.db import connect
+    from sdgdash.data import queries, selection
+    from sdgdash.data.db import connect
+    from sdgdash.features.map import view as mapview
 
     con = connect(Settings.from_env({}))
     regions = pd.read_parquet(REPO / "data" / "regions.parquet")
@@ -194,7 +196,7 @@ def _view(indicator_id: str):
 
 
 def test_ranking_adds_cities_only_where_the_source_is_mostly_cities() -> None:
-    from sdgdash.tagcharts import ranking_frame, regions_ranked
+    from sdgdash.features.tags.charts import ranking_frame, regions_ranked
 
     poverty = ranking_frame(_view("1.2.1"), higher_is_better=False)
     assert len(poverty) == 20 and poverty["rank"].min() == 1
@@ -212,7 +214,7 @@ def test_ranking_adds_cities_only_where_the_source_is_mostly_cities() -> None:
 
 
 def test_bars_are_coloured_against_kazakhstan_in_the_indicator_direction() -> None:
-    from sdgdash.tagcharts import bar_colours
+    from sdgdash.features.tags.charts import bar_colours
 
     values = pd.Series([3.0, 5.2, 8.1])
     blue, orange = "#0072B2", "#E69F00"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sdgdash.progress import RELATIVE, Target
-from sdgdash.targets import COLUMNS, check_against_data, load_targets, target_for
+from sdgdash.data.targets import COLUMNS, check_against_data, load_targets, target_for
+from sdgdash.features.goal.progress import RELATIVE, Target
 from tests.conftest import REPO
 
 TARGETS_CSV = REPO / "data" / "curated" / "indicator_targets.csv"

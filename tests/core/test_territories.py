@@ -10,16 +10,16 @@ import json
 import pandas as pd
 import pytest
 
-from sdgdash import geo
-from sdgdash.catalog import LANGS
-from sdgdash.territories import (
+from sdgdash.data.catalog import LANGS
+from sdgdash.data.territories import (
     COLUMNS,
     TerritoryError,
     features_by_id,
     load_territories,
     parse_territories,
 )
-from sdgdash.territory_map import neighbours, territory_locator
+from sdgdash.geo import layouts as geo
+from sdgdash.geo.locator import neighbours, territory_locator
 from tests.conftest import REPO
 
 CSV = REPO / "data" / "curated" / "territories.csv"

@@ -8,9 +8,9 @@ import json
 import pytest
 from shapely.geometry import Point, shape
 
+from sdgdash.data.territories import features_by_id
+from sdgdash.geo.locator import activity_note, territory_hover, territory_locator
 from sdgdash.i18n import t
-from sdgdash.territories import features_by_id
-from sdgdash.territory_map import activity_note, territory_hover, territory_locator
 from tests.conftest import REPO
 
 GEOJSON = json.loads((REPO / "geodata" / "regions_2022.geojson").read_text(encoding="utf-8"))

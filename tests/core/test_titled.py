@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from sdgdash.maps import SOURCE_LINE_PX, TITLE_LINE_PX, titled
+from sdgdash.figures import SOURCE_LINE_PX, TITLE_LINE_PX, titled
 
 
 def test_title_and_source_go_on_top_and_a_fixed_height_grows() -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sdgdash import maps, selection
-from sdgdash.catalog import LANGS
+from sdgdash.data import selection
+from sdgdash.data.catalog import LANGS
+from sdgdash.data.models import Selection
+from sdgdash.geo import choropleth as maps
+from sdgdash.geo import layouts
 from sdgdash.i18n import STRINGS, fmt_number, t
-from sdgdash.models import Selection
 
 
 def test_every_string_has_all_languages() -> None:
@@ -84,7 +86,7 @@ def _square(code: str, x: float) -> dict:
 
 def test_for_d3_winds_rings_clockwise_without_touching_the_input() -> None:
     gj = {"type": "FeatureCollection", "features": [_square("A", 0)]}
-    out = maps.for_d3(gj)
+    out = layouts.for_d3(gj)
     ring = out["features"][0]["geometry"]["coordinates"][0]
     area2 = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False))
     assert area2 < 0, "clockwise"
@@ -92,7 +94,7 @@ def test_for_d3_winds_rings_clockwise_without_touching_the_input() -> None:
 
 
 def test_choropleth_draws_values_and_names_missing_units_as_no_data() -> None:
-    gj = maps.for_d3({"type": "FeatureCollection", "features": [_square("A", 0), _square("B", 2)]})
+    gj = layouts.for_d3({"type": "FeatureCollection", "features": [_square("A", 0), _square("B", 2)]})
     drawn = pd.DataFrame(
         {"ref_area": ["A"], "value": [12.5], "source_file": ["data/x.csv"], "source_row": [7]}
     )
@@ -171,15 +173,15 @@ def test_a_feature_redefining_a_string_is_refused(monkeypatch) -> None:
 
 
 def test_every_placeholder_reason_has_a_map_reason_in_every_language() -> None:
-    from sdgdash.flags import PLACEHOLDER_REASONS
+    from sdgdash.data.flags import PLACEHOLDER_REASONS
 
     for reason in PLACEHOLDER_REASONS:
         assert set(STRINGS[f"reason_placeholder_{reason}"]) == set(LANGS), reason
 
 
 def test_placeholder_row_is_not_drawn_ranked_or_used_for_the_layout() -> None:
-    from sdgdash import mapview
-    from sdgdash.labels import Labels
+    from sdgdash.data.labels import Labels
+    from sdgdash.features.map import view as mapview
 
     frame = pd.DataFrame(
         {

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from sdgdash.localdata import UPLOAD_COLUMNS
+from sdgdash.features.localdata.uploads import UPLOAD_COLUMNS
 
 
 class MemoryUploadStore:

@@ -30,7 +30,7 @@ def test_every_navigation_page_stays_on_this_machine(server, browser, page) -> N
         }
     )
     # The navigation offers every page the AppTest suite knows (and nothing is left out there).
-    stems = {p.removeprefix("pages/").removesuffix(".py") for p in PAGES}
+    stems = {p.removeprefix("app_pages/").removesuffix(".py") for p in PAGES}
     assert len(hrefs) == len(stems), (hrefs, sorted(stems))
     assert {h.strip("/") for h in hrefs if h != "/"} <= stems
     visited = []

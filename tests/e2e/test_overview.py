@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sdgdash.maps import NO_DATA_COLOUR
+from sdgdash.geo.choropleth import NO_DATA_COLOUR
 from tests.conftest import REPO
 from tests.e2e.conftest import SHOTS, outside_requests, wait_for_app
 

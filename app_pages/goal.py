@@ -1,0 +1,29 @@
+"""Goal page: one goal's indicators, their progress status (Open SDG method), coverage and gaps."""
+
+from __future__ import annotations
+
+from sdgdash.features.findings import ui as findings_ui
+from sdgdash.features.goal import ui as goal_ui
+from sdgdash.features.goal import view as goal_view
+from sdgdash.features.tags import ui as tags_ui
+from sdgdash.ui import cached, state, widgets
+
+lang = state.lang()
+notices = state.notice_area()
+
+goal = goal_ui.pick_goal(lang)
+ref_area = goal_ui.pick_area(lang)
+goal_ui.header(goal, lang)
+
+tag = tags_ui.tag_filter(lang, "goal_tag")
+table = goal_view.status_for(cached, goal, tag)
+goal_ui.summary(table, goal, ref_area, lang)
+rows = goal_view.status_rows(cached, table, goal, ref_area, lang)
+goal_ui.show_status_table(rows, goal, ref_area, lang)
+goal_ui.detail(table, goal, ref_area, lang)
+goal_ui.coverage(goal, lang)
+goal_ui.gaps(goal, ref_area, lang)
+findings_ui.findings_block(lang, goal=goal)
+
+widgets.attribution(lang)
+state.show_notices(lang, notices)

@@ -1,0 +1,31 @@
+"""Regional SDG index: regions ranked by goal and overall, with the method and its inputs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdgdash.exports.tables import ExportMeta
+from sdgdash.features.index import ui as index_ui
+from sdgdash.features.index import view as index_view
+from sdgdash.i18n import t
+from sdgdash.ui import cached, state, widgets
+
+lang = state.lang()
+st.title(t("nav_index", lang))
+notices = state.notice_area()
+
+year = index_ui.pick_year(lang)
+result = index_view.index_result(cached, year)
+
+st.subheader(f"{t('ranking_heading', lang)} · {year}")
+table = index_ui.show_ranking(result, lang)
+c1, c2 = st.columns(2)
+with c1:
+    meta = ExportMeta(f"{t('ranking_heading', lang)} · {year}", year=year)
+    widgets.download_buttons(table, meta, f"sdg_index_ranking_{year}_{lang}", lang, key="dl_rank")
+with c2:
+    index_ui.scores_download(result, year, lang)
+index_ui.methodology(lang)
+widgets.source_line(sorted(set(result.scores["source_file"].dropna())), lang)
+widgets.attribution(lang)
+state.show_notices(lang, notices)

@@ -1,0 +1,49 @@
+"""Overview: the 17 goals, what data exists, and a featured indicator on the map of regions."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdgdash.features.map import ui as map_ui
+from sdgdash.features.map import view as mapview
+from sdgdash.features.overview import ui as overview_ui
+from sdgdash.features.tags import ui as tags_ui
+from sdgdash.i18n import fmt_number, t
+from sdgdash.ui import cached, state, widgets
+
+lang = state.lang()
+
+st.title(t("app_title", lang))
+st.caption(t("app_subtitle", lang))
+notices = state.notice_area()
+
+inds = cached.indicators()
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("kpi_indicators", lang), len(inds))
+c2.metric(t("kpi_regional", lang), int(inds["has_regional_data"].sum()))
+c3.metric(t("kpi_observations", lang), fmt_number(cached.observation_count(), lang))
+c4.metric(t("kpi_years", lang), f"{int(inds['first_year'].min())}–{int(inds['last_year'].max())}")
+
+st.subheader(t("goals_heading", lang))
+tiles = cached.goal_tiles_figure(lang)
+st.plotly_chart(tiles, config={"displaylogo": False, "displayModeBar": False}, width="stretch")
+st.caption(t("tiles_caption", lang))
+overview_ui.goal_links(lang)
+
+st.subheader(t("featured_map", lang))
+controls, map_col = st.columns([2, 5], gap="large")
+with controls:
+    query = overview_ui.pick_featured(lang)
+view = mapview.map_view(cached, query.selection, query.year)
+with controls:
+    map_ui.national_metric(view, lang)
+    map_ui.not_drawn_list(view, lang)
+with map_col:
+    map_ui.map_block(view, lang, key="overview")
+
+st.subheader(t("event_heading", lang))
+tags_ui.timeline(list(cached.events()), lang, key="overview")
+
+overview_ui.bulk_download(lang)
+widgets.attribution(lang)
+state.show_notices(lang, notices)

@@ -1,0 +1,35 @@
+"""Fixed vocabularies: languages, disaggregation columns, region kinds, layouts."""
+
+from __future__ import annotations
+
+LANGS: tuple[str, ...] = ("kk", "ru", "en")
+DEFAULT_LANG = "ru"
+
+# Disaggregation columns of data/observations.parquet, in display order.
+DISAGGREGATIONS: tuple[str, ...] = (
+    "sex",
+    "age",
+    "urbanisation",
+    "education_lev",
+    "income_wealth_quantile",
+    "activity",
+    "composite_breakdown",
+)
+
+# Columns that, with indicator_id and year, identify one observation.
+SELECTION_COLUMNS: tuple[str, ...] = ("series", "unit", *DISAGGREGATIONS)
+
+GOALS: tuple[int, ...] = tuple(range(1, 18))
+
+# Featured on the overview: share of population with income below the subsistence minimum.
+FEATURED_INDICATOR = "1.2.1"
+
+
+def is_lang(value: object) -> bool:
+    """True when ``value`` is one of the supported language codes."""
+    return isinstance(value, str) and value in LANGS
+
+
+def natural_key(indicator_id: str) -> tuple:
+    """Sort key that puts 2.1.1 before 11.1.1 and 4.a.1 after 4.7.1."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in indicator_id.split("."))

@@ -1,0 +1,142 @@
+"""A seminar deck: a title and an ordered list of views (page + URL parameters + title), as JSON (pure)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from sdgdash.pages import DEFAULT_PAGE, PAGES
+
+FORMAT = "sdgdash-deck"
+VERSION = 1
+MAX_BYTES = 64_000
+MAX_VIEWS = 40
+MAX_TEXT = 300
+MAX_VALUE = 200
+
+# Page -> the URL parameters that make up its view (besides ``lang``), from the page registry;
+# a page without view parameters cannot be put in a deck.
+PAGE_PARAMS: dict[str, frozenset[str]] = {p.id: p.view_params for p in PAGES if p.deckable}
+# Parameters that belong to the app, not to a view: never stored in a deck.
+APP_PARAMS = frozenset({"lang", "present", "deck"})
+
+
+class DeckError(ValueError):
+    """A deck file or view that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class View:
+    """One step of a deck: a page, the URL parameters of its view, and a slide title."""
+
+    page: str
+    params: dict[str, str] = field(default_factory=dict)
+    title: str = ""
+
+    def query(self, lang: str, **extra: str) -> dict[str, str]:
+        """The URL parameters that open this view in ``lang`` (plus ``extra``)."""
+        return {**self.params, "lang": lang, **extra}
+
+    def url(self, base: str, lang: str) -> str:
+        """The shareable address of this view under ``base`` (the app's root URL)."""
+        path = "" if self.page == DEFAULT_PAGE else self.page  # the default page lives at "/"
+        return f"{base.rstrip('/')}/{path}?{urlencode(self.query(lang))}"
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A title and an ordered tuple of views."""
+
+    title: str = ""
+    views: tuple[View, ...] = ()
+
+    def add(self, view: View) -> Deck:
+        """A deck with ``view`` appended."""
+        if len(self.views) >= MAX_VIEWS:
+            raise DeckError(f"a deck holds at most {MAX_VIEWS} views")
+        return replace(self, views=(*self.views, view))
+
+    def remove(self, i: int) -> Deck:
+        """A deck without view ``i``."""
+        return replace(self, views=self.views[:i] + self.views[i + 1 :])
+
+    def move(self, i: int, step: int) -> Deck:
+        """A deck with view ``i`` moved by ``step`` places (kept within the list)."""
+        j = min(max(i + step, 0), len(self.views) - 1)
+        views = list(self.views)
+        views.insert(j, views.pop(i))
+        return replace(self, views=tuple(views))
+
+    def retitle(self, i: int, title: str) -> Deck:
+        """A deck whose view ``i`` has ``title``."""
+        views = list(self.views)
+        views[i] = replace(views[i], title=_text(title, "title"))
+        return replace(self, views=tuple(views))
+
+
+def make_view(page: str, params: dict[str, object], title: str) -> View:
+    """A checked view of ``page`` from the current URL parameters (app parameters dropped)."""
+    clean = {k: str(v) for k, v in params.items() if k not in APP_PARAMS and v not in (None, "")}
+    return _check_view(page, clean, title)
+
+
+def _text(value: object, what: str, limit: int = MAX_TEXT) -> str:
+    if not isinstance(value, str):
+        raise DeckError(f"{what} must be text")
+    if len(value) > limit:
+        raise DeckError(f"{what} is longer than {limit} characters")
+    return value
+
+
+def _check_view(page: object, params: object, title: object) -> View:
+    if page not in PAGE_PARAMS:
+        raise DeckError(f"unknown page {str(page)[:40]!r}")
+    if not isinstance(params, dict):
+        raise DeckError("a view's params must be an object")
+    unknown = sorted(set(params) - PAGE_PARAMS[page])
+    if unknown:
+        raise DeckError(f"page {page!r} has no parameter {str(unknown[0])[:40]!r}")
+    for name, value in params.items():
+        _text(value, f"parameter {name!r}", MAX_VALUE)
+    return View(page, dict(params), _text(title, "title"))
+
+
+def to_json(deck: Deck) -> bytes:
+    """The deck as a small UTF-8 JSON file."""
+    doc = {
+        "format": FORMAT,
+        "version": VERSION,
+        "title": deck.title,
+        "views": [{"page": v.page, "params": v.params, "title": v.title} for v in deck.views],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def from_json(data: bytes | str) -> Deck:
+    """Read and check a deck file; anything unexpected raises :class:`DeckError` naming it."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > MAX_BYTES:
+        raise DeckError(f"the file is larger than {MAX_BYTES // 1000} kB")
+    try:
+        doc = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise DeckError(f"not a JSON file ({err.__class__.__name__})") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise DeckError(f"not a {FORMAT} file")
+    if doc.get("version") != VERSION:
+        raise DeckError(f"unsupported version {str(doc.get('version'))[:10]!r}")
+    views = doc.get("views")
+    if not isinstance(views, list):
+        raise DeckError("'views' must be a list")
+    if len(views) > MAX_VIEWS:
+        raise DeckError(f"a deck holds at most {MAX_VIEWS} views")
+    checked = []
+    for n, v in enumerate(views, 1):
+        if not isinstance(v, dict):
+            raise DeckError(f"view {n} is not an object")
+        try:
+            checked.append(_check_view(v.get("page"), v.get("params", {}), v.get("title", "")))
+        except DeckError as err:
+            raise DeckError(f"view {n}: {err}") from None
+    return Deck(_text(doc.get("title", ""), "title"), tuple(checked))

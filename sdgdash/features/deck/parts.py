@@ -1,0 +1,114 @@
+"""Building blocks of slides shared by every deck view: source footer, tables in parts (pure)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+
+import pandas as pd
+
+from sdgdash.data.source import Data
+from sdgdash.features.deck import pptx as slides
+from sdgdash.i18n import fmt_number, t
+
+PROFILE_ROWS_PER_SLIDE = 10
+PROFILE_COLUMNS = ("indicator", "value", "unit", "year", "rank", "national_value")
+_DATA_PREFIX = "data/indicator_"
+_DATA_FILE = re.compile(r"data/indicator_[0-9a-z-]+\.csv")
+
+
+def commit(data: Data) -> str:
+    """The data build's source commit (short), as every footer names it."""
+    return str(data.build_info().get("source", {}).get("commit", ""))[:10]
+
+
+def footer(data: Data, lang: str, indicator_ids: list[str] | tuple[str, ...] = (), files: str = "") -> str:
+    """Source footer: indicator(s), source organisation, data file(s) and the data build commit."""
+    labels = data.labels()
+    parts = []
+    for ind in indicator_ids[:2]:
+        info = labels.indicators.get(ind, {})
+        org = next(
+            (
+                info.get(f"source_org_{c}")
+                for c in (lang, "ru", "en")
+                if isinstance(info.get(f"source_org_{c}"), str) and info.get(f"source_org_{c}")
+            ),
+            "",
+        )
+        parts.append(
+            " · ".join(x for x in (labels.indicator_label(ind, lang, width=120), org) if x)
+        )
+    if len(indicator_ids) > 2:
+        parts.append(t("source_many", lang, n=len(indicator_ids)))
+    if files:
+        parts.append(files)
+    line = t("source_line", lang, file="; ".join(parts) or "—")
+    return f"{line} · {t('slide_build', lang)} {commit(data)}"
+
+
+def files_text(files: list[str] | tuple[str, ...]) -> str:
+    """Data files for a footer, every one named: a few listed in full, many indicator files
+    written once as ``data/indicator_{1-1-1, 1-2-1}.csv`` so the line stays short."""
+    files = list(dict.fromkeys(files))
+    stems = [f[len(_DATA_PREFIX) : -4] for f in files if _DATA_FILE.fullmatch(f)]
+    if len(files) <= 3 or len(stems) < len(files):
+        return ", ".join(files)
+    return f"{_DATA_PREFIX}{{{', '.join(stems)}}}.csv"
+
+
+def table_slides(
+    title_of: Callable[[str], str],
+    columns: list[str],
+    rows: list[list[str]],
+    footer_of: Callable[[slice], str],
+) -> list[slides.TableSlide]:
+    """``rows`` as table slides of at most :data:`PROFILE_ROWS_PER_SLIDE` rows; ``title_of``
+    gets the part ("1/3"), ``footer_of`` the slice of rows on the slide."""
+    per = PROFILE_ROWS_PER_SLIDE
+    parts = -(-len(rows) // per)
+    out = []
+    for n in range(parts):
+        chunk = slice(n * per, (n + 1) * per)
+        out.append(
+            slides.TableSlide(title_of(f"{n + 1}/{parts}"), columns, rows[chunk], footer_of(chunk))
+        )
+    return out
+
+
+def profile_slides(
+    data: Data,
+    table: pd.DataFrame, lang: str, title_of: Callable[[str], str]
+) -> list[slides.TableSlide]:
+    """A profile table (region or territory context, as the page downloads it) as table slides:
+    indicator, value, unit, year, rank, national value; each footer names its rows' data files."""
+    if not len(table):
+        return []
+    cols = [t(k, lang) for k in PROFILE_COLUMNS]
+    rows = [
+        [
+            textwrap.shorten(str(r[cols[0]]), 110),
+            fmt_number(r[cols[1]], lang),
+            str(r[cols[2]]),
+            str(r[cols[3]]),
+            str(r[cols[4]]),
+            fmt_number(r[cols[5]], lang),
+        ]
+        for r in table.to_dict("records")
+    ]
+    source = t("source", lang)
+    if source in table:  # every row's data file, as the table's source column names it
+        files = [str(f) for f in table[source]]
+        return table_slides(
+            title_of,
+            cols,
+            rows,
+            lambda chunk: footer(data, lang, files=files_text(sorted(set(files[chunk]) - {""}))),
+        )
+    ids = [str(r).split(" ", 1)[0] for r in table[cols[0]]]
+    return table_slides(title_of, cols, rows, lambda chunk: footer(data, lang, ids[chunk]))
+
+
+
+

@@ -1,0 +1,1 @@
+"""sdgdash.features.goal."""

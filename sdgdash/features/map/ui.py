@@ -1,0 +1,262 @@
+"""Widgets of the map: the map itself (click a region), play the years, small multiples, 3D, the
+region panel, the national value, what is not drawn and the values table."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import streamlit as st
+
+from sdgdash.exports import tables as exports
+from sdgdash.features.map import view as mapview
+from sdgdash.features.map.charts import region_trend
+from sdgdash.figures import PLOTLY_CONFIG
+from sdgdash.geo.choropleth import choropleth, small_multiples
+from sdgdash.geo.pydeck3d import extruded
+from sdgdash.i18n import fmt_number, t
+from sdgdash.ui import cached, render, state
+from sdgdash.ui.safe import md_escape
+from sdgdash.ui.widgets import data_table, download_buttons, source_line, source_text
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """How a map is drawn: classes, palette, pilot territories (the direction is the view's)."""
+
+    classes: str = "continuous"
+    palette: str = "RdYlBu"
+    pilots: bool = False
+
+
+def _names(lang: str) -> dict[str, str]:
+    labels = cached.labels()
+    return {code: labels.region_name(code, lang) for code in labels.regions}
+
+
+def _figure(view: mapview.MapView, lang: str, opts: MapOptions, highlight: str | None = None):
+    labels = cached.labels()
+    return choropleth(
+        view.drawn,
+        cached.geojson(view.layout),
+        names=_names(lang),
+        unit_label=labels.code_label("unit", view.selection.unit, lang),
+        year=view.year,
+        lang=lang,
+        national=view.national,
+        higher_is_better=view.higher_is_better,
+        classes=opts.classes,
+        palette=opts.palette,
+        pilots=cached.pilots() if opts.pilots else None,
+        highlight=highlight,
+        better_label=t("better", lang),
+    )
+
+
+def _clicked_region(key: str) -> str | None:
+    """The region of the last point clicked on chart ``key`` (from its selection state)."""
+    event = st.session_state.get(key)
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    for p in points:
+        if p.get("location"):
+            return str(p["location"])
+    return None
+
+
+def map_block(
+    view: mapview.MapView, lang: str, key: str, opts: MapOptions | None = None
+) -> str | None:
+    """Draw a map view with its layout caption and source; clicking a region selects it."""
+    opts = opts or MapOptions()
+    chart_key = f"{key}_map"
+    if key == "map":  # the map page keeps its selected region in the URL
+        codes = view.drawn["ref_area"].tolist()
+        state.seed("map_region", "region", state.choice(codes), None)
+    clicked = _clicked_region(chart_key)
+    if clicked and clicked in set(view.drawn["ref_area"]):
+        st.session_state[f"{key}_region"] = clicked
+    region = st.session_state.get(f"{key}_region") or None
+    ind = view.selection.indicator_id
+    labels = cached.labels()
+    render.chart(
+        _figure(view, lang, opts, highlight=region),
+        key=chart_key,
+        title=f"{labels.indicator_label(ind, lang)}, {view.year}",
+        source=source_text(mapview.source_files(view), lang),
+        filename=exports.file_stem("sdg", ind, view.year, "map", lang),
+        on_select="rerun",
+        selection_mode="points",
+    )
+    layout_caption(view, lang)
+    return region
+
+
+def layout_caption(view: mapview.MapView, lang: str) -> None:
+    """Which boundary layout is drawn, how many values are on it, and the source."""
+    total = len(view.drawn) + len(view.not_drawn)
+    st.caption(
+        f"{t('layout', lang)}: {t('layout_' + view.layout, lang)} · "
+        f"{t('drawn_count', lang, n=len(view.drawn), total=total)}"
+    )
+    source_line(mapview.source_files(view), lang)
+
+
+def play_years(sel, years: list[int], lang: str, opts: MapOptions) -> None:
+    """Step through the years in place, the layout following the data of each year."""
+    slot, caption = st.empty(), st.empty()
+    for year in years:
+        view = mapview.map_view(cached, sel, year)
+        fig = _figure(view, lang, opts)
+        fig.update_layout(title={"text": str(year), "font": {"size": 28}}, margin={"t": 50})
+        slot.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key=f"play_{year}")
+        caption.caption(f"{year} · {t('layout', lang)}: {t('layout_' + view.layout, lang)}")
+        time.sleep(1.2)
+    slot.empty()
+    caption.empty()
+
+
+def years_panel(sel, years: list[int], lang: str, opts: MapOptions) -> None:
+    """Small multiples: the selection in several years side by side on one colour scale."""
+    labels = cached.labels()
+    default = years[-6:]
+    state.seed("map_years", "years", _year_list(years), default)
+    chosen = st.multiselect(t("years_shown", lang), years, key="map_years", max_selections=9)
+    chosen = sorted(chosen) or default
+    state.set_params(years=",".join(str(y) for y in chosen))
+    views = [mapview.map_view(cached, sel, year) for year in chosen]
+    panels = [(v.year, cached.geojson(v.layout), v.drawn) for v in views]
+    fig = small_multiples(
+        panels,
+        names=_names(lang),
+        unit_label=labels.code_label("unit", sel.unit, lang),
+        lang=lang,
+        higher_is_better=views[0].higher_is_better,
+        palette=opts.palette,
+    )
+    files = [f"data/indicator_{sel.indicator_id.replace('.', '-')}.csv"]
+    render.chart(
+        fig,
+        key="map_multiples",
+        title=labels.indicator_label(sel.indicator_id, lang),
+        source=source_text(files, lang),
+        filename=exports.file_stem("sdg", sel.indicator_id, chosen[0], chosen[-1], lang),
+    )
+    source_line(files, lang)
+
+
+def _year_list(years: list[int]):
+    def parse(raw: str) -> list[int] | None:
+        try:
+            out = sorted({int(x) for x in raw.split(",") if x.strip()})
+        except ValueError:
+            return None
+        return out if out and set(out) <= set(years) and len(out) <= 9 else None
+
+    return parse
+
+
+def deck_block(view: mapview.MapView, lang: str, opts: MapOptions) -> None:
+    """The same selection as extruded 3D regions (pydeck), for a striking seminar picture."""
+    labels = cached.labels()
+    deck = extruded(
+        view.drawn,
+        cached.geojson(view.layout),
+        names=_names(lang),
+        unit_label=labels.code_label("unit", view.selection.unit, lang),
+        lang=lang,
+        higher_is_better=view.higher_is_better,
+        palette=opts.palette,
+    )
+    st.pydeck_chart(deck, height=560, key="map_deck")
+    layout_caption(view, lang)
+
+
+def region_panel(view: mapview.MapView, lang: str) -> None:
+    """The chosen region: value, rank, difference to Kazakhstan, and its series over time."""
+    labels = cached.labels()
+    codes = view.drawn.sort_values("ref_area")["ref_area"].tolist()
+    names = _names(lang)
+    state.seed("map_region", "region", state.choice(codes), None)
+    state.keep_valid("map_region", [None, *codes], None)
+    region = st.selectbox(
+        t("selected_region", lang),
+        codes,
+        key="map_region",
+        format_func=lambda c: names.get(c, c),
+        placeholder=t("none_selected", lang),
+        help=t("pick_region", lang),
+    )
+    state.set_params(region=region)
+    if not region:
+        st.caption(t("pick_region", lang))
+        return
+    row = view.drawn[view.drawn["ref_area"] == region].iloc[0]
+    unit = labels.code_label("unit", view.selection.unit, lang)
+    delta = None
+    if view.national is not None:
+        diff = row["value"] - view.national
+        delta = f"{'+' if diff >= 0 else '−'}{fmt_number(abs(diff), lang)} {t('vs_country', lang)}"
+    st.metric(
+        f"{names.get(region, region)}, {view.year} ({unit})",
+        fmt_number(row["value"], lang),
+        delta=delta,
+        delta_color={True: "normal", False: "inverse", None: "off"}[view.higher_is_better],
+    )
+    st.caption(f"{t('rank', lang)}: {t('rank_of', lang, rank=int(row['rank']), n=len(view.drawn))}")
+    st.page_link(
+        "app_pages/region.py",
+        label=t("open_profile", lang, name=names.get(region, region)),
+        icon=":material/location_city:",
+        query_params={"region": region, "lang": lang},
+    )
+    regional = cached.regional_series(view.selection)
+    national = cached.national_series(view.selection)
+    fig = region_trend(regional, national, region, names, unit, lang)
+    render.chart(
+        fig,
+        key="map_trend",
+        config={"displaylogo": False},
+        title=f"{names.get(region, region)}: {view.selection.indicator_id}",
+        source=source_text(
+            [f"data/indicator_{view.selection.indicator_id.replace('.', '-')}.csv"], lang
+        ),
+        filename=exports.file_stem("sdg", view.selection.indicator_id, region, lang),
+    )
+
+
+def values_table(view: mapview.MapView, lang: str) -> None:
+    """Exactly the values of the view (drawn, then not drawn with the reason), with a CSV."""
+    labels = cached.labels()
+    table = mapview.table(view, labels, lang)
+    data_table(table)
+    sel = view.selection
+    meta = exports.ExportMeta(
+        labels.indicator_label(sel.indicator_id, lang), (sel.indicator_id,), sel, view.year
+    )
+    download_buttons(table, meta, f"sdg_{sel.indicator_id}_{view.year}_{lang}", lang)
+
+
+def national_metric(view: mapview.MapView, lang: str) -> None:
+    """The national value of the shown year, as a metric beside the map."""
+    labels = cached.labels()
+    unit = labels.code_label("unit", view.selection.unit, lang)
+    value = fmt_number(view.national, lang) if view.national is not None else t("no_data", lang)
+    st.metric(
+        f"{t('national_value', lang)}, {view.year} ({unit})"
+        if unit
+        else f"{t('national_value', lang)}, {view.year}",
+        value,
+    )
+
+
+def not_drawn_list(view: mapview.MapView, lang: str) -> None:
+    """Name every value that is not on the map, with the reason."""
+    if view.not_drawn.empty:
+        return
+    labels = cached.labels()
+    with st.expander(f"{t('not_drawn_heading', lang)} ({len(view.not_drawn)})"):
+        for r in view.not_drawn.itertuples():
+            st.markdown(
+                f"- **{md_escape(labels.region_name(r.ref_area, lang))}**: "
+                f"{fmt_number(r.value, lang)} — {md_escape(t('reason_' + r.reason, lang))}"
+            )

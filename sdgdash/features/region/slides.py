@@ -1,0 +1,55 @@
+"""A region view as slides: its goal scores; and the region profile document (goal scores, then
+the indicator table as the page shows it) (pure)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sdgdash.data.source import Data
+from sdgdash.features.deck import pptx
+from sdgdash.features.deck.parts import footer, profile_slides
+from sdgdash.features.index.slides import source_files
+from sdgdash.features.index.view import index_result, latest_year
+from sdgdash.features.region.view import region_from_params
+from sdgdash.i18n import t
+
+
+def title(data: Data, params: dict[str, str], lang: str) -> str:
+    """The region's name."""
+    return data.labels().region_name(region_from_params(params), lang)
+
+
+def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pptx.Slide]:
+    """The region's goal scores."""
+    return [goal_scores_slide(data, title, region_from_params(params), lang)]
+
+
+def goal_scores_slide(data: Data, title: str, ref_area: str, lang: str) -> pptx.ChartSlide:
+    """A region's goal scores (latest index year) as a native bar chart."""
+    labels = data.labels()
+    year = latest_year(data)
+    result = index_result(data, year)
+    goals = result.goals[result.goals["ref_area"] == ref_area].sort_values("goal")
+    goals = goals[goals["score"].notna()]
+    return pptx.ChartSlide(
+        title,
+        "bar",
+        [f"{g}. {labels.goal_short(g, lang)}" for g in goals["goal"]],
+        [(t("score", lang), goals["score"].round(1).tolist())],
+        footer(data, lang, files=source_files(data, lang)),
+        axis_title=f"{t('score', lang)} (0–100), {year}",
+    )
+
+
+def region_document(data: Data, ref_area: str, lang: str, table: pd.DataFrame) -> pptx.Document:
+    """A region profile as slides: goal scores, then the indicator table (``table`` as the page
+    shows it) in parts."""
+    name = data.labels().region_name(ref_area, lang)
+    year = latest_year(data)
+    specs: list[pptx.Slide] = [
+        goal_scores_slide(data, t("slide_goal_scores", lang, region=name, year=year), ref_area, lang),
+        *profile_slides(
+            data, table, lang, lambda part: t("slide_profile_table", lang, region=name, part=part)
+        ),
+    ]
+    return pptx.Document(name, [t("app_title", lang)], specs)

@@ -1,0 +1,108 @@
+"""sdgdash.figures (moved from sdgdash.maps)."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import plotly.graph_objects as go
+
+# plotly.js asks for a world basemap before it draws a geo subplot; the app serves an empty one
+# from its own static folder (see static/topojson/README.md) so nothing is fetched from a CDN.
+PLOTLY_CONFIG = {
+    "topojsonURL": "app/static/topojson/",
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "sdg_chart"},
+}
+
+
+# Fonts on a projector: every text of a figure grows by this factor in presentation mode.
+PRESENT_SCALE = 1.45
+
+
+def image_config(filename: str, config: dict | None = None) -> dict:
+    """A plotly config whose toolbar "download as PNG" saves ``filename``.png (ASCII, no spaces)."""
+    base = PLOTLY_CONFIG if config is None else config
+    return base | {"toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename}}
+
+
+TITLE_LINE_PX = 24  # one 15 px title line with its spacing, as plotly lays it out
+
+
+SOURCE_LINE_PX = 20  # one 11 px source line
+
+
+def titled(
+    fig: go.Figure, title: str, source: str, width: int = 110, scale: float = 1.0
+) -> go.Figure:
+    """Put ``title`` and, under it, ``source`` on top of ``fig`` (in place, returned), so the
+    image saved from the chart toolbar says what it shows and where the numbers come from.
+
+    plotly lays a multi-line title out upwards from the top of the figure (its first lines
+    would be cut off), while a subtitle grows downwards; so the title's first line is the
+    title and its further lines open the subtitle, in the title's size (``scale`` x 15 px).
+    """
+    lines = [html.escape(x) for x in textwrap.wrap(title, width)] if title else []
+    # The source line is in a smaller font: about 1.4 times as many characters fit on a line.
+    sub_lines = textwrap.wrap(textwrap.shorten(source, 180), round(width * 1.4)) if source else []
+    if not lines and not sub_lines:
+        return fig
+    size = round(15 * scale)
+    more = [f"<span style='font-size:{size}px;color:#262730'><b>{x}</b></span>" for x in lines[1:]]
+    top = fig.layout.margin.t or 0
+    fig.update_layout(
+        title={
+            "text": f"<b>{lines[0]}</b>" if lines else " ",
+            "font": {"size": size},
+            "subtitle": {
+                "text": "<br>".join([*more, *(html.escape(x) for x in sub_lines)]),
+                "font": {"size": round(11 * scale), "color": "#555555"},
+            },
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            # At the top of the figure; with yref "container" plotly's automargin keeps the
+            # plot area, top tick labels and axis titles below it.
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 6, "b": 12, "l": 8},
+            "automargin": True,
+        },
+        margin_t=max(top, 10),
+    )
+    if fig.layout.height:  # a fixed height keeps its plot area: the title block comes on top
+        extra = TITLE_LINE_PX * len(lines) + SOURCE_LINE_PX * len(sub_lines)
+        fig.update_layout(height=fig.layout.height + round(extra * scale))
+    return fig
+
+
+def presentation(fig: go.Figure, scale: float = PRESENT_SCALE) -> go.Figure:
+    """Larger fonts everywhere in ``fig`` (in place, returned), for a projector."""
+
+    def grow(size: float | None, default: float) -> int:
+        return round((size or default) * scale)
+
+    lay = fig.layout
+    fig.update_layout(
+        font_size=grow(lay.font.size, 12),
+        title_font_size=grow(lay.title.font.size, 16),
+        legend_font_size=grow(lay.legend.font.size, 13),
+        hoverlabel_font_size=grow(lay.hoverlabel.font.size, 13),
+        height=round((lay.height or 450) * 1.2),
+    )
+    if lay.title.subtitle.text:
+        fig.update_layout(title_subtitle_font_size=grow(lay.title.subtitle.font.size, 11))
+    for ann in lay.annotations:
+        ann.font.size = grow(ann.font.size, 12)
+    for trace in fig.data:
+        bar = getattr(trace, "colorbar", None)
+        if bar is not None and getattr(trace, "showscale", True) is not False:
+            bar.tickfont.size = grow(bar.tickfont.size, 12)
+            bar.title.font.size = grow(bar.title.font.size, 14)
+        if getattr(trace, "textfont", None) is not None and trace.type in ("scattergeo", "bar"):
+            trace.textfont.size = grow(trace.textfont.size, 12)
+    fig.update_xaxes(tickfont_size=grow(None, 13), title_font_size=grow(None, 14))
+    fig.update_yaxes(tickfont_size=grow(None, 13), title_font_size=grow(None, 14))
+    return fig

@@ -1,0 +1,435 @@
+"""DataFrame -> plotly choropleth of Kazakhstan's regions, drawn without any basemap or tiles."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import get_colorscale, sample_colorscale
+from plotly.subplots import make_subplots
+from shapely.geometry import shape
+
+from sdgdash.i18n import fmt_number, t
+
+NO_DATA_COLOUR = "#d9d9d9"
+# Colour-blind-safe palettes. With a known direction the palette's last colour means "better"
+# (ColorBrewer RdYlBu: red = worse, blue = better; viridis / cividis: dark = worse, light =
+# better). Without one, a neutral sequential palette that says nothing about good or bad.
+PALETTES: tuple[str, ...] = ("RdYlBu", "Viridis", "Cividis")
+NEUTRAL_SCALE = "Blues"
+CLASSINGS: tuple[str, ...] = ("continuous", "quantiles", "equal")
+N_CLASSES = 5
+
+
+
+
+
+
+
+
+
+
+
+
+
+def class_edges(values: pd.Series, method: str, k: int = N_CLASSES) -> list[float]:
+    """Class boundaries for ``values``: quantiles or equal intervals (fewer when values repeat)."""
+    v = values.astype(float).to_numpy()
+    if method == "quantiles":
+        edges = np.quantile(v, np.linspace(0, 1, k + 1))
+    elif method == "equal":
+        edges = np.linspace(v.min(), v.max(), k + 1)
+    else:
+        raise ValueError(f"unknown classing {method!r}")
+    return sorted({float(e) for e in edges})
+
+
+def classify(values: pd.Series, edges: list[float]) -> np.ndarray:
+    """Class index of each value (0 = lowest); the top edge belongs to the last class."""
+    if len(edges) < 2:
+        return np.zeros(len(values), dtype=int)
+    inner = np.asarray(edges[1:-1])
+    return np.searchsorted(inner, values.astype(float).to_numpy(), side="right")
+
+
+def colour_spec(
+    palette: str, higher_is_better: bool | None, n: int | None = None
+) -> tuple[str | list, bool]:
+    """(colorscale, reversescale) so the scale runs worse -> better; n > 0 gives n flat steps."""
+    name = NEUTRAL_SCALE if higher_is_better is None else palette
+    reverse = higher_is_better is False
+    if not n:
+        return name, reverse
+    colours = sample_colorscale(get_colorscale(name), [i / max(n - 1, 1) for i in range(n)])
+    if reverse:
+        colours = colours[::-1]
+    steps = []
+    for i, c in enumerate(colours):
+        steps += [[i / n, c], [(i + 1) / n, c]]
+    return steps, False
+
+
+def geo_frame(geojson: dict, pad: float = 0.4) -> dict:
+    """Geo subplot settings that fill the plot with the shapes of ``geojson``.
+
+    An equal-area azimuthal projection centred on the shapes, framed by their lon/lat box:
+    plotly's ``fitbounds`` keeps a square frame (the country ends up small) and breaks with
+    conic projections, so the box is given explicitly.
+    """
+    bounds = [shape(f["geometry"]).bounds for f in geojson["features"]]
+    west, south = min(b[0] for b in bounds) - pad, min(b[1] for b in bounds) - pad
+    east, north = max(b[2] for b in bounds) + pad, max(b[3] for b in bounds) + pad
+    return {
+        "fitbounds": False,
+        "visible": False,
+        "resolution": 110,
+        "projection_type": "azimuthal equal area",
+        "projection_rotation": {"lon": (west + east) / 2, "lat": (south + north) / 2},
+        "lonaxis_range": [west, east],
+        "lataxis_range": [south, north],
+        "bgcolor": "rgba(0,0,0,0)",
+    }
+
+
+def subset(geojson: dict, codes: list[str]) -> dict:
+    """The features of ``geojson`` for ``codes`` only: each trace carries just the shapes it
+    draws, so a map sends every boundary once however many traces it has."""
+    wanted = set(codes)
+    return {
+        "type": "FeatureCollection",
+        "features": [f for f in geojson["features"] if f["properties"]["ref_area"] in wanted],
+    }
+
+
+def no_data_trace(
+    geojson: dict, missing: list[str], names: dict[str, str], lang: str, line_width: float = 0.8
+) -> go.Choropleth:
+    """The units without a value, in grey, named "no data" on hover."""
+    return go.Choropleth(
+        geojson=subset(geojson, missing),
+        featureidkey="properties.ref_area",
+        locations=missing,
+        z=[0] * len(missing),
+        colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]],
+        showscale=False,
+        marker_line_color="white",
+        marker_line_width=line_width,
+        text=[f"<b>{html.escape(names.get(u, u))}</b><br>{t('no_data', lang)}" for u in missing],
+        hovertemplate="%{text}<extra></extra>",
+        name=t("no_data", lang),
+    )
+
+
+def rank_values(values: pd.Series, higher_is_better: bool | None) -> pd.Series:
+    """Rank 1 = best (or highest when the direction is unknown); ties share the better rank."""
+    ascending = higher_is_better is False
+    return values.rank(method="min", ascending=ascending).astype("Int64")
+
+
+def _hover(
+    name: str,
+    value: float,
+    unit: str,
+    year: int,
+    rank: int,
+    n: int,
+    national: float | None,
+    source: str,
+    lang: str,
+) -> str:
+    lines = [
+        f"<b>{html.escape(name)}</b>",
+        f"{t('value', lang)}: <b>{fmt_number(value, lang)}</b> {html.escape(unit)}",
+        f"{t('year', lang)}: {year}",
+        f"{t('rank', lang)}: {t('rank_of', lang, rank=rank, n=n)}",
+    ]
+    if national is not None:
+        lines.append(f"{t('national_value', lang)}: {fmt_number(national, lang)}")
+    lines.append(f"{t('source', lang)}: {html.escape(source)}")
+    return "<br>".join(lines)
+
+
+def _values_trace(
+    drawn: pd.DataFrame,
+    geojson: dict,
+    hover: list[str],
+    unit_label: str,
+    higher_is_better: bool | None,
+    classes: str,
+    palette: str,
+    better_label: str,
+    lang: str,
+) -> go.Choropleth:
+    title = html.escape(unit_label)
+    if better_label and higher_is_better is not None:
+        # The bar runs from low (bottom) to high (top): point to the better end.
+        arrow = "▲" if higher_is_better else "▼"
+        title += f"<br><sub>{arrow} {html.escape(better_label)}</sub>"
+    colorbar = {
+        "title": {"text": title, "side": "top", "font": {"size": 16}},
+        "thickness": 22,
+        "len": 0.85,
+        "tickfont": {"size": 16},
+    }
+    values = drawn["value"]
+    if classes == "continuous" or values.nunique() < 2:
+        scale, reverse = colour_spec(palette, higher_is_better)
+        z, extra = values.tolist(), {}
+    else:
+        edges = class_edges(values, classes)
+        n = len(edges) - 1
+        scale, reverse = colour_spec(palette, higher_is_better, n)
+        z = classify(values, edges).tolist()
+        colorbar |= {
+            "tickvals": list(range(n)),
+            "ticktext": [
+                f"{fmt_number(a, lang, _digits(edges))} – {fmt_number(b, lang, _digits(edges))}"
+                for a, b in zip(edges, edges[1:], strict=False)
+            ],
+        }
+        extra = {"zmin": -0.5, "zmax": n - 0.5}
+    return go.Choropleth(
+        geojson=geojson,
+        featureidkey="properties.ref_area",
+        locations=drawn["ref_area"].tolist(),
+        z=z,
+        colorscale=scale,
+        reversescale=reverse,
+        marker_line_color="white",
+        marker_line_width=0.8,
+        text=hover,
+        hovertemplate="%{text}<extra></extra>",
+        colorbar=colorbar,
+        name="",
+        **extra,
+    )
+
+
+def _digits(edges: list[float]) -> int:
+    """Decimals enough to tell class boundaries apart (0 for wide ranges, up to 4)."""
+    span = max(edges) - min(edges)
+    if span >= 100:
+        return 0
+    if span >= 10:
+        return 1
+    if span >= 1:
+        return 2
+    return 4
+
+
+def pilot_traces(pilots: dict, lang: str, labels: bool = True) -> list[go.Scattergeo]:
+    """Karkaraly district outline and the pilot settlements as (labelled) markers."""
+    traces = []
+    for f in pilots["features"]:
+        props = f["properties"]
+        name = html.escape(props.get(f"name_{lang}") or props.get("name_en") or props["id"])
+        geom = shape(f["geometry"])
+        if props.get("kind") == "district" and props["id"].startswith("karkaraly"):
+            polys = getattr(geom, "geoms", [geom])
+            for poly in polys:
+                lon, lat = poly.exterior.xy
+                traces.append(
+                    go.Scattergeo(
+                        lon=list(lon),
+                        lat=list(lat),
+                        mode="lines",
+                        line={"color": "#111111", "width": 2.5},
+                        hoverinfo="text",
+                        text=name,
+                        showlegend=False,
+                        name=name,
+                    )
+                )
+            # Label beside the outline (east of it), so it does not cover the regions' colours.
+            c = geom.representative_point()
+            if labels:
+                traces.append(_label(geom.bounds[2], c.y, name, "middle right", marker=False))
+        elif props.get("kind") == "village":
+            trace = _label(geom.x, geom.y, name, "bottom center", marker=True)
+            if not labels:
+                trace.mode = "markers"
+            traces.append(trace)
+    return traces
+
+
+def _label(lon: float, lat: float, text: str, position: str, marker: bool) -> go.Scattergeo:
+    return go.Scattergeo(
+        lon=[lon],
+        lat=[lat],
+        mode="markers+text" if marker else "text",
+        text=[text],
+        textposition=position,
+        textfont={"size": 14, "color": "#111111"},
+        marker={
+            "size": 12,
+            "color": "#111111",
+            "symbol": "star",
+            "line": {"color": "white", "width": 1},
+        },
+        hoverinfo="text",
+        showlegend=False,
+        name=text,
+    )
+
+
+def choropleth(
+    drawn: pd.DataFrame,
+    geojson: dict,
+    *,
+    names: dict[str, str],
+    unit_label: str,
+    year: int,
+    lang: str,
+    national: float | None = None,
+    higher_is_better: bool | None = None,
+    title: str = "",
+    height: int = 520,
+    classes: str = "continuous",
+    palette: str = "RdYlBu",
+    pilots: dict | None = None,
+    highlight: str | None = None,
+    better_label: str = "",
+) -> go.Figure:
+    """Choropleth of ``drawn`` (columns ref_area, value, source_file, source_row) on ``geojson``.
+
+    ``geojson`` is one layout's FeatureCollection already wound for d3 (:func:`for_d3`); units of
+    the layout without a value are drawn grey and named "no data" on hover.
+    """
+    drawn = drawn.sort_values("ref_area").reset_index(drop=True)
+    ranks = rank_values(drawn["value"], higher_is_better)
+    hover = [
+        _hover(
+            names.get(r.ref_area, r.ref_area),
+            r.value,
+            unit_label,
+            year,
+            int(rank),
+            len(drawn),
+            national,
+            f"{r.source_file}, {t('source_row', lang).lower()} {r.source_row}",
+            lang,
+        )
+        for r, rank in zip(drawn.itertuples(), ranks, strict=True)
+    ]
+    all_units = [f["properties"]["ref_area"] for f in geojson["features"]]
+    missing = [u for u in all_units if u not in set(drawn["ref_area"])]
+
+    fig = go.Figure()
+    if missing:
+        fig.add_trace(no_data_trace(geojson, missing, names, lang))
+    if len(drawn):
+        fig.add_trace(
+            _values_trace(
+                drawn,
+                subset(geojson, drawn["ref_area"].tolist()),
+                hover,
+                unit_label,
+                higher_is_better,
+                classes,
+                palette,
+                better_label,
+                lang,
+            )
+        )
+    if highlight and highlight in set(drawn["ref_area"]):
+        fig.add_trace(
+            go.Choropleth(
+                geojson=subset(geojson, [highlight]),
+                featureidkey="properties.ref_area",
+                locations=[highlight],
+                z=[0],
+                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                showscale=False,
+                marker_line_color="#111111",
+                marker_line_width=3,
+                hoverinfo="skip",
+            )
+        )
+    if pilots:
+        for trace in pilot_traces(pilots, lang):
+            fig.add_trace(trace)
+    fig.update_geos(**geo_frame(geojson))
+    fig.update_layout(
+        title={"text": html.escape(title), "font": {"size": 18}} if title else None,
+        height=height,
+        margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": 0},
+        paper_bgcolor="rgba(0,0,0,0)",
+        hoverlabel={"font_size": 14},
+        dragmode=False,
+    )
+    return fig
+
+
+def small_multiples(
+    panels: list[tuple[int, dict, pd.DataFrame]],
+    *,
+    names: dict[str, str],
+    unit_label: str,
+    lang: str,
+    higher_is_better: bool | None = None,
+    palette: str = "RdYlBu",
+    columns: int = 3,
+) -> go.Figure:
+    """The same selection over several years side by side, on one shared colour scale.
+
+    ``panels`` holds (year, d3-wound layout geojson, drawn frame) per year.
+    """
+    rows = -(-len(panels) // columns)
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        specs=[[{"type": "choropleth"}] * columns for _ in range(rows)],
+        subplot_titles=[str(year) for year, _, _ in panels],
+        horizontal_spacing=0.01,
+        vertical_spacing=0.06,
+    )
+    values = pd.concat([d["value"] for _, _, d in panels]) if panels else pd.Series(dtype=float)
+    zmin, zmax = (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
+    scale, reverse = colour_spec(palette, higher_is_better)
+    for i, (year, gj, drawn) in enumerate(panels):
+        row, col = i // columns + 1, i % columns + 1
+        missing = [
+            f["properties"]["ref_area"]
+            for f in gj["features"]
+            if f["properties"]["ref_area"] not in set(drawn["ref_area"])
+        ]
+        if missing:
+            fig.add_trace(no_data_trace(gj, missing, names, lang, 0.5), row=row, col=col)
+        fig.add_trace(
+            go.Choropleth(
+                geojson=subset(gj, drawn["ref_area"].tolist()),
+                featureidkey="properties.ref_area",
+                locations=drawn["ref_area"].tolist(),
+                z=drawn["value"].tolist(),
+                zmin=zmin,
+                zmax=zmax,
+                colorscale=scale,
+                reversescale=reverse,
+                showscale=i == 0,
+                marker_line_color="white",
+                marker_line_width=0.5,
+                colorbar={"title": {"text": html.escape(unit_label)}, "tickfont": {"size": 14}},
+                text=[
+                    f"<b>{html.escape(names.get(r.ref_area, r.ref_area))}</b> {year}: "
+                    f"{fmt_number(r.value, lang)} {html.escape(unit_label)}"
+                    for r in drawn.itertuples()
+                ],
+                hovertemplate="%{text}<extra></extra>",
+            ),
+            row=row,
+            col=col,
+        )
+    if panels:
+        fig.update_geos(**geo_frame(panels[0][1]))
+    fig.update_layout(
+        height=260 * rows + 40,
+        margin={"l": 0, "r": 0, "t": 30, "b": 0},
+        paper_bgcolor="rgba(0,0,0,0)",
+        dragmode=False,
+    )
+    fig.update_annotations(font_size=16)
+    return fig
+
+
