@@ -28,7 +28,6 @@ It prints tables, asserts nothing about time, and writes every number as JSON to
 from __future__ import annotations
 
 import argparse
-import ast
 import asyncio
 import contextlib
 import json
@@ -80,19 +79,13 @@ PAGE_DONE_JS = (
 
 
 def discover_pages() -> list[dict[str, str]]:
-    """The navigation of dashboard.py (its ``PAGES`` table of (stem, title key, icon), the first
-    the default page): stem, url path, default flag. Raises when there is none to find."""
-    tree = ast.parse((REPO / "dashboard.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "PAGES" for t in node.targets
-        ):
-            table = ast.literal_eval(node.value)
-            return [
-                {"stem": stem, "url_path": stem, "default": i == 0}
-                for i, (stem, *_rest) in enumerate(table)
-            ]
-    raise RuntimeError("dashboard.py has no PAGES table: cannot find the app's pages")
+    """The app's pages from the page registry (sdgdash.pages), the first the default page: stem,
+    url path, default flag. Raises when there is none to find."""
+    from sdgdash.pages import PAGES
+
+    if not PAGES:
+        raise RuntimeError("sdgdash.pages lists no pages: cannot find the app's pages")
+    return [{"stem": p.id, "url_path": p.id, "default": i == 0} for i, p in enumerate(PAGES)]
 
 
 def page_url(page: dict[str, str], lang: str = "ru") -> str:
@@ -397,7 +390,7 @@ def run_queries(scales: list[int], reps: dict[int, int]) -> dict[str, Any]:
     import psutil
 
     from sdgdash.config import Settings
-    from sdgdash.features.index.scoring import load_index_table
+    from sdgdash.data.index_table import load_index_table
 
     index_table = load_index_table(
         Settings.from_env().data_dir / "curated" / "index_indicators.csv"

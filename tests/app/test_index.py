@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sdgdash.data.index_table import load_index_table
 from sdgdash.features.index import scoring
 from tests.conftest import REPO
 
 
 def _real_index(year: int) -> pd.DataFrame:
     obs = pd.read_parquet(REPO / "data" / "observations.parquet")
-    table = scoring.load_index_table(REPO / "data" / "curated" / "index_indicators.csv")
+    table = load_index_table(REPO / "data" / "curated" / "index_indicators.csv")
     return scoring.compute_index(scoring.index_values(obs, table), table, year).index
 
 
@@ -27,7 +28,7 @@ def test_index_page_ranks_all_20_units_in_2023(app) -> None:
 def test_index_ranking_is_reproducible_from_the_scores(app) -> None:
     """Index = mean of goal means of the indicator scores in the scores CSV."""
     obs = pd.read_parquet(REPO / "data" / "observations.parquet")
-    table = scoring.load_index_table(REPO / "data" / "curated" / "index_indicators.csv")
+    table = load_index_table(REPO / "data" / "curated" / "index_indicators.csv")
     result = scoring.compute_index(scoring.index_values(obs, table), table, 2023)
     s = result.scores.dropna(subset=["score"])
     by_hand = s.groupby(["ref_area", "goal"])["score"].mean().groupby("ref_area").mean()

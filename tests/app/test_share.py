@@ -8,7 +8,7 @@ import pytest
 from sdgdash.features.deck import document as deckviews
 from sdgdash.features.deck import model as seminar
 from sdgdash.features.deck.ui import DECK_KEY
-from sdgdash.ui.present import WIDGET_PREFIXES
+from sdgdash.pages import PAGES
 
 # page -> (URL parameters of a non-default view, widget key -> the value it must show)
 VIEWS = {
@@ -158,5 +158,7 @@ def test_add_to_deck_keeps_the_url_of_the_goal_tag_and_territory_views(app, page
     assert deckviews.page_name(name, "ru") in [c.value for c in at.caption]
 
 
-def test_every_deck_page_has_its_widget_prefixes() -> None:
-    assert set(WIDGET_PREFIXES) == set(seminar.PAGE_PARAMS)
+def test_every_deck_page_has_its_widget_prefixes_and_its_slides() -> None:
+    deckable = {p.id for p in PAGES if p.deckable}
+    assert deckable == set(seminar.PAGE_PARAMS) == set(deckviews.VIEW_SLIDES)
+    assert all(p.widget_prefixes for p in PAGES)

@@ -11,8 +11,8 @@ import pytest
 import streamlit as st
 
 from sdgdash.data.catalog import DISAGGREGATIONS, LANGS
-from sdgdash.features.localdata import store as localstore
 from sdgdash.i18n import t
+from sdgdash.ui import auth, cached
 from tests.conftest import REPO
 from tests.core.test_territories import third_territory
 from tests.doubles.memory_upload_store import MemoryUploadStore
@@ -145,8 +145,8 @@ def test_broken_territories_file_is_a_message_not_a_traceback(app, tmp_path, mon
 def memory_store(monkeypatch):
     """The page wired to the in-memory TEST DOUBLE store and a logged-in test editor."""
     store = MemoryUploadStore()
-    monkeypatch.setattr(localstore, "get_upload_store", lambda: store)
-    monkeypatch.setattr(localstore, "login", lambda lang: "test-editor")
+    monkeypatch.setattr(cached, "upload_store", lambda: store)
+    monkeypatch.setattr(auth, "login_box", lambda lang: "test-editor")
     return store
 
 
@@ -192,9 +192,7 @@ def test_bad_upload_lists_problems_and_stores_nothing(app, memory_store):
 
 
 def test_without_store_a_good_file_is_checked_but_cannot_be_stored(app, monkeypatch):
-    from sdgdash.features.localdata import store as localstore
-
-    monkeypatch.setattr(localstore, "get_upload_store", lambda: None)
+    monkeypatch.setattr(cached, "upload_store", lambda: None)
     at = app(PAGE, lang="kk", territory="karkaraly_district")
     at.selectbox(key="ld_indicator").set_value("1.2.1").run()
     at.file_uploader[0].set_value(("k.csv", TEST_UPLOAD, "text/csv")).run()
@@ -205,9 +203,9 @@ def test_without_store_a_good_file_is_checked_but_cannot_be_stored(app, monkeypa
 
 def test_withdraw_returns_to_the_empty_state(app, memory_store):
     from sdgdash.features.localdata import uploads as localdata
-    from sdgdash.ui import cached
 
-    rows = localdata.validate(TEST_UPLOAD, "k.csv", "1.2.1", cached.upload_catalogue()).store_rows()
+    catalogue = localdata.upload_catalogue(cached)
+    rows = localdata.validate(TEST_UPLOAD, "k.csv", "1.2.1", catalogue).store_rows()
     memory_store.save_upload("karkaraly_district", "1.2.1", "k.csv", TEST_UPLOAD, rows, "editor")
     at = app(PAGE, lang="en", territory="karkaraly_district")
     assert t("terr_local_empty", "en") not in texts(at)

@@ -1,4 +1,5 @@
-"""The benchmark finds the app's pages in dashboard.py (a load run without them measures nothing)."""
+"""The benchmark finds the app's pages in the page registry (a load run without them measures
+nothing)."""
 
 from __future__ import annotations
 

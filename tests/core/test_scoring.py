@@ -14,18 +14,17 @@ from pandas.testing import assert_frame_equal
 
 from sdgdash.data.catalog import SELECTION_COLUMNS
 from sdgdash.data.directions import direction_for, load_directions
+from sdgdash.data.index_table import TABLE_COLUMNS, load_index_table
 from sdgdash.features.index.scoring import (
     DECREASING,
     INSUFFICIENT,
     MODERATELY_IMPROVING,
     ON_TRACK,
     STAGNATING,
-    TABLE_COLUMNS,
     compute_index,
     goal_scores,
     index_values,
     latest_scoring_year,
-    load_index_table,
     lower_bound,
     national_distribution,
     normalise,

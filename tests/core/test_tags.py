@@ -182,29 +182,25 @@ def test_every_tagged_regional_indicator_maps_its_latest_year(vocab) -> None:
 
 def _view(indicator_id: str):
     from sdgdash.config import Settings
-    from sdgdash.data import queries, selection
-    from sdgdash.data.db import connect
-    from sdgdash.features.map import view as mapview
+    from sdgdash.data.source import Source
+    from sdgdash.features.tags.view import tag_map
 
-    con = connect(Settings.from_env({}))
-    regions = pd.read_parquet(REPO / "data" / "regions.parquet")
-    kinds = dict(zip(regions.ref_area, regions.kind, strict=True))
-    options = queries.selection_options(con, indicator_id)
-    sel = selection.headline(options, indicator_id)
-    year = selection.years_of(options, sel)[-1]
-    return mapview.split(queries.map_frame(con, sel, year), sel, year, kinds, None)
+    return tag_map(Source(Settings.from_env({})), indicator_id)
 
 
 def test_ranking_adds_cities_only_where_the_source_is_mostly_cities() -> None:
     from sdgdash.features.tags.charts import ranking_frame, regions_ranked
 
-    poverty = ranking_frame(_view("1.2.1"), higher_is_better=False)
+    poverty_view = _view("1.2.1")
+    assert poverty_view.higher_is_better is False
+    poverty = ranking_frame(poverty_view)
     assert len(poverty) == 20 and poverty["rank"].min() == 1
     best = poverty.sort_values("value").iloc[0]
     assert best["rank"] == 1, "lower is better: the smallest share ranks first"
 
     air = _view("11.6.2")
-    ranked = ranking_frame(air, higher_is_better=False)
+    assert air.higher_is_better is False
+    ranked = ranking_frame(air)
     cities = air.not_drawn[air.not_drawn["reason"] == "no_boundary_subregion"]
     assert len(ranked) == len(air.drawn) + len(cities) > 30
     assert set(ranked["ref_area"]) >= {"KZALA", "KZKRG"}  # Almaty city, Karagandy city

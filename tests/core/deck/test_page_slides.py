@@ -15,23 +15,25 @@ from sdgdash.config import Settings
 from sdgdash.data import queries, selection
 from sdgdash.data.catalog import DISAGGREGATIONS
 from sdgdash.data.db import connect
-from sdgdash.features.deck import document as deckviews
+from sdgdash.data.source import Source
+from sdgdash.features.deck import document
 from sdgdash.features.deck import pptx as slides
 from sdgdash.features.deck.model import Deck, make_view
 from sdgdash.features.deck.parts import files_text
-from sdgdash.features.goal import slides as pageslides
-from sdgdash.features.goal import view as goalview
+from sdgdash.features.goal import view as goal_view
 from sdgdash.features.goal.charts import STATUS_COLOURS
-from sdgdash.features.localdata import store as localstore
 from sdgdash.features.localdata import uploads as localdata
 from sdgdash.features.region import view as region_view
+from sdgdash.features.region.view import region_profile
+from sdgdash.features.tags import view as tags_view
+from sdgdash.features.territory import slides as territory_slides
 from sdgdash.features.territory import view as territory_view
 from sdgdash.i18n import fmt_number, t
-from sdgdash.ui import cached
 from tests.conftest import REPO
 from tests.doubles.memory_upload_store import MemoryUploadStore
 
 COMMIT = "72277878d1"
+DATA = Source(Settings.from_env({}))
 # TEST FIXTURE upload (values made up for the test, never shipped as data).
 TEST_UPLOAD = b"Year,UNIT_MEASURE,SEX,URBANISATION,Value\n2022,PT,,,4.5\n2023,PT,,,4.25\n"
 GOAL_TITLE = "Цель 3. Хорошее здоровье и благополучие — Карагандинская"
@@ -46,7 +48,7 @@ def _upload_store() -> MemoryUploadStore:
     """The in-memory TEST DOUBLE store with one upload of 1.2.1 for Kamystybas."""
     store = MemoryUploadStore()
     rows = localdata.validate(
-        TEST_UPLOAD, "kamystybas.csv", "1.2.1", cached.upload_catalogue()
+        TEST_UPLOAD, "kamystybas.csv", "1.2.1", localdata.upload_catalogue(DATA)
     ).store_rows()
     store.save_upload("kamystybas_village", "1.2.1", "kamystybas.csv", TEST_UPLOAD, rows, "ed")
     return store
@@ -62,11 +64,9 @@ def prs():
             make_view("territory", {"territory": "kamystybas_village", "goal": "7"}, ""),
         ),
     )
-    with pytest.MonkeyPatch.context() as mp:
-        store = _upload_store()
-        mp.setattr(localstore, "get_upload_store", lambda: store)
-        data = slides.build(deckviews.deck_document(deck, "ru", "http://localhost:8501"))
-    return Presentation(io.BytesIO(data))
+    data = Source(Settings.from_env({}), uploads=_upload_store())
+    pptx = slides.build(document.deck_document(data, deck, "ru", "http://localhost:8501"))
+    return Presentation(io.BytesIO(pptx))
 
 
 def _shape(slide, name: str):
@@ -108,18 +108,18 @@ def test_every_view_slide_has_a_source_footer_with_the_build_commit(prs) -> None
 
 
 def test_goal_chart_counts_each_status_as_the_status_table(prs) -> None:
-    status = cached.goal_status(3)  # what the goal page summarises (no tag chosen)
-    n_indicators = len(cached.goal_indicators(3))
+    status = goal_view.goal_status(DATA, 3)  # what the goal page summarises (no tag chosen)
+    n_indicators = len(DATA.goal_indicators(3))
     chart = _shape(prs.slides[1], "Chart").chart
     assert list(chart.plots[0].categories) == ["Казахстан", "Карагандинская"]
-    bucket_of = {t(f"goal_status_{b}", "ru"): b for b in goalview.BUCKETS}
+    bucket_of = {t(f"goal_status_{b}", "ru"): b for b in goal_view.BUCKETS}
     got = {bucket_of[s.name]: [int(v) for v in s.values] for s in chart.series}
     for n, code in enumerate(["", "KZKAR"]):
         counts = status[status["ref_area"] == code]["bucket"].value_counts()
         assert {b: v[n] for b, v in got.items() if v[n]} == counts.to_dict()
         assert sum(v[n] for v in got.values()) == n_indicators
     # Statuses in the page's order and colours; none that no indicator has.
-    assert list(got) == [b for b in goalview.BUCKETS if b in got]
+    assert list(got) == [b for b in goal_view.BUCKETS if b in got]
     assert all(any(v) for v in got.values())
     for s in chart.series:
         colour = STATUS_COLOURS[bucket_of[s.name]].lstrip("#").upper()
@@ -127,7 +127,7 @@ def test_goal_chart_counts_each_status_as_the_status_table(prs) -> None:
 
 
 def test_goal_table_slides_hold_every_indicator_with_its_status(prs) -> None:
-    status = cached.goal_status(3)
+    status = goal_view.goal_status(DATA, 3)
     mine = status[status["ref_area"] == "KZKAR"]
     rows = [r for s in list(prs.slides)[2:5] for r in _rows(s)]
     assert [r[0].split(" ", 1)[0] for r in rows] == mine["indicator_id"].tolist()
@@ -143,7 +143,7 @@ def test_tag_map_and_ranking_equal_the_regional_values(prs) -> None:
     sel = selection.headline(options, "8.3.1")
     year = max(selection.years_of(options, sel))
     frame = queries.map_frame(con, sel, year)
-    frame = frame[frame["ref_area"].isin(cached.labels().regions)]
+    frame = frame[frame["ref_area"].isin(DATA.labels().regions)]
     assert year == 2023
     pic = _shape(prs.slides[5], "Map")
     assert pic.image.content_type == "image/png" and len(pic.image.blob) > 50_000
@@ -155,7 +155,7 @@ def test_tag_map_and_ranking_equal_the_regional_values(prs) -> None:
     assert values == sorted(frame["value"].tolist())
     cats = list(chart.plots[0].categories)
     names = dict(zip(frame["ref_area"], frame["value"], strict=True))
-    labels = cached.labels()
+    labels = DATA.labels()
     assert [float(names[c]) for c in _codes(cats, labels)] == values
     assert cats[0].startswith("1. ") and len(cats) == 20
     assert "data/indicator_8-3-1.csv" in _shape(prs.slides[6], "Footer").text_frame.text
@@ -173,7 +173,7 @@ def test_territory_locator_context_and_local_rows(prs) -> None:
     assert "GLocal" in _shape(locator, "Caption").text_frame.text
     assert "OpenStreetMap node 3773557330" in _shape(locator, "Footer").text_frame.text
     # The regional context: Kyzylorda's goal 7 rows of the region profile, as on the page.
-    profile = cached.region_profile("KZKZY")
+    profile = region_profile(DATA, "KZKZY")
     goal7 = profile[profile["goal"] == 7]
     rows = _rows(prs.slides[8])
     assert [r[0].split(" ", 1)[0] for r in rows] == goal7["indicator_id"].tolist()
@@ -197,12 +197,12 @@ def test_territory_locator_context_and_local_rows(prs) -> None:
 
 
 def test_territory_profile_pptx_has_the_locator_and_every_context_row() -> None:
-    terr = cached.territories()["karkaraly_district"]
-    _, table = territory_view.context_rows(cached, terr, 0, "en")
+    terr = DATA.territories()["karkaraly_district"]
+    _, table = territory_view.context_rows(DATA, terr, 0, "en")
     context = region_view.csv_rows(table, "en")
-    doc = deckviews.territory_document(terr, "en", context, pd.DataFrame())
+    doc = territory_slides.territory_document(DATA, terr, "en", context, pd.DataFrame())
     prs = Presentation(io.BytesIO(slides.build(doc)))
-    profile = cached.region_profile("KZKAR")
+    profile = region_profile(DATA, "KZKAR")
     assert _title(prs.slides[0]) == "Karkaraly district"
     assert _title(prs.slides[1]) == "Karkaraly district — district, Karagandy"
     assert len(prs.slides) == 2 + math.ceil(len(profile) / 10)
@@ -213,14 +213,14 @@ def test_territory_profile_pptx_has_the_locator_and_every_context_row() -> None:
 
 def test_a_view_without_data_says_so_on_its_slide(monkeypatch) -> None:
     # A tag linked to no regional indicator: its links table instead of a map.
-    monkeypatch.setattr(pageslides.tagsview, "regional_linked", lambda tag: [])
-    specs = deckviews.slide_for(make_view("tag", {"tag": "jobs"}, ""), "en")
+    monkeypatch.setattr(tags_view, "regional_linked", lambda data, tag: [])
+    specs = document.slide_for(DATA, make_view("tag", {"tag": "jobs"}, ""), "en")
     assert [type(s).__name__ for s in specs] == ["TableSlide"]
     assert specs[0].title == "Jobs and employment: linked targets and indicators (1/1)"
     assert "8.3.1" in [r[1] for r in specs[0].rows]
     # A goal narrowed to a tag none of its indicators has: one slide saying there is no data.
-    monkeypatch.setattr(pageslides.goalpage.tagsview, "narrow", lambda ids, tag: [])
-    specs = deckviews.slide_for(make_view("goal", {"goal": "3", "tag": "jobs"}, ""), "en")
+    monkeypatch.setattr(tags_view, "narrow", lambda data, ids, tag: [])
+    specs = document.slide_for(DATA, make_view("goal", {"goal": "3", "tag": "jobs"}, ""), "en")
     assert len(specs) == 1 and specs[0].rows == [[t("slide_no_data", "en")]]
 
 

@@ -10,7 +10,9 @@ from pptx import Presentation
 from sdgdash.config import Settings
 from sdgdash.data import queries, selection
 from sdgdash.data.db import connect
-from sdgdash.features.deck import document as deckviews
+from sdgdash.data.index_table import load_index_table
+from sdgdash.data.source import Source
+from sdgdash.features.deck import document
 from sdgdash.features.deck import pptx as slides
 from sdgdash.features.deck.model import Deck, make_view
 from sdgdash.features.index import scoring
@@ -18,6 +20,7 @@ from sdgdash.features.region import slides as region_slides
 from sdgdash.features.region import view as region_view
 
 COMMIT = "72277878d1"
+DATA = Source(Settings.from_env({}))
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +33,8 @@ def prs():
             make_view("index", {"iyear": "2023"}, ""),
         ),
     )
-    data = slides.build(deckviews.deck_document(deck, "ru", "http://localhost:8501"))
-    return Presentation(io.BytesIO(data))
+    pptx = slides.build(document.deck_document(DATA, deck, "ru", "http://localhost:8501"))
+    return Presentation(io.BytesIO(pptx))
 
 
 def _shape(slide, name: str):
@@ -96,7 +99,7 @@ def test_compare_slide_is_a_line_chart_equal_to_the_data(prs) -> None:
 
 def test_index_slide_is_a_bar_chart_of_the_ranking(prs) -> None:
     con = connect(Settings.from_env())
-    table = scoring.load_index_table(
+    table = load_index_table(
         Settings.from_env().data_dir / "curated" / "index_indicators.csv"
     )
     values = scoring.index_values(queries.all_observations(con), table)
@@ -111,14 +114,15 @@ def test_index_slide_is_a_bar_chart_of_the_ranking(prs) -> None:
 
 
 def test_region_profile_pptx_has_goal_scores_and_every_indicator_row() -> None:
-    from sdgdash.features.index import ui as indexview
-    from sdgdash.ui import cached
+    from sdgdash.features.index import view as index_view
 
-    profile = cached.region_profile("KZKAR")
-    table = region_view.profile_table(cached, profile, "kk", indexview.region_ratings("KZKAR"))
-    prs = Presentation(io.BytesIO(slides.build(region_slides.region_document("KZKAR", "kk", table))))
+    profile = region_view.region_profile(DATA, "KZKAR")
+    ratings = index_view.region_ratings(DATA, "KZKAR")
+    table = region_view.profile_table(DATA, profile, "kk", ratings)
+    doc = region_slides.region_document(DATA, "KZKAR", "kk", table)
+    prs = Presentation(io.BytesIO(slides.build(doc)))
     assert _shape(prs.slides[0], "Title").text_frame.text == "Қарағанды"
-    result = cached.index_result(cached.index_years()[-1])
+    result = index_view.index_result(DATA, index_view.latest_year(DATA))
     goals = result.goals[(result.goals.ref_area == "KZKAR") & result.goals.score.notna()]
     chart = _shape(prs.slides[1], "Chart").chart
     assert list(chart.series[0].values) == goals.sort_values("goal")["score"].round(1).tolist()
