@@ -9,7 +9,7 @@ from sdgdash.features.map import view as mapview
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.geo.choropleth import CLASSINGS, PALETTES
 from sdgdash.i18n import t
-from sdgdash.ui import cached, pickers, state, widgets
+from sdgdash.ui import cached, state, widgets
 
 lang = state.lang()
 labels = cached.labels()
@@ -17,7 +17,7 @@ st.title(t("nav_map", lang))
 notices = state.notice_area()
 
 with st.sidebar:
-    picked = pickers.pick(lang, "map", year_widget=False, tag_filter=True)
+    picked = map_ui.pick(lang, "map", year_widget=False, tag_filter=True)
     state.seed("map_cls", "cls", state.choice(CLASSINGS), "continuous")
     cls = st.radio(
         t("classes", lang), CLASSINGS, key="map_cls", format_func=lambda c: t(f"classes_{c}", lang)

@@ -25,7 +25,7 @@ c3.metric(t("kpi_observations", lang), fmt_number(cached.observation_count(), la
 c4.metric(t("kpi_years", lang), f"{int(inds['first_year'].min())}–{int(inds['last_year'].max())}")
 
 st.subheader(t("goals_heading", lang))
-tiles = cached.goal_tiles_figure(lang)
+tiles = overview_ui.goal_tiles_figure(lang)
 st.plotly_chart(tiles, config={"displaylogo": False, "displayModeBar": False}, width="stretch")
 st.caption(t("tiles_caption", lang))
 overview_ui.goal_links(lang)

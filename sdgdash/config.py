@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sdgdash.data.location import Location, as_location
+from sdgdash.location import Location, as_location
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

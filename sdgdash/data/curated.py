@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from sdgdash.data.catalog import LANGS
-from sdgdash.data.location import as_location
+from sdgdash.location import as_location
 
 
 class CuratedFileError(ValueError):

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 from sdgdash.config import Settings
-from sdgdash.data.location import RemoteDataError, RemoteDir, as_location, prepare
+from sdgdash.location import RemoteDataError, RemoteDir, as_location, prepare
 
 # Table name -> Parquet file under the data directory. Names are fixed here, never user input.
 TABLES: dict[str, str] = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sdgdash.data.location import as_location
+from sdgdash.location import as_location
 
 COLUMNS: list[str] = ["indicator_id", "series", "unit", "direction", "rationale", "source"]
 KEY: list[str] = ["indicator_id", "series", "unit"]

@@ -13,7 +13,7 @@ import pandas as pd
 
 from sdgdash.data.catalog import DEFAULT_LANG, GOALS, LANGS
 from sdgdash.data.curated import fail, new_id, read_rows, split_list, texts
-from sdgdash.data.location import as_location
+from sdgdash.location import as_location
 
 EVENTS_FILE = "events.csv"
 ALL_REGIONS = "all"

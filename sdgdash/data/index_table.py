@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from sdgdash.data.catalog import SELECTION_COLUMNS
-from sdgdash.data.location import as_location
+from sdgdash.location import as_location
 
 TABLE_COLUMNS: tuple[str, ...] = (
     "indicator_id",

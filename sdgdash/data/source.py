@@ -14,7 +14,7 @@ import functools
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import duckdb
 import pandas as pd
@@ -29,10 +29,8 @@ from sdgdash.data.db import connect
 from sdgdash.data.index_table import load_index_table
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
+from sdgdash.data.uploads import UploadStore
 from sdgdash.geo import layouts
-
-if TYPE_CHECKING:  # the store protocol lives with the feature that reads local data
-    from sdgdash.features.localdata.uploads import UploadStore
 
 T = TypeVar("T")
 DERIVED: dict[str, Callable[..., Any]] = {}  # name -> function, filled at import by @derived
@@ -111,7 +109,9 @@ class Source:
 
     MAX_REMEMBERED = 512
 
-    def __init__(self, settings: Settings | None = None, uploads: UploadStore | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, uploads: UploadStore | None = None
+    ) -> None:
         self.settings = settings or Settings.from_env()
         self._uploads = uploads
         self._remembered: OrderedDict[tuple, Any] = OrderedDict()

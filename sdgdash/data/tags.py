@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sdgdash.data.catalog import DEFAULT_LANG, LANGS
 from sdgdash.data.curated import fail, new_id, read_rows, texts
-from sdgdash.data.location import as_location
+from sdgdash.location import as_location
 
 TAGS_FILE = "tags.csv"
 LINKS_FILE = "tag_links.csv"

@@ -4,12 +4,31 @@ from __future__ import annotations
 
 import csv
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from sdgdash.data.location import as_location
-from sdgdash.features.goal.progress import ABSOLUTE, RELATIVE, Target
+from sdgdash.location import as_location
+
+TARGET_YEAR = 2030  # the year of the 2030 Agenda's targets
+RELATIVE = "relative_to_base"  # a multiple of the base-year value (0.5 = halve)
+ABSOLUTE = "absolute"  # a value in the series' unit
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target for one series: ``value`` in the series' unit (``absolute``) or as a multiple of
+    the base-year value (``relative_to_base``: 0.5 = halve), to be reached in ``year``."""
+
+    value: float
+    year: int = TARGET_YEAR
+    kind: str = ABSOLUTE
+
+    def resolve(self, base_value: float) -> float:
+        """The target in the series' unit, given the base-year value."""
+        return self.value * base_value if self.kind == RELATIVE else self.value
+
 
 COLUMNS: list[str] = [
     "indicator_id",

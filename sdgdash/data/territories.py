@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sdgdash.data.catalog import DEFAULT_LANG, GOALS, LANGS
-from sdgdash.data.location import as_location
+from sdgdash.location import as_location
 
 TERRITORIES_FILE = "territories.csv"
 DEFAULT_TERRITORY = "karkaraly_district"

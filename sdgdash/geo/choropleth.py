@@ -23,17 +23,6 @@ CLASSINGS: tuple[str, ...] = ("continuous", "quantiles", "equal")
 N_CLASSES = 5
 
 
-
-
-
-
-
-
-
-
-
-
-
 def class_edges(values: pd.Series, method: str, k: int = N_CLASSES) -> list[float]:
     """Class boundaries for ``values``: quantiles or equal intervals (fewer when values repeat)."""
     v = values.astype(float).to_numpy()
@@ -431,5 +420,3 @@ def small_multiples(
     )
     fig.update_annotations(font_size=16)
     return fig
-
-

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import shapely
 from shapely.geometry import mapping, shape
 
-from sdgdash.data.location import Location, as_location
+from sdgdash.location import Location, as_location
 
 if TYPE_CHECKING:
     import geopandas

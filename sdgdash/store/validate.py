@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from sdgdash.config import Settings
-from sdgdash.data.location import as_location
 from sdgdash.geo.layouts import PILOT_FILE
+from sdgdash.location import as_location
 
 FIRST_YEAR = 2015
 TEXT_MAX = 4000

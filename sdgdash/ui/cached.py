@@ -18,7 +18,6 @@ from sdgdash.data.models import Selection
 from sdgdash.data.source import DERIVED, Source, derived_name
 from sdgdash.data.territories import Territory
 from sdgdash.exports import tables as exports
-from sdgdash.features.overview import charts as overview_charts
 from sdgdash.ui import auth
 
 T = TypeVar("T")
@@ -225,12 +224,6 @@ def _remembered(name: str, args: tuple) -> object:
 def remember(fn: Callable[..., T], args: tuple) -> T:
     """A derived result, computed once per process (shared: never modified by callers)."""
     return _remembered(derived_name(fn), args)  # type: ignore[return-value]
-
-
-@st.cache_data(max_entries=6, ttl=_TTL)
-def goal_tiles_figure(lang: str):
-    """The overview's 17 goal tiles in ``lang`` (built once per language: ~0.5 s of plotly)."""
-    return overview_charts.goal_tiles(goal_summary(), labels(), lang)
 
 
 @st.cache_data(max_entries=3, ttl=_TTL, show_spinner=False)

@@ -36,30 +36,6 @@ def language_switch(lang: str) -> None:
 csv_bytes = exports.csv_bytes  # kept for callers of the old name
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def data_table(data, **kwargs):
     """``st.dataframe`` as every table of the app shows it: no index, full width, and a dash
     (not "None") where a value is missing."""
@@ -67,8 +43,6 @@ def data_table(data, **kwargs):
     kwargs.setdefault("width", "stretch")
     kwargs.setdefault("placeholder", "—")
     return st.dataframe(data, **kwargs)
-
-
 
 
 def source_text(files: list[str], lang: str) -> str:
@@ -87,10 +61,6 @@ def attribution(lang: str) -> None:
     commit = str(cached.build_info().get("source", {}).get("commit", ""))[:10]
     with st.expander(t("attribution_heading", lang)):
         st.caption(t("attribution_text", lang, commit=commit))
-
-
-
-
 
 
 def view_url() -> str:
@@ -168,9 +138,3 @@ def heading_text(title: str, detail: str = "") -> None:
     st.markdown(f"**{md_escape(title)}**")
     if detail:
         st.caption(md_escape(detail))
-
-
-
-
-
-

@@ -13,7 +13,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from sdgdash.data.location import RemoteDir
+from sdgdash.location import RemoteDir
 from sdgdash.ui import cached
 from tests.app.conftest import APP, PAGES
 from tests.conftest import REPO

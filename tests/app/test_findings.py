@@ -204,7 +204,10 @@ def test_oidc_user_edits_only_when_allowed(store):
 def test_pages_survive_an_unreachable_store(app, monkeypatch):
     # Nothing listens on port 9: the store cannot be opened, the pages say so and carry on.
     monkeypatch.setenv("SDGDASH_STORE_URL", "postgresql://nobody@127.0.0.1:9/none")
-    for page, params in [("app_pages/findings.py", {}), ("app_pages/region.py", {"region": "KZKAR"})]:
+    for page, params in [
+        ("app_pages/findings.py", {}),
+        ("app_pages/region.py", {"region": "KZKAR"}),
+    ]:
         at = app(page, lang="en", **params)
         assert not at.exception
         assert t("auth_store_error", "en") in [w.value for w in at.warning]

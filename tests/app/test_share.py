@@ -12,7 +12,10 @@ from sdgdash.pages import PAGES
 
 # page -> (URL parameters of a non-default view, widget key -> the value it must show)
 VIEWS = {
-    "app_pages/overview.py": ({"ind": "11.6.1", "year": "2020"}, {"ov_ind": "11.6.1", "ov_year": 2020}),
+    "app_pages/overview.py": (
+        {"ind": "11.6.1", "year": "2020"},
+        {"ov_ind": "11.6.1", "ov_year": 2020},
+    ),
     "app_pages/map.py": (
         {"ind": "1.2.1", "year": "2019", "cls": "quantiles", "pal": "Viridis", "region": "KZKAR"},
         {
@@ -131,7 +134,10 @@ DECK_VIEWS = {
         {"goal": "3", "region": "KZKAR", "tag": "health_services", "ind": "3.2.1"},
         "Цель 3. Хорошее здоровье и благополучие — Карагандинская · ",
     ),
-    "app_pages/tag.py": ({"tag": "jobs", "indicator": "8.3.1"}, "Занятость и рабочие места: 8.3.1 "),
+    "app_pages/tag.py": (
+        {"tag": "jobs", "indicator": "8.3.1"},
+        "Занятость и рабочие места: 8.3.1 ",
+    ),
     "app_pages/territory.py": (
         {"territory": "kamystybas_village", "goal": "7"},
         "село Камыстыбас — село, Кызылординская · Цель 7. ",

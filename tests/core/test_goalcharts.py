@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from sdgdash.data import targets
 from sdgdash.features.goal import charts as goalcharts
 from sdgdash.features.goal import progress as pg
 from sdgdash.features.goal import view as goalview
@@ -29,7 +30,7 @@ def test_status_summary_stacks_counts_per_area() -> None:
 
 def test_series_chart_draws_the_required_path_and_target() -> None:
     # Base 100 (2015), target 72.9 in 2018: required -10 % a year, so the path is 100, 90, 81, 72.9.
-    p = pg.assess([(2015, 100.0), (2017, 90.25)], False, pg.Target(72.9, year=2018))
+    p = pg.assess([(2015, 100.0), (2017, 90.25)], False, targets.Target(72.9, year=2018))
     fig = goalcharts.series_chart([2015, 2017], [100.0, 90.25], p, "PT", "#4c9f38", "en")
     path = next(tr for tr in fig.data if tr.name == "Path needed to reach the target")
     assert list(path.x) == [2015, 2016, 2017, 2018]
@@ -39,7 +40,7 @@ def test_series_chart_draws_the_required_path_and_target() -> None:
 
 
 def test_no_path_once_the_target_is_met() -> None:
-    p = pg.assess([(2015, 12.5), (2023, 11.4)], False, pg.Target(70.0))
+    p = pg.assess([(2015, 12.5), (2023, 11.4)], False, targets.Target(70.0))
     fig = goalcharts.series_chart([2015, 2023], [12.5, 11.4], p, "", "#4c9f38", "en")
     assert "Path needed to reach the target" not in {tr.name for tr in fig.data}
 

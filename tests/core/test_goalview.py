@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from sdgdash.data import targets
 from sdgdash.data.catalog import DISAGGREGATIONS
 from sdgdash.features.goal import progress as pg
 from sdgdash.features.goal import view as goalview
@@ -178,7 +179,7 @@ def test_explain_in_three_languages(table) -> None:
 
 
 def test_explain_with_target_and_relative_target() -> None:
-    p = pg.assess([(2015, 2.6), (2023, 5.2)], False, pg.Target(0.5, kind=pg.RELATIVE))
+    p = pg.assess([(2015, 2.6), (2023, 5.2)], False, targets.Target(0.5, kind=targets.RELATIVE))
     en = goalview.explain(p, "en", factor=0.5)
     assert en == (
         "From 2015 (2.6) to 2023 (5.2) the value rose 9.1 % a year. The 2030 target of 1.3 "

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from sdgdash.data import uploads
 from sdgdash.data.catalog import DISAGGREGATIONS
 from sdgdash.features.localdata import uploads as ld
 from tests.conftest import REPO
@@ -431,7 +432,7 @@ def test_series_of_three(obs):
 
 def test_store_round_trip_with_the_test_double(catalogue, obs):
     store = MemoryUploadStore()
-    assert isinstance(store, ld.UploadStore)
+    assert isinstance(store, uploads.UploadStore)
     content = (HEADER + "2022,PT,,,4.1\n2023,PT,,,3.9\n").encode()
     result = check(catalogue, content)
     first = store.save_upload(

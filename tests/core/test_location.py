@@ -9,8 +9,8 @@ import pytest
 from sdgdash.config import Settings
 from sdgdash.data import directions as direction
 from sdgdash.data.db import DataMissingError, connect
-from sdgdash.data.location import RemoteDataError, RemoteDir, as_location, scheme_of
 from sdgdash.geo import layouts as geo
+from sdgdash.location import RemoteDataError, RemoteDir, as_location, scheme_of
 from tests.conftest import REPO
 
 

@@ -6,8 +6,10 @@ import math
 
 import pytest
 
+from sdgdash.data import targets
+from sdgdash.data.targets import Target
 from sdgdash.features.goal import progress as pg
-from sdgdash.features.goal.progress import Target, assess
+from sdgdash.features.goal.progress import assess
 
 
 def test_no_target_higher_is_better_substantial():
@@ -121,7 +123,7 @@ def test_relative_target_halving_deteriorates():
     p = assess(
         [(2015, 2.6), (2023, 5.2)],
         higher_is_better=False,
-        target=Target(0.5, kind=pg.RELATIVE),
+        target=Target(0.5, kind=targets.RELATIVE),
     )
     assert p.target == pytest.approx(1.3)
     assert p.cagr == pytest.approx(0.090508, abs=1e-6)

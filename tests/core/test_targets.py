@@ -7,8 +7,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sdgdash.data.targets import COLUMNS, check_against_data, load_targets, target_for
-from sdgdash.features.goal.progress import RELATIVE, Target
+from sdgdash.data.targets import (
+    COLUMNS,
+    RELATIVE,
+    Target,
+    check_against_data,
+    load_targets,
+    target_for,
+)
 from tests.conftest import REPO
 
 TARGETS_CSV = REPO / "data" / "curated" / "indicator_targets.csv"

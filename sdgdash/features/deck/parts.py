@@ -23,7 +23,9 @@ def commit(data: Data) -> str:
     return str(data.build_info().get("source", {}).get("commit", ""))[:10]
 
 
-def footer(data: Data, lang: str, indicator_ids: list[str] | tuple[str, ...] = (), files: str = "") -> str:
+def footer(
+    data: Data, lang: str, indicator_ids: list[str] | tuple[str, ...] = (), files: str = ""
+) -> str:
     """Source footer: indicator(s), source organisation, data file(s) and the data build commit."""
     labels = data.labels()
     parts = []
@@ -78,8 +80,7 @@ def table_slides(
 
 
 def profile_slides(
-    data: Data,
-    table: pd.DataFrame, lang: str, title_of: Callable[[str], str]
+    data: Data, table: pd.DataFrame, lang: str, title_of: Callable[[str], str]
 ) -> list[slides.TableSlide]:
     """A profile table (region or territory context, as the page downloads it) as table slides:
     indicator, value, unit, year, rank, national value; each footer names its rows' data files."""
@@ -108,7 +109,3 @@ def profile_slides(
         )
     ids = [str(r).split(" ", 1)[0] for r in table[cols[0]]]
     return table_slides(title_of, cols, rows, lambda chunk: footer(data, lang, ids[chunk]))
-
-
-
-

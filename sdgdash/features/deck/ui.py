@@ -220,9 +220,7 @@ def territory_pptx(terr, lang: str, context_table, local_table) -> None:
     """A PowerPoint download of a territory profile: locator map, regional context, local data
     (the tables the page shows; slides and map built only when clicked)."""
     _pptx_button(
-        lambda: territory_slides.territory_document(
-            cached, terr, lang, context_table, local_table
-        ),
+        lambda: territory_slides.territory_document(cached, terr, lang, context_table, local_table),
         exports.file_name("sdg", "territory", *terr.territory_id.split("_"), lang, ext="pptx"),
         lang,
         key="dl_territory_pptx",
@@ -243,7 +241,7 @@ def _pptx_button(document, file_name: str, lang: str, key: str) -> None:
 
 
 def sidebar(lang: str, page: str) -> None:
-    """"Add to deck" on a page whose view can go into a deck, the deck's size with a link to the
+    """ "Add to deck" on a page whose view can go into a deck, the deck's size with a link to the
     seminar page; in presentation mode, the presenter's bar at the top."""
     with st.sidebar:
         if pages.page(page).deckable:

@@ -40,8 +40,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sdgdash.data.targets import ABSOLUTE, RELATIVE, TARGET_YEAR, Target  # noqa: F401
+
 BASE_YEAR = 2015
-TARGET_YEAR = 2030
 ZERO_REPLACEMENT = 0.001  # sdg-build's stand-in for a zero base value or target
 
 TARGET_ACHIEVED = "target_achieved"
@@ -72,23 +73,6 @@ NO_DIRECTION = "no_direction"
 # Thresholds on the progress value (sdg-build ``get_progress_thresholds`` defaults).
 THRESHOLDS_NO_TARGET: tuple[float, float, float] = (0.015, 0.005, 0.0)
 THRESHOLDS_TARGET: tuple[float, float, float] = (0.95, 0.60, 0.0)
-
-RELATIVE = "relative_to_base"
-ABSOLUTE = "absolute"
-
-
-@dataclass(frozen=True)
-class Target:
-    """A target for one series: ``value`` in the series' unit (``absolute``) or as a multiple of
-    the base-year value (``relative_to_base``: 0.5 = halve), to be reached in ``year``."""
-
-    value: float
-    year: int = TARGET_YEAR
-    kind: str = ABSOLUTE
-
-    def resolve(self, base_value: float) -> float:
-        """The target in the series' unit, given the base-year value."""
-        return self.value * base_value if self.kind == RELATIVE else self.value
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sdgdash.data import targets
 from sdgdash.data.catalog import GOALS
 from sdgdash.exports import tables as exports
 from sdgdash.features.goal import charts as goalcharts
@@ -142,7 +143,7 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
     ind = pickers.indicator(lang, ids, "goal_ind", default, label=t("goal_detail_pick", lang))
     row = mine[mine["indicator_id"] == ind].iloc[0]
     p: progress.Progress = row["progress"]
-    factor = row["target_factor"] if row["target_kind"] == progress.RELATIVE else None
+    factor = row["target_factor"] if row["target_kind"] == targets.RELATIVE else None
     widgets.heading_text(
         f"{labels.region_name(ref_area, lang)}: {t(f'goal_status_{row.bucket}', lang)}",
         labels.selection_label(row["selection"], lang),
@@ -244,5 +245,3 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
         )
         name = f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}"
         widgets.download_buttons(table, meta, name, lang, key="goal_gaps")
-
-

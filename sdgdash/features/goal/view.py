@@ -363,7 +363,9 @@ def status_for(data: Data, goal: int, tag: str | None) -> pd.DataFrame:
     table = goal_status(data, goal)
     if not tag:
         return table
-    return table[table["indicator_id"].isin(tags_view.narrow(data, table["indicator_id"].unique(), tag))]
+    return table[
+        table["indicator_id"].isin(tags_view.narrow(data, table["indicator_id"].unique(), tag))
+    ]
 
 
 def summary_areas(ref_area: str) -> list[str]:
@@ -371,7 +373,9 @@ def summary_areas(ref_area: str) -> list[str]:
     return [NATIONAL] + ([ref_area] if ref_area else [])
 
 
-def summary_counts(data: Data, table: pd.DataFrame, ref_area: str, lang: str) -> dict[str, pd.DataFrame]:
+def summary_counts(
+    data: Data, table: pd.DataFrame, ref_area: str, lang: str
+) -> dict[str, pd.DataFrame]:
     """Area name -> how many indicators are in each status (:func:`counts`)."""
     labels = data.labels()
     return {labels.region_name(a, lang): counts(table, a) for a in summary_areas(ref_area)}
@@ -391,7 +395,9 @@ def _percent(x: float | None) -> float | None:
     return None if x is None else round(x * 100, 2)
 
 
-def status_rows(data: Data, table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> pd.DataFrame:
+def status_rows(
+    data: Data, table: pd.DataFrame, goal: int, ref_area: str, lang: str
+) -> pd.DataFrame:
     """The chosen area's status table in ``lang`` (what is shown and downloaded)."""
     labels = data.labels()
     inds = data.goal_indicators(goal).set_index("indicator_id")
@@ -405,7 +411,7 @@ def status_rows(data: Data, table: pd.DataFrame, goal: int, ref_area: str, lang:
             if info["has_regional_data"]
             else ("goal_data_national" if info["has_data"] else "goal_data_none")
         )
-        factor = r.target_factor if r.target_kind == progress.RELATIVE else None
+        factor = r.target_factor if r.target_kind == targets.RELATIVE else None
         rows.append(
             {
                 t("goal_sdg_target", lang): r.target,

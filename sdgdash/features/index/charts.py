@@ -76,5 +76,3 @@ def goal_scores(
         font={"size": 13},
     )
     return fig
-
-

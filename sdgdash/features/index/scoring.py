@@ -128,8 +128,6 @@ DISTRIBUTION_COLUMNS: list[str] = ["goal", "n", "min", "q1", "median", "q3", "ma
 # --- the indicator table ---------------------------------------------------------------------
 
 
-
-
 def goal_of(indicator_id: str) -> int:
     """The goal number of a dotted indicator id ("11.6.1" -> 11)."""
     return int(indicator_id.split(".", 1)[0])

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from sdgdash.data.territories import Territory
+from sdgdash.data.uploads import UploadStore
 from sdgdash.features.localdata import uploads as localdata
 from sdgdash.i18n import t
 from sdgdash.ui import cached, widgets
@@ -107,9 +108,7 @@ def _templates(indicator_id: str, lang: str) -> None:
     st.caption(t("ld_template_note", lang))
 
 
-def upload_section(
-    terr: Territory, lang: str, store: localdata.UploadStore | None, user: Any | None
-) -> None:
+def upload_section(terr: Territory, lang: str, store: UploadStore | None, user: Any | None) -> None:
     """Templates for everyone; a file check for everyone; storing for a logged-in editor."""
     st.subheader(t("ld_heading", lang))
     st.caption(t("ld_intro", lang))
@@ -124,7 +123,9 @@ def upload_section(
     upload = st.file_uploader(t("ld_file", lang), type=["csv", "xlsx"], key=f"ld_file_{n}")
     if upload is not None:
         content = upload.getvalue()
-        result = localdata.validate(content, upload.name, indicator_id, localdata.upload_catalogue(cached))
+        result = localdata.validate(
+            content, upload.name, indicator_id, localdata.upload_catalogue(cached)
+        )
         if not result.ok:
             st.error(
                 t("ld_problems", lang, n=max(len(result.problems), 1)), icon=":material/error:"
@@ -156,7 +157,7 @@ def _save(store, terr, indicator_id, filename, content, result, user, lang) -> N
     st.rerun()
 
 
-def _versions(terr: Territory, lang: str, store: localdata.UploadStore, user: Any | None) -> None:
+def _versions(terr: Territory, lang: str, store: UploadStore, user: Any | None) -> None:
     """Every version of the territory's uploads; withdraw or download the original file."""
     st.markdown(f"**{t('ld_uploads', lang)}**")
     saved = st.session_state.pop("ld_saved", None)

@@ -16,7 +16,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol, runtime_checkable
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -143,44 +143,6 @@ class Catalogue:
                 codes={d: frozenset(known[d] | set(g[d]) - {""}) for d in dims},
             )
         return cls(schemas=schemas)
-
-
-@runtime_checkable
-class UploadStore(Protocol):
-    """The editable store's side of local data (implemented by ``sdgdash.store.Store``)."""
-
-    def save_upload(
-        self,
-        territory_id: str,
-        indicator_id: str,
-        filename: str,
-        content: bytes,
-        rows: pd.DataFrame,
-        user: Any,
-    ) -> Any:
-        """Store a validated upload as the active version (the previous one kept as replaced);
-        return its upload id."""
-        ...
-
-    def withdraw_upload(self, upload_id: Any, user: Any) -> None:
-        """Withdraw an upload (kept, no longer active)."""
-        ...
-
-    def uploads(
-        self, territory_id: str | None = None, include_history: bool = False
-    ) -> pd.DataFrame:
-        """Uploads (active only, or every version with ``include_history``), one row each with at
-        least upload_id, indicator_id and status ("active" / "replaced" / "withdrawn"); the page
-        lists every column the store gives (file name, version, who, when)."""
-        ...
-
-    def upload_rows(self, territory_id: str, indicator_id: str | None = None) -> pd.DataFrame:
-        """Rows of the active uploads: year, series, unit, value and the disaggregation columns."""
-        ...
-
-    def upload_file(self, upload_id: Any) -> tuple[str, bytes]:
-        """The original file of an upload: (file name, bytes)."""
-        ...
 
 
 def with_upload_id(uploads: pd.DataFrame) -> pd.DataFrame:

@@ -47,7 +47,9 @@ def region_document(data: Data, ref_area: str, lang: str, table: pd.DataFrame) -
     name = data.labels().region_name(ref_area, lang)
     year = latest_year(data)
     specs: list[pptx.Slide] = [
-        goal_scores_slide(data, t("slide_goal_scores", lang, region=name, year=year), ref_area, lang),
+        goal_scores_slide(
+            data, t("slide_goal_scores", lang, region=name, year=year), ref_area, lang
+        ),
         *profile_slides(
             data, table, lang, lambda part: t("slide_profile_table", lang, region=name, part=part)
         ),

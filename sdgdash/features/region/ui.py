@@ -64,8 +64,6 @@ def header(ref_area: str, lang: str) -> None:
         )
 
 
-
-
 def show_profile_table(table: pd.DataFrame, lang: str) -> None:
     """The profile table with sparklines, one click from a CSV of the same rows."""
     widgets.data_table(

@@ -146,8 +146,7 @@ def region_from_params(params: dict[str, str]) -> str:
 
 
 def profile_table(
-    data: Data,
-    frame: pd.DataFrame, lang: str, ratings: dict[str, tuple[str, str]] | None = None
+    data: Data, frame: pd.DataFrame, lang: str, ratings: dict[str, tuple[str, str]] | None = None
 ) -> pd.DataFrame:
     """The profile rows as a display/download table in ``lang``; index indicators carry their
     traffic light and trend."""

@@ -57,10 +57,6 @@ def tag_picker(lang: str, key: str, default: str | None = None) -> str:
     return chosen
 
 
-
-
-
-
 def tag_chips(indicator_id: str, lang: str) -> None:
     """The indicator's tags as small badges (nothing when it has none)."""
     vocab = cached.tag_vocabulary()
@@ -73,10 +69,6 @@ def tag_chips(indicator_id: str, lang: str) -> None:
         for tag in tags
     )
     st.markdown(f"{md_escape(t('tags_label', lang))}: {badges}")
-
-
-
-
 
 
 def _event_item(e: ev.Event, lang: str) -> None:
@@ -127,13 +119,9 @@ def timeline(
             with col.container(border=True, height="stretch"):
                 _event_item(e, lang)
     meta = exports.ExportMeta(t("event_heading", lang))
-    download_buttons(events_table(cached, events, lang), meta, f"sdg_events_{key}_{lang}", lang, key)
-
-
-
-
-
-
+    download_buttons(
+        events_table(cached, events, lang), meta, f"sdg_events_{key}_{lang}", lang, key
+    )
 
 
 def links_list(links: pd.DataFrame, lang: str) -> None:

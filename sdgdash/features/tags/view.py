@@ -31,8 +31,7 @@ def tag_names(data: Data, indicator_id: str, lang: str) -> str:
 
 
 def with_tags_column(
-    data: Data,
-    table: pd.DataFrame, indicator_ids: list[str], lang: str, after: str
+    data: Data, table: pd.DataFrame, indicator_ids: list[str], lang: str, after: str
 ) -> pd.DataFrame:
     """A copy of ``table`` (one row per id in ``indicator_ids``) with a tags column after ``after``."""
     out = table.copy()

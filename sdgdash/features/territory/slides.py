@@ -123,5 +123,9 @@ def territory_document(
     specs = territory_slides(
         data, territory_title(data, terr, 0, lang), terr, lang, context_table, local_table
     )
-    subtitle = [t("app_title", lang), t("terr_in_region", lang, region=region), terr.programme(lang)]
+    subtitle = [
+        t("app_title", lang),
+        t("terr_in_region", lang, region=region),
+        terr.programme(lang),
+    ]
     return pptx.Document(terr.name(lang), subtitle, specs)

@@ -184,7 +184,11 @@ def local_data(terr: Territory, lang: str) -> pd.DataFrame:
         widgets.data_table(part.table)
         unit = labels.code_label("unit", part.first["unit"], lang)
         fig = three_lines(part.series, names, unit, lang)
-        st.caption(safe.md_escape(territory_view.selection_label(cached, part.first, part.indicator_id, lang)))
+        st.caption(
+            safe.md_escape(
+                territory_view.selection_label(cached, part.first, part.indicator_id, lang)
+            )
+        )
         render.chart(
             fig,
             key=f"terr_local_{part.indicator_id}",

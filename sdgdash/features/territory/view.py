@@ -11,6 +11,7 @@ from sdgdash.data.catalog import natural_key
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Data
 from sdgdash.data.territories import DEFAULT_TERRITORY, Territory
+from sdgdash.data.uploads import UploadStore
 from sdgdash.exports.tables import ExportMeta
 from sdgdash.features.index.view import region_ratings
 from sdgdash.features.localdata import uploads as localdata
@@ -37,7 +38,9 @@ def context_goals(data: Data, terr: Territory) -> list[int]:
     return sorted(int(g) for g in profile["goal"].unique()) if len(profile) else []
 
 
-def context_rows(data: Data, terr: Territory, goal: int, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def context_rows(
+    data: Data, terr: Territory, goal: int, lang: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(profile rows, table in ``lang``) of the parent region for the territory's priority goals,
     else for ``goal`` (0 = all goals); what :func:`context` shows."""
     profile = region_profile(data, terr.parent_ref_area)
@@ -127,9 +130,7 @@ def _upload_source(active: pd.DataFrame, indicator_id: str) -> str:
     )
 
 
-def _upload_rows(
-    store: localdata.UploadStore, territory_id: str, indicator_id: str
-) -> pd.DataFrame:
+def _upload_rows(store: UploadStore, territory_id: str, indicator_id: str) -> pd.DataFrame:
     """The active rows of one indicator, every selection column present ("" = total)."""
     rows = store.upload_rows(territory_id, indicator_id).copy()
     for c in localdata.SELECTION_KEYS:
@@ -138,8 +139,7 @@ def _upload_rows(
 
 
 def export_meta(
-    data: Data,
-    terr: Territory, context_table: pd.DataFrame, local_table: pd.DataFrame, lang: str
+    data: Data, terr: Territory, context_table: pd.DataFrame, local_table: pd.DataFrame, lang: str
 ) -> ExportMeta:
     """What the territory profile download holds, for its metadata sheet."""
     col = t("indicator", lang)

@@ -99,9 +99,7 @@ def test_compare_slide_is_a_line_chart_equal_to_the_data(prs) -> None:
 
 def test_index_slide_is_a_bar_chart_of_the_ranking(prs) -> None:
     con = connect(Settings.from_env())
-    table = load_index_table(
-        Settings.from_env().data_dir / "curated" / "index_indicators.csv"
-    )
+    table = load_index_table(Settings.from_env().data_dir / "curated" / "index_indicators.csv")
     values = scoring.index_values(queries.all_observations(con), table)
     idx = scoring.compute_index(values, table, 2023).index
     idx = idx[~idx.withheld].sort_values(["rank", "ref_area"])
