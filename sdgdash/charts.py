@@ -8,7 +8,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, plotly_separators, t, tn
 from sdgdash.labels import Labels
 
 
@@ -68,8 +68,14 @@ def goal_tiles(summary: pd.DataFrame, labels: Labels, lang: str, columns: int = 
         last = "–" if pd.isna(r.last_year) else int(r.last_year)
         hover.append(
             f"<b>{r.goal}. {html.escape(labels.goal_title(r.goal, lang))}</b><br>"
-            f"{r.n_indicators} {t('n_indicators', lang)} · {r.n_with_data} {t('n_with_data', lang)}"
-            f" · {r.n_regional} {t('n_regional', lang)}<br>{t('latest_year', lang)}: {last}"
+            + tn(
+                "goal_caption",
+                int(r.n_indicators),
+                lang,
+                n_data=int(r.n_with_data),
+                n_regional=int(r.n_regional),
+            )
+            + f"<br>{t('latest_year', lang)}: {last}"
         )
     fig.add_trace(
         go.Scatter(
@@ -105,6 +111,7 @@ def region_trend(
     """One region's values over the years against Kazakhstan's, as two lines (a small chart)."""
     fig = compare_lines(regional, national, [ref_area], names, unit_label, lang)
     fig.update_layout(
+        separators=plotly_separators(lang),
         height=260,
         legend={"y": -0.25, "font": {"size": 13}},
         xaxis={"dtick": None, "nticks": 6},
@@ -152,7 +159,7 @@ def compare_lines(
         yaxis={"title": html.escape(unit_label)},
         xaxis={"dtick": 1, "tickformat": "d"},
         font={"size": 14},
-        separators=", " if lang in ("ru", "kk") else ".,",
+        separators=plotly_separators(lang),
     )
     return fig
 
@@ -215,6 +222,7 @@ def goal_scores(
         )
     )
     fig.update_layout(
+        separators=plotly_separators(lang),
         barmode="overlay",
         height=60 + 34 * len(dist),
         margin={"l": 0, "r": 10, "t": 10, "b": 0},
@@ -246,6 +254,7 @@ def compare_goal_scores(
             )
         )
     fig.update_layout(
+        separators=plotly_separators(lang),
         barmode="group",
         height=340,
         margin={"l": 0, "r": 0, "t": 10, "b": 0},

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from shapely.geometry import shape
 from shapely.ops import polylabel
 
-from sdgdash.i18n import t
+from sdgdash.i18n import plotly_separators, t
 from sdgdash.maps import geo_frame, subset
 
 PARENT_COLOUR = "#00689D"
@@ -294,6 +294,6 @@ def three_lines(series, labels: dict[str, str], unit_label: str, lang: str) -> g
         yaxis={"title": html.escape(unit_label)},
         xaxis={"tickformat": "d"},
         font={"size": 14},
-        separators=", " if lang in ("ru", "kk") else ".,",
+        separators=plotly_separators(lang),
     )
     return fig

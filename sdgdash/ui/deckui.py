@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from sdgdash import exports, seminar, slides
-from sdgdash.i18n import t
+from sdgdash.i18n import t, tn
 from sdgdash.ui import deckviews, present
 from sdgdash.ui.present import DECK_KEY, PPTX_MIME, deck
 from sdgdash.ui.widgets import data_table, md_escape
@@ -34,7 +34,7 @@ def load_save(lang: str) -> None:
         else:
             _set(loaded)
             st.session_state["deck_title_in"] = loaded.title
-            st.success(t("deck_loaded", lang, n=len(loaded.views)), icon=":material/check:")
+            st.success(tn("deck_loaded", len(loaded.views), lang), icon=":material/check:")
     if deck().views:
         c2.download_button(
             t("deck_save", lang),

@@ -8,7 +8,7 @@ import pandas as pd
 
 from sdgdash import selection, slides
 from sdgdash.catalog import FEATURED_INDICATOR, SELECTION_COLUMNS
-from sdgdash.i18n import t
+from sdgdash.i18n import t, tn
 from sdgdash.maps import CLASSINGS, PALETTES
 from sdgdash.models import Selection
 from sdgdash.seminar import Deck, View
@@ -91,7 +91,7 @@ def goal_scores_slide(title: str, ref_area: str, lang: str) -> slides.ChartSlide
         "bar",
         [f"{g}. {labels.goal_short(g, lang)}" for g in goals["goal"]],
         [(t("score", lang), goals["score"].round(1).tolist())],
-        footer(lang, files=t("slide_index_source", lang, n=len(cached.index_table()))),
+        footer(lang, files=tn("slide_index_source", len(cached.index_table()), lang)),
         axis_title=f"{t('score', lang)} (0–100), {year}",
     )
 
@@ -143,7 +143,7 @@ def index_slide(title: str, params: dict[str, str], lang: str) -> slides.ChartSl
         "bar",
         [f"{int(r.rank)}. {labels.region_name(r.ref_area, lang)}" for r in idx.itertuples()],
         [(t("index", lang), [round(float(v), 1) for v in idx["index"]])],
-        footer(lang, files=t("slide_index_source", lang, n=len(cached.index_table()))),
+        footer(lang, files=tn("slide_index_source", len(cached.index_table()), lang)),
         axis_title=f"{t('index', lang)} (0–100), {year}",
     )
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from sdgdash import exports, geo, goalcharts, goalview, progress
 from sdgdash.catalog import GOALS
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.maps import PLOTLY_CONFIG
 from sdgdash.ui import cached, pickers, present, state, tagsview, widgets
 
@@ -57,10 +57,10 @@ def header(goal: int, lang: str) -> None:
         key="goal_banner",
     )
     st.caption(
-        t(
+        tn(
             "goal_caption",
+            len(inds),
             lang,
-            n=len(inds),
             n_data=int(inds["has_data"].sum()),
             n_regional=int(inds["has_regional_data"].sum()),
         )

@@ -8,7 +8,7 @@ import streamlit as st
 from sdgdash import scoring
 from sdgdash.charts import compare_goal_scores, goal_scores
 from sdgdash.exports import ExportMeta, file_stem
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, present, state
 from sdgdash.ui.widgets import data_table, download_buttons
 
@@ -92,7 +92,7 @@ def methodology(lang: str) -> None:
     """The method in the chosen language and the curated indicator table behind it."""
     labels = cached.labels()
     with st.expander(t("method_heading", lang), expanded=False):
-        st.text(scoring.METHOD_TEXT.get(lang, scoring.METHOD_TEXT["en"]))
+        st.text(t("index_method", lang))
         st.markdown(f"**{t('index_indicators_heading', lang)}**")
         tab = cached.index_table().copy()
         tab.insert(
@@ -165,4 +165,4 @@ def compare_scores(codes: list[str], lang: str) -> None:
 
 def _index_source(lang: str) -> str:
     n = len(cached.index_table())
-    return t("source_line", lang, file=t("slide_index_source", lang, n=n))
+    return t("source_line", lang, file=tn("slide_index_source", n, lang))

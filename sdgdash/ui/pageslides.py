@@ -10,7 +10,7 @@ import pandas as pd
 from sdgdash import geo, goalview, selection, slides
 from sdgdash.catalog import GOALS
 from sdgdash.goalcharts import STATUS_COLOURS
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_date, fmt_number, t
 from sdgdash.models import Selection
 from sdgdash.tagcharts import ranking_frame
 from sdgdash.tags import LINKS_FILE, TAGS_FILE
@@ -214,7 +214,7 @@ def locator_slide(title: str, terr: Territory, lang: str) -> slides.ImageSlide:
         names={c: labels.region_name(c, lang) for c in labels.regions},
         territory_name=terr.name(lang),
     )
-    since = terr.since.strftime("%d.%m.%Y") if lang != "en" else terr.since.isoformat()
+    since = fmt_date(terr.since, lang)
     caption = f"{terr.programme(lang)} · {t('terr_since', lang, date=since)}. {t('terr_map_caption', lang)}"
     props = feature.get("properties") or {}
     where = "; ".join(

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from sdgdash import mapview, slides
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.maps import PALETTES
 from sdgdash.models import Selection
 from sdgdash.ui import cached
@@ -43,7 +43,7 @@ def footer(lang: str, indicator_ids: list[str] | tuple[str, ...] = (), files: st
             " · ".join(x for x in (labels.indicator_label(ind, lang, width=120), org) if x)
         )
     if len(indicator_ids) > 2:
-        parts.append(t("source_many", lang, n=len(indicator_ids)))
+        parts.append(tn("source_many", len(indicator_ids), lang))
     if files:
         parts.append(files)
     line = t("source_line", lang, file="; ".join(parts) or "—")

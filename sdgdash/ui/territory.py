@@ -12,7 +12,7 @@ from sdgdash import events as ev
 from sdgdash import exports, localdata
 from sdgdash.catalog import GOALS
 from sdgdash.exports import ExportMeta
-from sdgdash.i18n import t
+from sdgdash.i18n import fmt_date, t
 from sdgdash.maps import PLOTLY_CONFIG
 from sdgdash.models import Selection
 from sdgdash.profile import natural_key
@@ -58,8 +58,7 @@ def header(terr: Territory, lang: str, found: pd.DataFrame | None) -> None:
             )
         )
         st.markdown(f"**{t('terr_programme', lang)}:** {widgets.md_escape(terr.programme(lang))}")
-        date = terr.since.strftime("%d.%m.%Y") if lang != "en" else terr.since.isoformat()
-        st.markdown(widgets.md_escape(t("terr_since", lang, date=date)))
+        st.markdown(widgets.md_escape(t("terr_since", lang, date=fmt_date(terr.since, lang))))
         st.caption(f"{t('terr_source', lang)}: {widgets.md_escape(terr.source(lang))}")
         st.page_link(
             "pages/region.py",

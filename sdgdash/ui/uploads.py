@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from sdgdash import localdata
-from sdgdash.i18n import t
+from sdgdash.i18n import t, tn
 from sdgdash.territories import Territory
 from sdgdash.ui import cached, widgets
 
@@ -126,12 +126,10 @@ def upload_section(
         content = upload.getvalue()
         result = localdata.validate(content, upload.name, indicator_id, cached.upload_catalogue())
         if not result.ok:
-            st.error(
-                t("ld_problems", lang, n=max(len(result.problems), 1)), icon=":material/error:"
-            )
+            st.error(tn("ld_problems", max(len(result.problems), 1), lang), icon=":material/error:")
             widgets.data_table(problems_table(result, lang))
         else:
-            st.success(t("ld_ok", lang, n=len(result.rows)), icon=":material/check_circle:")
+            st.success(tn("ld_ok", len(result.rows), lang), icon=":material/check_circle:")
             widgets.data_table(result.rows)
             if (
                 store is not None

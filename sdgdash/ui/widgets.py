@@ -15,7 +15,7 @@ from sdgdash import exports, mapview
 from sdgdash.catalog import LANGS
 from sdgdash.charts import region_trend
 from sdgdash.deck import extruded
-from sdgdash.i18n import LANG_NAMES, fmt_number, t
+from sdgdash.i18n import LANG_NAMES, fmt_number, t, tn
 from sdgdash.maps import PLOTLY_CONFIG, choropleth, small_multiples
 from sdgdash.ui import cached, present, state
 
@@ -121,7 +121,7 @@ def layout_caption(view: mapview.MapView, lang: str) -> None:
     total = len(view.drawn) + len(view.not_drawn)
     st.caption(
         f"{t('layout', lang)}: {t('layout_' + view.layout, lang)} · "
-        f"{t('drawn_count', lang, n=len(view.drawn), total=total)}"
+        f"{tn('drawn_count', total, lang, n=len(view.drawn), total=total)}"
     )
     source_line(_view_files(view), lang)
 
@@ -286,7 +286,7 @@ def values_table(view: mapview.MapView, lang: str) -> None:
 
 def source_text(files: list[str], lang: str) -> str:
     """The source line's text (long lists of files point to the table)."""
-    text = ", ".join(files) if len(files) <= 3 else t("source_many", lang, n=len(files))
+    text = ", ".join(files) if len(files) <= 3 else tn("source_many", len(files), lang)
     return t("source_line", lang, file=text)
 
 
@@ -416,7 +416,8 @@ def not_drawn_list(view: mapview.MapView, lang: str) -> None:
 def bulk_download(lang: str) -> None:
     """All observations in ``lang`` as CSV and XLSX, built when asked for and then cached."""
     st.subheader(t("exp_bulk_heading", lang))
-    st.caption(t("exp_bulk_text", lang, n=fmt_number(cached.observation_count(), lang)))
+    count = cached.observation_count()
+    st.caption(tn("exp_bulk_text", count, lang, n=fmt_number(count, lang)))
     key = f"bulk_ready_{lang}"
     if not st.session_state.get(key):
         if st.button(t("exp_bulk_prepare", lang), icon=":material/database:", key="bulk_prepare"):

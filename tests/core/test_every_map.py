@@ -6,7 +6,7 @@ import pandas as pd
 
 from sdgdash import geo, mapview
 from sdgdash.catalog import SELECTION_COLUMNS
-from sdgdash.i18n import STRINGS
+from sdgdash.i18n import has
 from sdgdash.models import Selection
 from tests.conftest import REPO
 
@@ -32,7 +32,7 @@ def test_every_selection_year_draws_or_explains_every_value() -> None:
         assert set(view.drawn.ref_area) <= features[view.layout], key
         assert view.drawn.ref_area.is_unique, key
         for reason in view.not_drawn.reason:
-            assert f"reason_{reason}" in STRINGS, (key, reason)
+            assert has(f"reason_{reason}"), (key, reason)
         indicators.add(ind)
         views += 1
         drawn_total += len(view.drawn)
