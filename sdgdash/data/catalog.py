@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-LANGS: tuple[str, ...] = ("kk", "ru", "en")
-DEFAULT_LANG = "ru"
-
 # Disaggregation columns of data/observations.parquet, in display order.
 DISAGGREGATIONS: tuple[str, ...] = (
     "sex",
@@ -23,11 +20,6 @@ GOALS: tuple[int, ...] = tuple(range(1, 18))
 
 # Featured on the overview: share of population with income below the subsistence minimum.
 FEATURED_INDICATOR = "1.2.1"
-
-
-def is_lang(value: object) -> bool:
-    """True when ``value`` is one of the supported language codes."""
-    return isinstance(value, str) and value in LANGS
 
 
 def natural_key(indicator_id: str) -> tuple:

@@ -6,7 +6,7 @@ import csv
 import re
 from pathlib import Path
 
-from sdgdash.data.catalog import LANGS
+from sdgdash.i18n import LANGS
 from sdgdash.location import as_location
 
 

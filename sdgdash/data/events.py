@@ -11,22 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from sdgdash.data.catalog import DEFAULT_LANG, GOALS, LANGS
+from sdgdash.data.catalog import GOALS
 from sdgdash.data.curated import fail, new_id, read_rows, split_list, texts
+from sdgdash.i18n import DEFAULT_LANG, LANGS, fmt_period
 from sdgdash.location import as_location
 
 EVENTS_FILE = "events.csv"
 ALL_REGIONS = "all"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]{1,60}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-
-MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "ru": "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
-    "kk": "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
-}
-# Russian names a month in a full date in the genitive ("13 марта 2022").
-_RU_GENITIVE = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
 
 
 @dataclass(frozen=True)
@@ -159,39 +152,10 @@ def for_tag(events: Iterable[Event], tag_id: str) -> list[Event]:
     return [e for e in events if tag_id in e.tags]
 
 
-def format_date(value: dt.date, precision: str, lang: str) -> str:
-    """A date to the precision the source gives, in ``lang`` ("13 March 2022", "шілде 2022")."""
-    lang = lang if lang in LANGS else DEFAULT_LANG
-    if precision == "year":
-        return f"{value.year} ж." if lang == "kk" else str(value.year)
-    month = MONTHS[lang].split()[value.month - 1]
-    if precision == "month":
-        return f"{value.year} ж. {month}" if lang == "kk" else f"{month} {value.year}"
-    if lang == "kk":
-        return f"{value.year} ж. {value.day} {month}"
-    if lang == "ru":
-        return f"{value.day} {_RU_GENITIVE.split()[value.month - 1]} {value.year}"
-    return f"{value.day} {month} {value.year}"
-
-
 def date_label(event: Event, lang: str) -> str:
-    """The event's date or date range in ``lang``, sharing the year (and month) of a range:
-    "14–15 March 2022", "13 марта – 15 апреля 2022", "2022 ж. 13 наурыз – 15 сәуір"."""
-    start, end, precision = event.start, event.end, event.precision
-    if end is None or end == start:
-        return format_date(start, precision, lang)
-    if precision != "day" or start.year != end.year:
-        return format_date(start, precision, lang) + " – " + format_date(end, precision, lang)
-    full_end = format_date(end, "day", lang)
-    if lang == "kk":  # "2022 ж. 13 наурыз – 15 сәуір": the year leads
-        first = format_date(start, "day", lang)
-        if start.month == end.month:
-            return first.replace(f" {start.day} ", f" {start.day}–{end.day} ", 1)
-        return first + " – " + full_end.split(" ж. ", 1)[1]
-    if start.month == end.month:
-        return f"{start.day}–{full_end}"
-    first = format_date(start, "day", lang).rsplit(" ", 1)[0]  # without the year
-    return f"{first} – {full_end}"
+    """The event's date or period in ``lang`` to the precision the source gives, sharing the
+    year (and month) of a range: "14–15 March 2022", "13 марта – 15 апреля 2022 г."."""
+    return fmt_period(event.start, event.end, lang, event.precision)
 
 
 def table(

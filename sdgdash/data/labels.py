@@ -6,27 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sdgdash.data.catalog import DEFAULT_LANG, DISAGGREGATIONS, LANGS
+from sdgdash.data.catalog import DISAGGREGATIONS, SELECTION_COLUMNS
 from sdgdash.data.models import Selection
-from sdgdash.i18n import t
-
-# Column labels for the disaggregation dimensions (the platform's translations name codes, not
-# dimensions).
-DIMENSION_NAMES: dict[str, dict[str, str]] = {
-    "series": {"ru": "Ряд", "kk": "Қатар", "en": "Series"},
-    "unit": {"ru": "Единица", "kk": "Өлшем бірлігі", "en": "Unit"},
-    "sex": {"ru": "Пол", "kk": "Жынысы", "en": "Sex"},
-    "age": {"ru": "Возраст", "kk": "Жасы", "en": "Age"},
-    "urbanisation": {"ru": "Местность", "kk": "Елді мекен түрі", "en": "Urban / rural"},
-    "education_lev": {"ru": "Образование", "kk": "Білімі", "en": "Education"},
-    "income_wealth_quantile": {
-        "ru": "Квинтиль дохода",
-        "kk": "Табыс квинтилі",
-        "en": "Income quintile",
-    },
-    "activity": {"ru": "Вид деятельности", "kk": "Қызмет түрі", "en": "Activity"},
-    "composite_breakdown": {"ru": "Разрез", "kk": "Бөлініс", "en": "Breakdown"},
-}
+from sdgdash.i18n import DEFAULT_LANG, LANGS, t
 
 
 def _lang(lang: str) -> str:
@@ -113,8 +95,9 @@ class Labels:
         return _pick(row, "label", lang) or code
 
     def dimension_name(self, dimension: str, lang: str) -> str:
-        """Display name of a selection column."""
-        return DIMENSION_NAMES.get(dimension, {}).get(_lang(lang), dimension)
+        """Display name of a selection column (catalog key ``dim_<column>``)."""
+        # The platform's translations name codes, not dimensions: the names are interface strings.
+        return t(f"dim_{dimension}", lang) if dimension in SELECTION_COLUMNS else dimension
 
     def selection_label(self, sel: Selection, lang: str, with_unit: bool = True) -> str:
         """Human description of a selection: series, disaggregations and (optionally) unit."""

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sdgdash.data.catalog import DEFAULT_LANG, LANGS
 from sdgdash.data.curated import fail, new_id, read_rows, texts
+from sdgdash.i18n import DEFAULT_LANG, LANGS
 from sdgdash.location import as_location
 
 TAGS_FILE = "tags.csv"

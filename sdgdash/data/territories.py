@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sdgdash.data.catalog import DEFAULT_LANG, GOALS, LANGS
+from sdgdash.data.catalog import GOALS
+from sdgdash.i18n import DEFAULT_LANG, LANGS
 from sdgdash.location import as_location
 
 TERRITORIES_FILE = "territories.csv"

@@ -11,7 +11,7 @@ from plotly.colors import get_colorscale, sample_colorscale
 from plotly.subplots import make_subplots
 from shapely.geometry import shape
 
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, plotly_separators, t
 
 NO_DATA_COLOUR = "#d9d9d9"
 # Colour-blind-safe palettes. With a known direction the palette's last colour means "better"
@@ -341,6 +341,7 @@ def choropleth(
             fig.add_trace(trace)
     fig.update_geos(**geo_frame(geojson))
     fig.update_layout(
+        separators=plotly_separators(lang),
         title={"text": html.escape(title), "font": {"size": 18}} if title else None,
         height=height,
         margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": 0},
@@ -413,6 +414,7 @@ def small_multiples(
     if panels:
         fig.update_geos(**geo_frame(panels[0][1]))
     fig.update_layout(
+        separators=plotly_separators(lang),
         height=260 * rows + 40,
         margin={"l": 0, "r": 0, "t": 30, "b": 0},
         paper_bgcolor="rgba(0,0,0,0)",

@@ -14,7 +14,7 @@ from shapely.geometry import shape
 from shapely.ops import polylabel
 
 from sdgdash.geo.choropleth import geo_frame, pilot_traces, subset
-from sdgdash.i18n import t
+from sdgdash.i18n import plotly_separators, t
 
 PARENT_COLOUR = "#00689D"
 NEIGHBOUR_COLOUR = "#eeeeee"
@@ -294,7 +294,7 @@ def three_lines(series, labels: dict[str, str], unit_label: str, lang: str) -> g
         yaxis={"title": html.escape(unit_label)},
         xaxis={"tickformat": "d"},
         font={"size": 14},
-        separators=", " if lang in ("ru", "kk") else ".,",
+        separators=plotly_separators(lang),
     )
     return fig
 

@@ -1,7 +1,7 @@
 """Pure checks of a finding before anything is written: known place, date, tags, goals, lengths.
 
-Each problem is a :class:`FieldError` naming the field and an interface-string key
-(``sdgdash/texts/store.py``), so the page shows it in kk/ru/en.
+Each problem is a :class:`FieldError` naming the field and an interface-string key (a msgctxt of
+the catalogs in ``sdgdash/locale``), so the page shows it in kk/ru/en.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ class FindingInput:
 
 @dataclass(frozen=True)
 class FieldError:
-    """One problem with one input field; ``key`` is an interface string, ``params`` fill it."""
+    """One problem with one input field; ``key`` is an interface string, ``params`` fill it (a
+    plural string counts by ``params["n"]``)."""
 
     field: str
     key: str
@@ -146,7 +147,7 @@ def check_finding(
     # An event is free text or an id from data/curated/events.csv (when that file exists):
     # only its length and characters are checked, an unknown event is not an error.
     if inp.event_id and (len(inp.event_id) > EVENT_MAX or not inp.event_id.isprintable()):
-        errors.append(FieldError("event_id", "store_err_event", {"max": EVENT_MAX}))
+        errors.append(FieldError("event_id", "store_err_event", {"n": EVENT_MAX}))
     if len(inp.tags) > TAGS_MAX:
         errors.append(FieldError("tags", "store_err_tags_many", {"max": TAGS_MAX}))
     for tag in inp.tags:
@@ -161,8 +162,8 @@ def check_finding(
         errors.append(FieldError("priority_goals", "store_err_goals"))
     text = inp.text if isinstance(inp.text, str) else ""
     if not text.strip() or len(text) > TEXT_MAX:
-        errors.append(FieldError("text", "store_err_text", {"max": TEXT_MAX}))
+        errors.append(FieldError("text", "store_err_text", {"n": TEXT_MAX}))
     source = inp.source if isinstance(inp.source, str) else ""
     if not source.strip() or len(source) > SOURCE_MAX:
-        errors.append(FieldError("source", "store_err_source", {"max": SOURCE_MAX}))
+        errors.append(FieldError("source", "store_err_source", {"n": SOURCE_MAX}))
     return errors

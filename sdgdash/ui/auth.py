@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdgdash.config import Settings
-from sdgdash.i18n import t
+from sdgdash.i18n import t, tn
 from sdgdash.store import STORE_ERRORS, Store, User, open_store
 from sdgdash.ui.safe import md_escape
 
@@ -101,7 +101,7 @@ def _try_login(box, username: str, password: str, lang: str) -> User | None:
         the_store = store()
         minutes = int(the_store.failure_window.total_seconds() // 60)
         if the_store.login_locked(username):
-            box.error(t("auth_locked", lang, minutes=minutes))
+            box.error(tn("auth_locked", minutes, lang, minutes=minutes))
             return None
         user = the_store.authenticate(username, password)
         locked = user is None and the_store.login_locked(username)
@@ -109,7 +109,9 @@ def _try_login(box, username: str, password: str, lang: str) -> User | None:
         box.error(t("auth_store_error", lang))
         return None
     if user is None:
-        box.error(t("auth_locked", lang, minutes=minutes) if locked else t("auth_wrong", lang))
+        box.error(
+            tn("auth_locked", minutes, lang, minutes=minutes) if locked else t("auth_wrong", lang)
+        )
         return None
     st.session_state[_USER] = user
     st.rerun()

@@ -7,8 +7,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from sdgdash.data.catalog import DEFAULT_LANG, is_lang
-from sdgdash.i18n import t
+from sdgdash.i18n import DEFAULT_LANG, is_lang, t
 
 T = TypeVar("T")
 _NOTICES = "_url_notices"

@@ -9,9 +9,8 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from sdgdash.data.catalog import LANGS
 from sdgdash.exports import tables as exports
-from sdgdash.i18n import LANG_NAMES, t
+from sdgdash.i18n import LANG_NAMES, LANGS, t, tn
 from sdgdash.ui import cached, state
 from sdgdash.ui.safe import md_escape
 
@@ -47,7 +46,7 @@ def data_table(data, **kwargs):
 
 def source_text(files: list[str], lang: str) -> str:
     """The source line's text (long lists of files point to the table)."""
-    text = ", ".join(files) if len(files) <= 3 else t("source_many", lang, n=len(files))
+    text = ", ".join(files) if len(files) <= 3 else tn("source_many", len(files), lang)
     return t("source_line", lang, file=text)
 
 

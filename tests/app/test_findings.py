@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sdgdash.i18n import t
+from sdgdash.i18n import t, tn
 from sdgdash.store import FindingInput
 
 PASSWORD = "correct horse battery"
@@ -61,12 +61,14 @@ def test_wrong_passwords_are_refused_then_throttled(app, store):
     for attempt in range(5):
         at = login(at, "aigerim", "not the password")
         assert not at.exception
-        expected = t("auth_locked", "en", minutes=15) if attempt == 4 else t("auth_wrong", "en")
+        expected = (
+            tn("auth_locked", 15, "en", minutes=15) if attempt == 4 else t("auth_wrong", "en")
+        )
         assert [e.value for e in at.sidebar.error] == [expected]
         # AppTest needs a plain run between two clicks of the same form button.
         at = at.run()
     at = login(at, "aigerim", PASSWORD)  # locked: even the right password is refused
-    assert [e.value for e in at.sidebar.error] == [t("auth_locked", "en", minutes=15)]
+    assert [e.value for e in at.sidebar.error] == [tn("auth_locked", 15, "en", minutes=15)]
     assert not at.text_area
 
 

@@ -8,10 +8,10 @@ import pytest
 from sdgdash.config import Settings
 from sdgdash.data import directions as direction
 from sdgdash.data import queries, targets
-from sdgdash.data.catalog import GOALS, LANGS
+from sdgdash.data.catalog import GOALS
 from sdgdash.data.db import connect
 from sdgdash.features.goal import view as goalview
-from sdgdash.i18n import t
+from sdgdash.i18n import LANGS, t
 from tests.conftest import REPO
 
 GOAL = "app_pages/goal.py"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sdgdash.data.catalog import LANGS
+from sdgdash.i18n import LANGS
 from tests.app.conftest import PAGES
 
 

@@ -119,7 +119,7 @@ def test_overview_timeline_has_every_event(app) -> None:
     text = _markdown(at).replace("\\", "")
     for title in ("«GLocal»", "«Миссия 2030»", "Алматының екінші Ерікті жергілікті шолуы"):
         assert title in text
-    assert "2022 ж. 13 наурыз – 15 сәуір" in text
+    assert "2022\u202fж. 13 наурыз – 15 сәуір" in text  # CLDR: narrow no-break space
 
 
 def test_goal_and_compare_tables_name_each_indicators_tags(app) -> None:

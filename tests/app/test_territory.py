@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from sdgdash.data.catalog import DISAGGREGATIONS, LANGS
-from sdgdash.i18n import t
+from sdgdash.data.catalog import DISAGGREGATIONS
+from sdgdash.i18n import LANGS, t
 from sdgdash.ui import auth, cached
 from tests.conftest import REPO
 from tests.core.test_territories import third_territory

@@ -11,8 +11,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from sdgdash.data.catalog import LANGS
-from sdgdash.i18n import t
+from sdgdash.i18n import LANGS, t
 from sdgdash.store import FindingInput
 from tests.conftest import REPO
 

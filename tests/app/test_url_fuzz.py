@@ -19,8 +19,7 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sdgdash.data.catalog import DEFAULT_LANG
-from sdgdash.i18n import t
+from sdgdash.i18n import DEFAULT_LANG, t
 from tests.app.conftest import APP, PAGES
 
 JUNK: list[str] = [

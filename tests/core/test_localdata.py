@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from sdgdash.data import uploads
 from sdgdash.data.catalog import DISAGGREGATIONS
 from sdgdash.features.localdata import uploads as ld
+from sdgdash.i18n import LANGS, t
 from tests.conftest import REPO
 from tests.doubles.memory_upload_store import MemoryUploadStore
 
@@ -290,11 +290,30 @@ def test_every_problem_code_has_a_bad_file():
     assert {case[4] for case in BAD_FILES} == set(ld.PROBLEM_CODES)
 
 
-def test_every_problem_code_has_a_message_in_three_languages():
-    from sdgdash.i18n import STRINGS
+@pytest.mark.parametrize(
+    ("indicator", "name", "content"),
+    [case[1:4] for case in BAD_FILES],
+    ids=[case[0] for case in BAD_FILES],
+)
+def test_every_problem_reads_in_three_languages(catalogue, indicator, name, content):
+    """Each problem's message fills every placeholder from its params (a plural one counts by
+    ``n``), in kk, ru and en."""
+    problems = check(catalogue, content, indicator, name).problems
+    assert problems
+    for p in problems:
+        for lang in LANGS:
+            text = t(f"ld_{p.code}", lang, **p.params)
+            assert text.strip() and "{" not in text, (p, lang, text)
 
-    for code in ld.PROBLEM_CODES:
-        assert set(STRINGS[f"ld_{code}"]) == {"kk", "ru", "en"}
+
+def test_plural_problem_messages_agree_with_their_count(catalogue):
+    content = (HEADER + "2023,PT,F,U\n").encode()
+    (problem,) = [p for p in check(catalogue, content).problems if p.code == "wrong_field_count"]
+    assert problem.params == {"n": 4, "expected": 5}
+    assert t("ld_wrong_field_count", "ru", **problem.params) == "В строке 4 поля, а в заголовке 5."
+    assert (
+        t("ld_wrong_field_count", "en", **problem.params) == "The row has 4 fields, the header 5."
+    )
 
 
 def test_all_problems_of_a_file_are_reported_not_only_the_first(catalogue):
@@ -432,7 +451,7 @@ def test_series_of_three(obs):
 
 def test_store_round_trip_with_the_test_double(catalogue, obs):
     store = MemoryUploadStore()
-    assert isinstance(store, uploads.UploadStore)
+    assert isinstance(store, ld.UploadStore)
     content = (HEADER + "2022,PT,,,4.1\n2023,PT,,,3.9\n").encode()
     result = check(catalogue, content)
     first = store.save_upload(

@@ -10,7 +10,6 @@ import json
 import pandas as pd
 import pytest
 
-from sdgdash.data.catalog import LANGS
 from sdgdash.data.territories import (
     COLUMNS,
     TerritoryError,
@@ -20,6 +19,7 @@ from sdgdash.data.territories import (
 )
 from sdgdash.geo import layouts as geo
 from sdgdash.geo.locator import neighbours, territory_locator
+from sdgdash.i18n import LANGS
 from tests.conftest import REPO
 
 CSV = REPO / "data" / "curated" / "territories.csv"

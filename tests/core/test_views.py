@@ -1,4 +1,4 @@
-"""Pure view logic: i18n completeness, number formats, headline choice, ranks, the map figure."""
+"""Pure view logic: headline choice, ranks, the map figure."""
 
 from __future__ import annotations
 
@@ -6,37 +6,9 @@ import pandas as pd
 import pytest
 
 from sdgdash.data import selection
-from sdgdash.data.catalog import LANGS
 from sdgdash.data.models import Selection
 from sdgdash.geo import choropleth as maps
-from sdgdash.geo import layouts
-from sdgdash.i18n import STRINGS, fmt_number, t
-
-
-def test_every_string_has_all_languages() -> None:
-    for key, entry in STRINGS.items():
-        assert set(entry) == set(LANGS), key
-        assert all(entry[lang].strip() for lang in LANGS), key
-
-
-@pytest.mark.parametrize(
-    ("value", "lang", "want"),
-    [
-        (1234.5, "ru", "1\xa0234,5"),
-        (1234.5, "kk", "1\xa0234,5"),
-        (1234.5, "en", "1,234.5"),
-        (0.0131, "en", "0.0131"),
-        (None, "en", "–"),
-        (float("nan"), "ru", "–"),
-    ],
-)
-def test_fmt_number(value, lang, want) -> None:
-    assert fmt_number(value, lang) == want
-
-
-def test_t_formats_and_falls_back() -> None:
-    assert t("rank_of", "en", rank=2, n=20) == "2 of 20"
-    assert t("rank_of", "xx", rank=2, n=20) == "2 из 20"
+from sdgdash.i18n import has, t
 
 
 def _options(rows: list[dict]) -> pd.DataFrame:
@@ -86,7 +58,7 @@ def _square(code: str, x: float) -> dict:
 
 def test_for_d3_winds_rings_clockwise_without_touching_the_input() -> None:
     gj = {"type": "FeatureCollection", "features": [_square("A", 0)]}
-    out = layouts.for_d3(gj)
+    out = maps.for_d3(gj)
     ring = out["features"][0]["geometry"]["coordinates"][0]
     area2 = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False))
     assert area2 < 0, "clockwise"
@@ -94,9 +66,7 @@ def test_for_d3_winds_rings_clockwise_without_touching_the_input() -> None:
 
 
 def test_choropleth_draws_values_and_names_missing_units_as_no_data() -> None:
-    gj = layouts.for_d3(
-        {"type": "FeatureCollection", "features": [_square("A", 0), _square("B", 2)]}
-    )
+    gj = maps.for_d3({"type": "FeatureCollection", "features": [_square("A", 0), _square("B", 2)]})
     drawn = pd.DataFrame(
         {"ref_area": ["A"], "value": [12.5], "source_file": ["data/x.csv"], "source_row": [7]}
     )
@@ -164,21 +134,11 @@ def test_headline_treats_sdmx_total_as_total_except_for_education() -> None:
     assert selection.is_total("sex", "_T") and not selection.is_total("education_lev", "_T")
 
 
-def test_a_feature_redefining_a_string_is_refused(monkeypatch) -> None:
-    from sdgdash import i18n
-
-    clash = {"extra": {"total": {"ru": "Итог", "kk": "Жиыны", "en": "Sum"}}}
-    monkeypatch.setattr(i18n, "feature_strings", lambda: clash)
-    with pytest.raises(ValueError, match=r"sdgdash.texts.extra redefines strings: total"):
-        i18n._merge_features()
-    assert i18n.STRINGS["total"]["en"] == "Total"
-
-
 def test_every_placeholder_reason_has_a_map_reason_in_every_language() -> None:
     from sdgdash.data.flags import PLACEHOLDER_REASONS
 
     for reason in PLACEHOLDER_REASONS:
-        assert set(STRINGS[f"reason_placeholder_{reason}"]) == set(LANGS), reason
+        assert has(f"reason_placeholder_{reason}"), reason
 
 
 def test_placeholder_row_is_not_drawn_ranked_or_used_for_the_layout() -> None:

@@ -50,9 +50,7 @@ def test_editor_uploads_checks_stores_and_withdraws_local_data(server, page, upl
     files = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     files.set_input_files(files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": BAD}])
     wait_for_app(page)
-    page.get_by_text("File not accepted: 2 problem(s). Nothing was stored.").wait_for(
-        timeout=30_000
-    )
+    page.get_by_text("File not accepted: 2 problems. Nothing was stored.").wait_for(timeout=30_000)
     assert page.get_by_role("button", name="Store for the territory").count() == 0
 
     files.set_input_files(

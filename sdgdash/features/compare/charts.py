@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdgdash.data.labels import Labels
-from sdgdash.i18n import t
+from sdgdash.i18n import plotly_separators, t
 
 
 def compare_lines(
@@ -50,7 +50,7 @@ def compare_lines(
         yaxis={"title": html.escape(unit_label)},
         xaxis={"dtick": 1, "tickformat": "d"},
         font={"size": 14},
-        separators=", " if lang in ("ru", "kk") else ".,",
+        separators=plotly_separators(lang),
     )
     return fig
 
@@ -76,6 +76,7 @@ def compare_goal_scores(
             )
         )
     fig.update_layout(
+        separators=plotly_separators(lang),
         barmode="group",
         height=340,
         margin={"l": 0, "r": 0, "t": 10, "b": 0},

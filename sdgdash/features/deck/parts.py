@@ -10,7 +10,7 @@ import pandas as pd
 
 from sdgdash.data.source import Data
 from sdgdash.features.deck import pptx as slides
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, t, tn
 
 PROFILE_ROWS_PER_SLIDE = 10
 PROFILE_COLUMNS = ("indicator", "value", "unit", "year", "rank", "national_value")
@@ -43,7 +43,7 @@ def footer(
             " · ".join(x for x in (labels.indicator_label(ind, lang, width=120), org) if x)
         )
     if len(indicator_ids) > 2:
-        parts.append(t("source_many", lang, n=len(indicator_ids)))
+        parts.append(tn("source_many", len(indicator_ids), lang))
     if files:
         parts.append(files)
     line = t("source_line", lang, file="; ".join(parts) or "—")

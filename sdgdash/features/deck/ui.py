@@ -14,7 +14,7 @@ from sdgdash.features.deck import document, pptx
 from sdgdash.features.deck import model as seminar
 from sdgdash.features.region import slides as region_slides
 from sdgdash.features.territory import slides as territory_slides
-from sdgdash.i18n import t
+from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, present, state
 from sdgdash.ui.safe import md_escape
 from sdgdash.ui.widgets import data_table
@@ -40,7 +40,7 @@ def load_save(lang: str) -> None:
         else:
             _set(loaded)
             st.session_state["deck_title_in"] = loaded.title
-            st.success(t("deck_loaded", lang, n=len(loaded.views)), icon=":material/check:")
+            st.success(tn("deck_loaded", len(loaded.views), lang), icon=":material/check:")
     if deck().views:
         c2.download_button(
             t("deck_save", lang),

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdgdash.i18n import t
+from sdgdash.i18n import plotly_separators, t
 
 DISPLAY_COLUMNS = [
     ("finding_date", "findings_col_date"),
@@ -119,6 +119,7 @@ def goal_chart(
             hovertemplate="%{y}<br>" + label.replace("%", "%%") + ": %{x}<extra></extra>",
         )
     fig.update_layout(
+        separators=plotly_separators(lang),
         barmode="stack",
         height=max(260, 80 + 28 * len(order)),
         margin={"l": 10, "r": 10, "t": 10, "b": 40},

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 
 from sdgdash.features.goal import progress
 from sdgdash.features.goal import view as goalview
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, plotly_separators, t
 
 # Diverging green -> red for the assessed statuses, greys for the rest (ColorBrewer RdYlGn,
 # readable with the usual colour-vision deficiencies together with the text labels on the bars).
@@ -78,6 +78,7 @@ def status_summary(counts: dict[str, pd.DataFrame], lang: str) -> go.Figure:
             )
         )
     fig.update_layout(
+        separators=plotly_separators(lang),
         barmode="stack",
         height=120 + 48 * len(names),
         margin={"l": 0, "r": 10, "t": 60, "b": 0},
@@ -133,6 +134,7 @@ def coverage_heatmap(
         )
     )
     fig.update_layout(
+        separators=plotly_separators(lang),
         height=140 + 22 * len(rows),
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
         xaxis={"side": "top", "tickangle": -45, "tickfont": {"size": 11}},
@@ -178,6 +180,7 @@ def gaps_chart(
         )
     fig.update_annotations(font_size=12, xanchor="left", x=0)
     fig.update_layout(
+        separators=plotly_separators(lang),
         height=40 + 95 * len(keys),
         margin={"l": 0, "r": 10, "t": 30, "b": 0},
         bargap=0.25,
@@ -250,6 +253,7 @@ def series_chart(
             )
         )
     fig.update_layout(
+        separators=plotly_separators(lang),
         height=340,
         margin={"l": 0, "r": 10, "t": 30, "b": 0},
         yaxis={"title": html.escape(unit)},

@@ -40,7 +40,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sdgdash.data.targets import ABSOLUTE, RELATIVE, TARGET_YEAR, Target  # noqa: F401
+from sdgdash.data.targets import (
+    Target,  # noqa: F401
+)
 
 BASE_YEAR = 2015
 ZERO_REPLACEMENT = 0.001  # sdg-build's stand-in for a zero base value or target

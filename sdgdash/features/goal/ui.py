@@ -13,7 +13,7 @@ from sdgdash.features.goal import progress
 from sdgdash.features.goal import view as goalview
 from sdgdash.figures import PLOTLY_CONFIG
 from sdgdash.geo import layouts as geo
-from sdgdash.i18n import t
+from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, pickers, render, state, widgets
 
 CHART_CONFIG = PLOTLY_CONFIG | {"displayModeBar": False}
@@ -61,10 +61,10 @@ def header(goal: int, lang: str) -> None:
         key="goal_banner",
     )
     st.caption(
-        t(
+        tn(
             "goal_caption",
+            len(inds),
             lang,
-            n=len(inds),
             n_data=int(inds["has_data"].sum()),
             n_regional=int(inds["has_regional_data"].sum()),
         )

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdgdash.data.labels import Labels
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, plotly_separators, t
 
 RATING_COLOURS = {"green": "#3a9d3a", "yellow": "#f2c744", "orange": "#f08a24", "red": "#d7301f"}
 
@@ -68,6 +68,7 @@ def goal_scores(
         )
     )
     fig.update_layout(
+        separators=plotly_separators(lang),
         barmode="overlay",
         height=60 + 34 * len(dist),
         margin={"l": 0, "r": 10, "t": 10, "b": 0},

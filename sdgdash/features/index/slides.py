@@ -6,12 +6,12 @@ from sdgdash.data.source import Data
 from sdgdash.features.deck import pptx
 from sdgdash.features.deck.parts import footer
 from sdgdash.features.index.view import from_params, index_result
-from sdgdash.i18n import t
+from sdgdash.i18n import t, tn
 
 
 def source_files(data: Data, lang: str) -> str:
     """The footer's source of every index figure: the curated indicator table."""
-    return t("slide_index_source", lang, n=len(data.index_table()))
+    return tn("slide_index_source", len(data.index_table()), lang)
 
 
 def title(data: Data, params: dict[str, str], lang: str) -> str:

@@ -95,7 +95,7 @@ def methodology(lang: str) -> None:
     """The method in the chosen language and the curated indicator table behind it."""
     labels = cached.labels()
     with st.expander(t("method_heading", lang), expanded=False):
-        st.text(scoring.METHOD_TEXT.get(lang, scoring.METHOD_TEXT["en"]))
+        st.text(t("index_method", lang))
         st.markdown(f"**{t('index_indicators_heading', lang)}**")
         tab = cached.index_table().copy()
         tab.insert(

@@ -10,7 +10,7 @@ import streamlit as st
 from sdgdash.data.territories import Territory
 from sdgdash.data.uploads import UploadStore
 from sdgdash.features.localdata import uploads as localdata
-from sdgdash.i18n import t
+from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, widgets
 
 
@@ -127,12 +127,10 @@ def upload_section(terr: Territory, lang: str, store: UploadStore | None, user: 
             content, upload.name, indicator_id, localdata.upload_catalogue(cached)
         )
         if not result.ok:
-            st.error(
-                t("ld_problems", lang, n=max(len(result.problems), 1)), icon=":material/error:"
-            )
+            st.error(tn("ld_problems", max(len(result.problems), 1), lang), icon=":material/error:")
             widgets.data_table(problems_table(result, lang))
         else:
-            st.success(t("ld_ok", lang, n=len(result.rows)), icon=":material/check_circle:")
+            st.success(tn("ld_ok", len(result.rows), lang), icon=":material/check_circle:")
             widgets.data_table(result.rows)
             if (
                 store is not None

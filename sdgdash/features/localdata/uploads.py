@@ -43,7 +43,7 @@ _CP1251_PLAUSIBLE = set("№«»–—‘’‚“”„•…ЁёІі\u00a0°±
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary .xls / .doc
 
-# Problem codes (the UI translates them: texts/territory.py "ld_<code>").
+# Problem codes (the UI translates them: catalog keys "ld_<code>"; a plural one counts by "n").
 PROBLEM_CODES: tuple[str, ...] = (
     "empty_file",
     "file_too_large",
@@ -282,7 +282,7 @@ def validate(
     if not content or not content.strip():
         return fail(Problem(None, None, "empty_file", {}))
     if len(content) > MAX_BYTES:
-        return fail(Problem(None, None, "file_too_large", {"size": len(content), "max": MAX_BYTES}))
+        return fail(Problem(None, None, "file_too_large", {"n": len(content), "max": MAX_BYTES}))
     if content.startswith(_OLE_MAGIC):
         return fail(Problem(None, None, "bad_file", {"detail": "xls"}))
 
@@ -340,9 +340,7 @@ def validate(
     for line, rec in table[1:]:
         if len(rec) != len(names) and not (file_format == "xlsx" and len(rec) < len(names)):
             problems.append(
-                Problem(
-                    line, None, "wrong_field_count", {"found": len(rec), "expected": len(names)}
-                )
+                Problem(line, None, "wrong_field_count", {"n": len(rec), "expected": len(names)})
             )
             continue
         cells = {col: (rec[i].strip() if i < len(rec) else "") for col, i in columns.items()}

@@ -19,7 +19,7 @@ from sdgdash.features.tags import view as tags_view
 from sdgdash.figures import PLOTLY_CONFIG
 from sdgdash.geo.choropleth import choropleth, small_multiples
 from sdgdash.geo.pydeck3d import extruded
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, render, state
 from sdgdash.ui.safe import md_escape
 from sdgdash.ui.widgets import data_table, download_buttons, source_line, source_text
@@ -101,7 +101,7 @@ def layout_caption(view: mapview.MapView, lang: str) -> None:
     total = len(view.drawn) + len(view.not_drawn)
     st.caption(
         f"{t('layout', lang)}: {t('layout_' + view.layout, lang)} · "
-        f"{t('drawn_count', lang, n=len(view.drawn), total=total)}"
+        f"{tn('drawn_count', total, lang, n=len(view.drawn), total=total)}"
     )
     source_line(mapview.source_files(view), lang)
 

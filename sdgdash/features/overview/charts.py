@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdgdash.data.labels import Labels
-from sdgdash.i18n import t
+from sdgdash.i18n import t, tn
 
 
 def _wrap(text: str, width: int) -> str:
@@ -68,8 +68,14 @@ def goal_tiles(summary: pd.DataFrame, labels: Labels, lang: str, columns: int = 
         last = "–" if pd.isna(r.last_year) else int(r.last_year)
         hover.append(
             f"<b>{r.goal}. {html.escape(labels.goal_title(r.goal, lang))}</b><br>"
-            f"{r.n_indicators} {t('n_indicators', lang)} · {r.n_with_data} {t('n_with_data', lang)}"
-            f" · {r.n_regional} {t('n_regional', lang)}<br>{t('latest_year', lang)}: {last}"
+            + tn(
+                "goal_caption",
+                int(r.n_indicators),
+                lang,
+                n_data=int(r.n_with_data),
+                n_regional=int(r.n_regional),
+            )
+            + f"<br>{t('latest_year', lang)}: {last}"
         )
     fig.add_trace(
         go.Scatter(

@@ -11,7 +11,7 @@ from sdgdash.exports import tables as exports
 from sdgdash.features.map import view as mapview
 from sdgdash.features.overview import charts as overview_charts
 from sdgdash.features.tags import ui as tags_ui
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, state, widgets
 from sdgdash.ui.widgets import csv_xlsx_buttons
 
@@ -25,7 +25,8 @@ def goal_tiles_figure(lang: str):
 def bulk_download(lang: str) -> None:
     """All observations in ``lang`` as CSV and XLSX, built when asked for and then cached."""
     st.subheader(t("exp_bulk_heading", lang))
-    st.caption(t("exp_bulk_text", lang, n=fmt_number(cached.observation_count(), lang)))
+    count = cached.observation_count()
+    st.caption(tn("exp_bulk_text", count, lang, n=fmt_number(count, lang)))
     key = f"bulk_ready_{lang}"
     if not st.session_state.get(key):
         if st.button(t("exp_bulk_prepare", lang), icon=":material/database:", key="bulk_prepare"):

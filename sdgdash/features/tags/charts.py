@@ -13,16 +13,12 @@ from sdgdash.data.events import Event, date_label
 from sdgdash.features.map.view import MapView
 from sdgdash.geo.choropleth import rank_values
 from sdgdash.geo.layouts import NO_BOUNDARY_SUBREGION
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, plotly_separators, t
 
 _BAR = "#0072B2"  # Okabe-Ito blue and orange, as the comparison charts (colour-blind safe)
 _WORSE = "#E69F00"
 _ALL = "#0072B2"
 _SOME = "#D55E00"
-
-
-def _separators(lang: str) -> str:
-    return ", " if lang in ("ru", "kk") else ".,"
 
 
 def ranking_frame(view: MapView) -> pd.DataFrame:
@@ -104,7 +100,7 @@ def regions_ranked(
         yaxis={"automargin": True},
         font={"size": 13},
         showlegend=False,
-        separators=_separators(lang),
+        separators=plotly_separators(lang),
     )
     return fig
 
@@ -169,6 +165,6 @@ def events_timeline(events: list[Event], lang: str, width: int = 48) -> go.Figur
         xaxis={"type": "date", "tickformat": "%Y", "dtick": "M12", "showgrid": True},
         legend={"orientation": "h", "y": -0.12},
         font={"size": 13},
-        separators=_separators(lang),
+        separators=plotly_separators(lang),
     )
     return fig

@@ -12,7 +12,7 @@ from sdgdash.features.deck.parts import commit, footer, profile_slides, table_sl
 from sdgdash.features.region.view import csv_rows
 from sdgdash.features.territory.view import context_rows, local_indicators, query_from_params
 from sdgdash.geo import layouts as geo
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_date, fmt_number, t
 
 
 def territory_title(data: Data, terr: Territory, goal: int, lang: str) -> str:
@@ -49,7 +49,7 @@ def locator_slide(data: Data, title: str, terr: Territory, lang: str) -> pptx.Im
         names={c: labels.region_name(c, lang) for c in labels.regions},
         territory_name=terr.name(lang),
     )
-    since = terr.since.strftime("%d.%m.%Y") if lang != "en" else terr.since.isoformat()
+    since = fmt_date(terr.since, lang)
     caption = (
         f"{terr.programme(lang)} · {t('terr_since', lang, date=since)}. "
         f"{t('terr_map_caption', lang)}"

@@ -19,7 +19,7 @@ from sdgdash.features.tags import view as tags_view
 from sdgdash.features.territory import view as territory_view
 from sdgdash.figures import PLOTLY_CONFIG
 from sdgdash.geo.locator import territory_locator, three_lines
-from sdgdash.i18n import t
+from sdgdash.i18n import fmt_date, t
 from sdgdash.store import STORE_ERRORS
 from sdgdash.ui import cached, render, safe, state, widgets
 
@@ -51,8 +51,7 @@ def header(terr: Territory, lang: str, found: pd.DataFrame | None) -> None:
             )
         )
         st.markdown(f"**{t('terr_programme', lang)}:** {safe.md_escape(terr.programme(lang))}")
-        date = terr.since.strftime("%d.%m.%Y") if lang != "en" else terr.since.isoformat()
-        st.markdown(safe.md_escape(t("terr_since", lang, date=date)))
+        st.markdown(safe.md_escape(t("terr_since", lang, date=fmt_date(terr.since, lang))))
         st.caption(f"{t('terr_source', lang)}: {safe.md_escape(terr.source(lang))}")
         st.page_link(
             "app_pages/region.py",
