@@ -7,6 +7,7 @@ import streamlit as st
 from sdgdash.features.map import ui as map_ui
 from sdgdash.features.map import view as mapview
 from sdgdash.features.overview import ui as overview_ui
+from sdgdash.features.overview import view as overview_view
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, state, widgets
@@ -25,7 +26,7 @@ c3.metric(t("kpi_observations", lang), fmt_number(cached.observation_count(), la
 c4.metric(t("kpi_years", lang), f"{int(inds['first_year'].min())}–{int(inds['last_year'].max())}")
 
 st.subheader(t("goals_heading", lang))
-tiles = overview_ui.goal_tiles_figure(lang)
+tiles = overview_view.goal_tiles_figure(cached, lang)
 st.plotly_chart(tiles, config={"displaylogo": False, "displayModeBar": False}, width="stretch")
 st.caption(t("tiles_caption", lang))
 overview_ui.goal_links(lang)

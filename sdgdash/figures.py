@@ -1,4 +1,5 @@
-"""sdgdash.figures (moved from sdgdash.maps)."""
+"""What every plotly figure of the app shares: the offline config, the title and source drawn
+inside the figure, and the projector scale of presentation mode (pure)."""
 
 from __future__ import annotations
 

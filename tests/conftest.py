@@ -13,6 +13,33 @@ import pytest
 pytest_plugins = ["tests.store_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
+E2E = REPO / "tests" / "e2e"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--e2e",
+        action="store_true",
+        help="also run the browser and load tests (tests/e2e; scripts/test.sh and CI pass it)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Browser tests carry the ``e2e`` marker and run only with ``--e2e``: plain ``pytest`` runs the
+    core and AppTest levels in minutes; the README's test command runs everything."""
+    chosen, left = [], []
+    for item in items:
+        if E2E in Path(item.path).parents:
+            item.add_marker(pytest.mark.e2e)
+            if not config.getoption("--e2e"):
+                left.append(item)
+                continue
+        chosen.append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = chosen
+
+
 SHARED_SOURCES = REPO.parent / "shared" / "sources"
 KAZSTAT = SHARED_SOURCES / "kazstat-sdg-data"
 

@@ -1,1 +1,1 @@
-"""sdgdash.exports."""
+"""What a view shows, as files: CSV and Excel with a metadata sheet."""

@@ -1,1 +1,2 @@
-"""sdgdash.features."""
+"""One folder per feature: view.py (pure: selection -> view model), charts.py (pure figures),
+slides.py (pure: view -> deck slides), ui.py (the feature's Streamlit widgets)."""

@@ -1,4 +1,5 @@
-"""sdgdash.ui.render (moved from sdgdash.ui.present)."""
+"""Drawing a figure in the app: st.plotly_chart with the title and source inside the figure, a
+descriptive image name, and projector fonts in presentation mode."""
 
 from __future__ import annotations
 

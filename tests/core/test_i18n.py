@@ -13,16 +13,15 @@ from pathlib import Path
 import pytest
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
-from sdgdash.catalog import LANGS
 
 from sdgdash import i18n
-from sdgdash.i18n import fmt_date, fmt_number, fmt_period, plotly_separators, t, tn
+from sdgdash.i18n import LANGS, fmt_date, fmt_number, fmt_period, plotly_separators, t, tn
 from tests.conftest import REPO
 
 LOCALE = REPO / "sdgdash" / "locale"
 TEMPLATE = LOCALE / "sdgdash.pot"
 CODE = [REPO / "dashboard.py", *sorted((REPO / "sdgdash").rglob("*.py"))]
-CODE += sorted((REPO / "pages").glob("*.py"))
+CODE += sorted((REPO / "app_pages").glob("*.py"))
 NNBSP, THIN = "\u202f", "\u2009"  # CLDR's narrow no-break space and thin space
 
 

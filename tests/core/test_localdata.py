@@ -14,6 +14,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from sdgdash.data.catalog import DISAGGREGATIONS
+from sdgdash.data.uploads import UploadStore
 from sdgdash.features.localdata import uploads as ld
 from sdgdash.i18n import LANGS, t
 from tests.conftest import REPO
@@ -451,7 +452,7 @@ def test_series_of_three(obs):
 
 def test_store_round_trip_with_the_test_double(catalogue, obs):
     store = MemoryUploadStore()
-    assert isinstance(store, ld.UploadStore)
+    assert isinstance(store, UploadStore)
     content = (HEADER + "2022,PT,,,4.1\n2023,PT,,,3.9\n").encode()
     result = check(catalogue, content)
     first = store.save_upload(

@@ -8,6 +8,7 @@ import pytest
 from sdgdash.data import selection
 from sdgdash.data.models import Selection
 from sdgdash.geo import choropleth as maps
+from sdgdash.geo import layouts
 from sdgdash.i18n import has, t
 
 
@@ -58,7 +59,7 @@ def _square(code: str, x: float) -> dict:
 
 def test_for_d3_winds_rings_clockwise_without_touching_the_input() -> None:
     gj = {"type": "FeatureCollection", "features": [_square("A", 0)]}
-    out = maps.for_d3(gj)
+    out = layouts.for_d3(gj)
     ring = out["features"][0]["geometry"]["coordinates"][0]
     area2 = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False))
     assert area2 < 0, "clockwise"
@@ -66,7 +67,7 @@ def test_for_d3_winds_rings_clockwise_without_touching_the_input() -> None:
 
 
 def test_choropleth_draws_values_and_names_missing_units_as_no_data() -> None:
-    gj = maps.for_d3({"type": "FeatureCollection", "features": [_square("A", 0), _square("B", 2)]})
+    gj = layouts.for_d3({"type": "FeatureCollection", "features": [_square("A", 0), _square("B", 2)]})
     drawn = pd.DataFrame(
         {"ref_area": ["A"], "value": [12.5], "source_file": ["data/x.csv"], "source_row": [7]}
     )

@@ -96,13 +96,34 @@ def outside_requests(urls: list[str]) -> list[str]:
 
 
 def wait_for_app(pg, timeout: float = 60_000) -> None:
-    """Wait until Streamlit has finished running the script (no running indicator, no skeleton)."""
-    pg.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    """Wait until Streamlit has finished running the script (the app says so on its root element:
+    connected, script not running, no status widget, no skeleton) and what it drew has settled."""
+    pg.wait_for_selector(
+        "[data-testid='stApp'][data-test-connection-state='CONNECTED']",
+        state="attached",
+        timeout=timeout,
+    )
     pg.wait_for_function(
         """() => {
-            const s = document.querySelector("[data-testid='stStatusWidget']");
-            return !s && document.querySelectorAll("[data-testid='stSkeleton']").length === 0;
+            const app = document.querySelector("[data-testid='stApp']");
+            return app && app.dataset.testScriptState !== "running"
+                && !document.querySelector("[data-testid='stStatusWidget']")
+                && document.querySelectorAll("[data-testid='stSkeleton']").length === 0;
         }""",
         timeout=timeout,
     )
-    pg.wait_for_timeout(500)
+    settled(pg, timeout)
+
+
+def settled(pg, timeout: float = 30_000) -> None:
+    """Wait until every plotly chart on the page is drawn, the fonts are loaded and the browser
+    has painted twice since (instead of sleeping a fixed time before a screenshot)."""
+    pg.wait_for_function(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+                 .every(p => p._fullLayout && p.querySelector('.main-svg'))""",
+        timeout=timeout,
+    )
+    pg.evaluate(
+        """() => document.fonts.ready.then(() => new Promise(r =>
+               requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))"""
+    )

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import REPO
-from tests.e2e.conftest import SHOTS, outside_requests, wait_for_app
+from tests.e2e.conftest import SHOTS, outside_requests, settled, wait_for_app
 from tests.e2e.test_overview import FILLS_JS, NO_DATA_RGB
 
 pytestmark = pytest.mark.e2e
@@ -72,7 +72,7 @@ def test_pilots_classes_and_3d_stay_offline(server, page, lang) -> None:
     page.goto(f"{server}/map?lang={lang}&ind=1.2.1&mode=3d")
     wait_for_app(page)
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
-    page.wait_for_timeout(1500)
+    settled(page)
     page.screenshot(path=str(SHOTS / f"map-{lang}-3d.png"), full_page=True)
     assert outside_requests(page.requests_seen) == []
 

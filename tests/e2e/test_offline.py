@@ -40,7 +40,7 @@ def test_every_navigation_page_stays_on_this_machine(server, browser, page) -> N
         wait_for_app(page)
         page.wait_for_selector("h1", timeout=30_000)
         assert page.locator("[data-testid='stException']").count() == 0, href
-        page.wait_for_timeout(500)  # late requests (fonts, images, tiles) would show up here
+        page.wait_for_load_state("networkidle")  # late requests (fonts, images, tiles) show up
         assert outside_requests(page.requests_seen) == [], href
         visited.append(href)
     assert len(visited) == len(stems)

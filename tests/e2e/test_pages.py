@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import SHOTS, outside_requests, wait_for_app
+from tests.e2e.conftest import SHOTS, outside_requests, settled, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -31,7 +31,7 @@ def test_page_renders_offline(server, page, name: str, lang: str) -> None:
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
     if name not in ("index", "findings"):  # findings: no chart while the test store is empty
         page.wait_for_selector(".js-plotly-plot", timeout=30_000)
-    page.wait_for_timeout(800)
+    settled(page)
     page.screenshot(path=str(SHOTS / f"page-{name}-{lang}.png"), full_page=True)
     assert outside_requests(page.requests_seen) == []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import SHOTS, outside_requests, wait_for_app
+from tests.e2e.conftest import SHOTS, outside_requests, settled, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -29,6 +29,6 @@ def test_both_pilot_pages(server, page) -> None:
         # The locator map names the territory and its region.
         svg = page.locator(".js-plotly-plot").first.inner_text()
         assert name in svg and region in svg
-        page.wait_for_timeout(800)
+        settled(page)
         page.screenshot(path=str(SHOTS / f"territory-{tid}-ru.png"), full_page=True)
     assert outside_requests(page.requests_seen) == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sdgdash.store import open_store
-from tests.e2e.conftest import SHOTS, outside_requests, wait_for_app
+from tests.e2e.conftest import SHOTS, outside_requests, settled, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -72,7 +72,7 @@ def test_editor_uploads_checks_stores_and_withdraws_local_data(server, page, upl
     assert lines.count() == 1
     assert "No local data uploaded yet." not in page.locator("[data-testid='stMain']").inner_text()
     lines.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    settled(page)
     page.screenshot(path=str(SHOTS / "territory-upload-en.png"))
 
     page.get_by_role("button", name="Withdraw").click()

@@ -1,4 +1,5 @@
-"""sdgdash.features.compare.charts (moved from sdgdash.charts)."""
+"""Figures of the comparison: regions' lines over the years with Kazakhstan's, goal scores side
+by side (pure plotly)."""
 
 from __future__ import annotations
 

@@ -13,23 +13,19 @@ from sdgdash.exports import tables as exports
 from sdgdash.features.findings import view as fnd
 from sdgdash.features.region import view as region_view
 from sdgdash.i18n import t
-from sdgdash.store import FindingInput, InvalidInput, User, territories
+from sdgdash.store import FindingInput, InvalidInput, User
 from sdgdash.store.validate import EVENT_MAX, FIRST_YEAR, SOURCE_MAX, TEXT_MAX
 from sdgdash.ui import auth, cached, render, safe, state, widgets
 
 MAX_CARDS = 50
 
 
-@st.cache_data(max_entries=2, ttl=3600)
-def territory_table() -> pd.DataFrame:
-    """Pilot territories (id, names, parent region) from the geodata."""
-    return territories(cached.settings().geodata_dir)
-
-
 def parents() -> dict[str, str]:
-    """Territory id -> parent region code."""
-    table = territory_table()
-    return dict(zip(table["id"], table["parent_ref_area"], strict=True))
+    """Territory id -> parent region code (from the geodata of the pilot territories)."""
+    return {
+        f["properties"]["id"]: f["properties"].get("parent_ref_area")
+        for f in cached.pilots()["features"]
+    }
 
 
 def territory_name(territory_id: str, lang: str) -> str:
@@ -179,12 +175,12 @@ def goal_chart(frame: pd.DataFrame, lang: str) -> None:
 
 def place_options(lang: str) -> list[str]:
     """Region codes then pilot territory ids, as offered in the place pickers."""
-    return region_view.region_units(cached, lang) + sorted(territory_table()["id"])
+    return region_view.region_units(cached, lang) + sorted(parents())
 
 
 def place_label(code: str, lang: str) -> str:
     """A place's name; pilot territories are marked as such."""
-    if code in set(territory_table()["id"]):
+    if code in set(parents()):
         return f"{territory_name(code, lang)} ({t('findings_kind_territory', lang)})"
     return cached.labels().region_name(code, lang)
 
@@ -249,7 +245,7 @@ def editor_form(lang: str, user: User, default_place: str | None = None) -> int 
         submitted = st.form_submit_button(t("findings_save", lang), type="primary")
     if not submitted:
         return None
-    is_territory = place in set(territory_table()["id"])
+    is_territory = place in set(parents())
     finding = FindingInput(
         finding_date=when,
         text=text,
@@ -304,7 +300,7 @@ def filters(lang: str) -> tuple[str | None, str | None, str | None, int | None]:
     ``tag``, ``goal``). Returns (ref_area, territory_id, tag, goal); None means all."""
     labels = cached.labels()
     places = ["", *place_options(lang)]
-    territory_ids = set(territory_table()["id"])
+    territory_ids = set(parents())
     if "fnd_place" not in st.session_state:
         by_territory = state.param("territory", state.choice(sorted(territory_ids)), "")
         st.session_state["fnd_place"] = by_territory or state.param(

@@ -1,1 +1,1 @@
-"""sdgdash.features.goal."""
+"""One goal's page: its indicators' progress status (Open SDG method), coverage and equity gaps."""

@@ -1,1 +1,1 @@
-"""sdgdash.features.index."""
+"""The regional SDG index (SDSN method applied to regions): scores, goal scores, ranking."""

@@ -1,1 +1,1 @@
-"""sdgdash.features.localdata."""
+"""Local data of pilot territories: upload checks, templates, versions, values beside the region's."""

@@ -1,4 +1,4 @@
-"""sdgdash.features.map.charts (moved from sdgdash.charts)."""
+"""Figures beside the map: one region's series against Kazakhstan's (pure plotly)."""
 
 from __future__ import annotations
 

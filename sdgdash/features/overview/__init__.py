@@ -1,1 +1,1 @@
-"""sdgdash.features.overview."""
+"""The landing page: the 17 goals, what data exists, a featured indicator on the map, events."""

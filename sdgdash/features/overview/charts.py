@@ -1,4 +1,4 @@
-"""sdgdash.features.overview.charts (moved from sdgdash.charts)."""
+"""Figures of the overview: the 17 goal tiles in the goals' colours (pure plotly)."""
 
 from __future__ import annotations
 

@@ -9,17 +9,10 @@ import streamlit as st
 from sdgdash.data.catalog import FEATURED_INDICATOR, GOALS
 from sdgdash.exports import tables as exports
 from sdgdash.features.map import view as mapview
-from sdgdash.features.overview import charts as overview_charts
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, state, widgets
 from sdgdash.ui.widgets import csv_xlsx_buttons
-
-
-@st.cache_data(max_entries=6, ttl=3600)
-def goal_tiles_figure(lang: str):
-    """The 17 goal tiles in ``lang`` (built once per language: ~0.5 s of plotly)."""
-    return overview_charts.goal_tiles(cached.goal_summary(), cached.labels(), lang)
 
 
 def bulk_download(lang: str) -> None:

@@ -1,1 +1,1 @@
-"""sdgdash.features.tags."""
+"""Problem tags (household waste, electricity, heating, ...): their targets, indicators and events."""
