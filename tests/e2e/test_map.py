@@ -101,15 +101,21 @@ def test_clicking_a_region_selects_it(server, page) -> None:
 def test_play_shows_each_year_in_turn(server, page) -> None:
     page.goto(f"{server}/map?lang=en&ind=7.b.1")
     wait_for_app(page)
+    # Record every chart title the page ever shows, from before the click (a busy machine may
+    # draw a year between two looks; the observer sees each one).
+    page.evaluate(
+        """() => {
+            window.sdgSeenTitles = new Set();
+            const look = () => document.querySelectorAll('.js-plotly-plot .gtitle')
+                .forEach(t => window.sdgSeenTitles.add(t.textContent));
+            new MutationObserver(look).observe(document.body, {subtree: true, childList: true,
+                                                               characterData: true});
+        }"""
+    )
     page.get_by_text("Play the years").click()
-    seen = set()
-    for _ in range(60):
-        titles = page.evaluate(
-            """() => Array.from(document.querySelectorAll('.js-plotly-plot .gtitle'))
-                  .map(t => t.textContent)"""
-        )
-        seen.update(t for t in titles if t.isdigit())
-        if {"2010", "2011", "2012"} <= seen:
-            break
-        page.wait_for_timeout(200)
+    page.wait_for_function(
+        """() => ["2010", "2011", "2012"].every(y => window.sdgSeenTitles.has(y))""",
+        timeout=60_000,
+    )
+    seen = set(page.evaluate("() => Array.from(window.sdgSeenTitles)"))
     assert {"2010", "2011", "2012"} <= seen

@@ -27,7 +27,7 @@ from sdgdash.geo.layouts import (
 )
 from sdgdash.ingest.geodata import check_coverage, clean_coverage, dissolve_south_kazakhstan
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 GEODATA = REPO / "geodata"
 REGIONS_CSV = REPO / "data" / "curated" / "regions.csv"
 SDG_DATA = REPO.parent / "shared" / "sources" / "kazstat-sdg-data" / "data"

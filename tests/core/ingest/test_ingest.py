@@ -15,7 +15,7 @@ from sdgdash.ingest.__main__ import main
 from sdgdash.ingest.observations import CONFLICT_DUP as CONFLICT
 from tests.fixtures.opensdg_repo import COMMIT, write_data_dir, write_repo
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 REAL_SOURCE = REPO.parent / "shared" / "sources" / "kazstat-sdg-data"
 DIMS = [
     "series",
