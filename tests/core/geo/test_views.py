@@ -67,7 +67,9 @@ def test_for_d3_winds_rings_clockwise_without_touching_the_input() -> None:
 
 
 def test_choropleth_draws_values_and_names_missing_units_as_no_data() -> None:
-    gj = layouts.for_d3({"type": "FeatureCollection", "features": [_square("A", 0), _square("B", 2)]})
+    gj = layouts.for_d3(
+        {"type": "FeatureCollection", "features": [_square("A", 0), _square("B", 2)]}
+    )
     drawn = pd.DataFrame(
         {"ref_area": ["A"], "value": [12.5], "source_file": ["data/x.csv"], "source_row": [7]}
     )
