@@ -157,91 +157,37 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 class ServerSide:
-    """The plain modules behind sdgdash/ui/cached.py, loaded once like the cache resources."""
+    """The app's data and map functions without Streamlit's caches (sdgdash.data.source.Source,
+    features.map: the very functions the pages call)."""
 
     def __init__(self) -> None:
         from sdgdash.config import Settings
-        from sdgdash.data import directions as direction
-        from sdgdash.data import queries
-        from sdgdash.data.db import connect
-        from sdgdash.data.labels import Labels
+        from sdgdash.data.source import Source
 
-        self.settings = Settings.from_env()
-        self.con = connect(self.settings)
-        self.labels = Labels.from_tables(
-            queries.table(self.con, "goals"),
-            queries.table(self.con, "indicators"),
-            queries.table(self.con, "regions"),
-            queries.table(self.con, "codes"),
-        )
-        self.directions = direction.load_directions(
-            self.settings.data_dir / "curated" / "indicator_direction.csv"
-        )
-        self._geojson: dict[str, dict] = {}
-
-    def geojson(self, layout: str) -> dict:
-        """cached.geojson: a layout wound for d3, read once."""
-        from sdgdash.geo import layouts as geo
-        from sdgdash.geo.layouts import for_d3
-
-        if layout not in self._geojson:
-            self._geojson[layout] = for_d3(geo.layout_geojson(self.settings.geodata_dir, layout))
-        return self._geojson[layout]
+        self.data = Source(Settings.from_env())
+        self.data.labels()  # read once, like the cache resources
 
     def resolve(self, case: Case):
-        """The selection and year the page resolves the case's URL to (as pickers.pick does)."""
-        from sdgdash.data import queries, selection
+        """The selection and year the page resolves the case's URL to (as the pickers do)."""
+        from sdgdash.features.map import view as mapview
 
-        options = queries.selection_options(self.con, case.indicator_id)
-        head = selection.headline(options, case.indicator_id)
-        if case.page == "overview":
-            sel = head
-        else:
-            sel = selection.resolve(options, case.indicator_id, {**head.key(), **case.picks})
-        years = selection.years_of(options, sel)
-        year = case.year if case.year in years else years[-1]
-        return sel, year
+        params = {"ind": case.indicator_id, "year": str(case.year or "")}
+        if case.page != "overview":
+            params.update(case.picks)
+        query = mapview.query_from_params(self.data, params)
+        return query.selection, query.year
 
     def build(self, case: Case) -> tuple[Any, Any, dict[str, float]]:
-        """Query + split + choropleth + to_json, as widgets.map_block does; returns timings (ms)."""
-        from sdgdash.data import directions as direction
-        from sdgdash.data import queries
+        """The page's map: map_view (queries + layout rule) then map_figure and to_json, as the
+        map page draws it; returns timings (ms)."""
         from sdgdash.features.map import view as mapview
-        from sdgdash.geo.choropleth import choropleth
-        from sdgdash.i18n import t
+        from sdgdash.features.map.charts import map_figure
 
-        lang = "ru"
         sel, year = self.resolve(case)
         t0 = time.perf_counter()
-        frame = queries.map_frame(self.con, sel, year)
-        national_series = queries.national_series(self.con, sel)
+        view = mapview.map_view(self.data, sel, year)
         t1 = time.perf_counter()
-        better = direction.direction_for(self.directions, sel.indicator_id, sel.series, sel.unit)
-        view = mapview.split(
-            frame,
-            sel,
-            year,
-            self.labels.region_kinds(),
-            mapview.national_value(national_series, year),
-            # The overview splits without a direction (ranks only feed the map's hover text).
-            better if case.page == "map" else None,
-        )
-        names = {code: self.labels.region_name(code, lang) for code in self.labels.regions}
-        fig = choropleth(
-            view.drawn,
-            self.geojson(view.layout),
-            names=names,
-            unit_label=self.labels.code_label("unit", sel.unit, lang),
-            year=view.year,
-            lang=lang,
-            national=view.national,
-            higher_is_better=better,
-            classes="continuous",
-            palette="RdYlBu",
-            pilots=None,
-            highlight=None,
-            better_label=t("better", lang),
-        )
+        fig = map_figure(self.data, view, "ru")
         t2 = time.perf_counter()
         fig_json = fig.to_json()
         t3 = time.perf_counter()

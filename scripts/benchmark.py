@@ -50,6 +50,8 @@ if str(REPO) not in sys.path:
 import bench_map as bm  # noqa: E402 - needs the path set above
 
 from sdgdash.data.catalog import SELECTION_COLUMNS  # noqa: E402
+from sdgdash.data.flags import FLAG_COLUMNS  # noqa: E402
+from sdgdash.features.region import view as region_view  # noqa: E402
 
 PLATFORM = bm.PLATFORM_GEOJSON_BYTES
 SETTLED_JS = """() => {
@@ -209,18 +211,7 @@ def generate(scale: int, tmp: Path) -> dict[str, Any]:
     return {"path": path, "factor": districts * 12, "rows": rows, "bytes": path.stat().st_size}
 
 
-PANDAS_COLUMNS = [
-    "indicator_id",
-    "goal",
-    "year",
-    "ref_area",
-    *SELECTION_COLUMNS,
-    "value",
-    "source_file",
-    "source_row",
-    "conflict_of",
-    "placeholder",
-]
+PANDAS_COLUMNS = [*region_view.KEEP, *FLAG_COLUMNS]  # what the app's profiles read, flags too
 
 
 def load_pandas(path: Path):

@@ -1,12 +1,18 @@
-"""Figures beside the map: one region's series against Kazakhstan's (pure plotly)."""
+"""Figures of the map page: the map itself and one region's series against Kazakhstan's
+(pure plotly)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from sdgdash.data.source import Data
 from sdgdash.features.compare.charts import compare_lines
-from sdgdash.i18n import plotly_separators
+from sdgdash.features.map.view import MapView
+from sdgdash.geo.choropleth import CLASSINGS, PALETTES, choropleth
+from sdgdash.i18n import plotly_separators, t
 
 
 def region_trend(
@@ -27,3 +33,39 @@ def region_trend(
         font={"size": 12},
     )
     return fig
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """How a map is drawn: classes, palette, pilot territories (the direction is the view's)."""
+
+    classes: str = CLASSINGS[0]
+    palette: str = PALETTES[0]
+    pilots: bool = False
+
+
+def map_figure(
+    data: Data,
+    view: MapView,
+    lang: str,
+    opts: MapOptions | None = None,
+    highlight: str | None = None,
+) -> go.Figure:
+    """A map view as the app's choropleth (region names and units in ``lang``)."""
+    opts = opts or MapOptions()
+    labels = data.labels()
+    return choropleth(
+        view.drawn,
+        data.geojson(view.layout),
+        names={code: labels.region_name(code, lang) for code in labels.regions},
+        unit_label=labels.code_label("unit", view.selection.unit, lang),
+        year=view.year,
+        lang=lang,
+        national=view.national,
+        higher_is_better=view.higher_is_better,
+        classes=opts.classes,
+        palette=opts.palette,
+        pilots=data.pilots() if opts.pilots else None,
+        highlight=highlight,
+        better_label=t("better", lang),
+    )

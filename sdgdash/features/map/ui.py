@@ -13,25 +13,16 @@ from sdgdash.data.catalog import FEATURED_INDICATOR, GOALS, SELECTION_COLUMNS
 from sdgdash.data.models import Selection
 from sdgdash.exports import tables as exports
 from sdgdash.features.map import view as mapview
-from sdgdash.features.map.charts import region_trend
+from sdgdash.features.map.charts import MapOptions, map_figure, region_trend
 from sdgdash.features.tags import ui as tagsview
 from sdgdash.features.tags import view as tags_view
 from sdgdash.figures import PLOTLY_CONFIG
-from sdgdash.geo.choropleth import choropleth, small_multiples
+from sdgdash.geo.choropleth import small_multiples
 from sdgdash.geo.pydeck3d import extruded
 from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, render, state
 from sdgdash.ui.safe import md_escape
 from sdgdash.ui.widgets import data_table, download_buttons, source_line, source_text
-
-
-@dataclass(frozen=True)
-class MapOptions:
-    """How a map is drawn: classes, palette, pilot territories (the direction is the view's)."""
-
-    classes: str = "continuous"
-    palette: str = "RdYlBu"
-    pilots: bool = False
 
 
 def _names(lang: str) -> dict[str, str]:
@@ -40,22 +31,7 @@ def _names(lang: str) -> dict[str, str]:
 
 
 def _figure(view: mapview.MapView, lang: str, opts: MapOptions, highlight: str | None = None):
-    labels = cached.labels()
-    return choropleth(
-        view.drawn,
-        cached.geojson(view.layout),
-        names=_names(lang),
-        unit_label=labels.code_label("unit", view.selection.unit, lang),
-        year=view.year,
-        lang=lang,
-        national=view.national,
-        higher_is_better=view.higher_is_better,
-        classes=opts.classes,
-        palette=opts.palette,
-        pilots=cached.pilots() if opts.pilots else None,
-        highlight=highlight,
-        better_label=t("better", lang),
-    )
+    return map_figure(cached, view, lang, opts, highlight)
 
 
 def _clicked_region(key: str) -> str | None:
