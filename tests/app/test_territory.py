@@ -14,7 +14,7 @@ from sdgdash.data.catalog import DISAGGREGATIONS
 from sdgdash.i18n import LANGS, t
 from sdgdash.ui import auth, cached
 from tests.conftest import REPO
-from tests.core.test_territories import third_territory
+from tests.core.data.test_territories import third_territory
 from tests.doubles.memory_upload_store import MemoryUploadStore
 
 PAGE = "app_pages/territory.py"
