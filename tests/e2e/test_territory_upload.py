@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from sdgdash.i18n import t
 from sdgdash.store import open_store
 from tests.e2e.conftest import SHOTS, outside_requests, settled, wait_for_app
 
@@ -35,7 +36,9 @@ def test_editor_uploads_checks_stores_and_withdraws_local_data(server, page, upl
     page.goto(f"{server}/territory?lang=en&territory=kamystybas_village")
     wait_for_app(page)
     page.wait_for_selector("h1", timeout=60_000)
-    assert page.locator("[data-testid='stFileUploaderDropzoneInput']").count() == 0  # no login
+    # Before logging in anyone may check a file, but the page says storing needs an editor.
+    main = page.locator("[data-testid='stMain']")
+    assert t("ld_login", "en") in main.inner_text()
     side = page.locator("[data-testid='stSidebar']")
     side.get_by_label("Username").fill("e2e_uploader")
     side.get_by_label("Password", exact=True).fill(PASSWORD)
