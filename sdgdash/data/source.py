@@ -30,7 +30,7 @@ from sdgdash.data.index_table import load_index_table
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
 from sdgdash.data.uploads import UploadStore
-from sdgdash.geo import layouts
+from sdgdash.geo import layouts, published
 
 T = TypeVar("T")
 DERIVED: dict[str, Callable[..., Any]] = {}  # name -> function, filled at import by @derived
@@ -41,6 +41,7 @@ class Data(Protocol):
 
     def labels(self) -> Labels: ...
     def geojson(self, layout: str) -> dict: ...
+    def geojson_url(self, layout: str) -> str | None: ...
     def pilots(self) -> dict: ...
     def build_info(self) -> dict: ...
     def indicators(self) -> pd.DataFrame: ...
@@ -146,6 +147,18 @@ class Source:
 
     @once
     def _geojson_cache(self) -> dict[str, dict]:
+        return {}
+
+    def geojson_url(self, layout: str) -> str | None:
+        """Where the browser fetches :meth:`geojson` of ``layout`` from the app's own host
+        (static/geo/, see :mod:`sdgdash.geo.published`), or None when it is not published."""
+        urls = self._geojson_urls()
+        if layout not in urls:
+            urls[layout] = published.url_for(layout, self.geojson(layout))
+        return urls[layout]
+
+    @once
+    def _geojson_urls(self) -> dict[str, str | None]:
         return {}
 
     @once

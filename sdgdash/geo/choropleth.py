@@ -92,12 +92,24 @@ def subset(geojson: dict, codes: list[str]) -> dict:
     }
 
 
+def shapes_for(geojson: dict, codes: list[str], url: str | None = None) -> dict | str:
+    """What a trace gets as its ``geojson``: the layout's URL when it is published (plotly.js
+    draws only the features named in ``locations``, and fetches the file once per page), else
+    the features of ``codes`` only."""
+    return url if url else subset(geojson, codes)
+
+
 def no_data_trace(
-    geojson: dict, missing: list[str], names: dict[str, str], lang: str, line_width: float = 0.8
+    geojson: dict,
+    missing: list[str],
+    names: dict[str, str],
+    lang: str,
+    line_width: float = 0.8,
+    url: str | None = None,
 ) -> go.Choropleth:
     """The units without a value, in grey, named "no data" on hover."""
     return go.Choropleth(
-        geojson=subset(geojson, missing),
+        geojson=shapes_for(geojson, missing, url),
         featureidkey="properties.ref_area",
         locations=missing,
         z=[0] * len(missing),
@@ -280,11 +292,14 @@ def choropleth(
     pilots: dict | None = None,
     highlight: str | None = None,
     better_label: str = "",
+    geojson_url: str | None = None,
 ) -> go.Figure:
     """Choropleth of ``drawn`` (columns ref_area, value, source_file, source_row) on ``geojson``.
 
     ``geojson`` is one layout's FeatureCollection already wound for d3 (:func:`for_d3`); units of
-    the layout without a value are drawn grey and named "no data" on hover.
+    the layout without a value are drawn grey and named "no data" on hover. With
+    ``geojson_url`` (the same layout published, :mod:`sdgdash.geo.published`) the traces
+    reference it instead of carrying the shapes.
     """
     drawn = drawn.sort_values("ref_area").reset_index(drop=True)
     ranks = rank_values(drawn["value"], higher_is_better)
@@ -307,12 +322,12 @@ def choropleth(
 
     fig = go.Figure()
     if missing:
-        fig.add_trace(no_data_trace(geojson, missing, names, lang))
+        fig.add_trace(no_data_trace(geojson, missing, names, lang, url=geojson_url))
     if len(drawn):
         fig.add_trace(
             _values_trace(
                 drawn,
-                subset(geojson, drawn["ref_area"].tolist()),
+                shapes_for(geojson, drawn["ref_area"].tolist(), geojson_url),
                 hover,
                 unit_label,
                 higher_is_better,
@@ -325,7 +340,7 @@ def choropleth(
     if highlight and highlight in set(drawn["ref_area"]):
         fig.add_trace(
             go.Choropleth(
-                geojson=subset(geojson, [highlight]),
+                geojson=shapes_for(geojson, [highlight], geojson_url),
                 featureidkey="properties.ref_area",
                 locations=[highlight],
                 z=[0],
@@ -353,7 +368,7 @@ def choropleth(
 
 
 def small_multiples(
-    panels: list[tuple[int, dict, pd.DataFrame]],
+    panels: list[tuple[int, dict, pd.DataFrame, str | None]],
     *,
     names: dict[str, str],
     unit_label: str,
@@ -364,21 +379,22 @@ def small_multiples(
 ) -> go.Figure:
     """The same selection over several years side by side, on one shared colour scale.
 
-    ``panels`` holds (year, d3-wound layout geojson, drawn frame) per year.
+    ``panels`` holds (year, d3-wound layout geojson, drawn frame, the layout's published URL
+    or None) per year.
     """
     rows = -(-len(panels) // columns)
     fig = make_subplots(
         rows=rows,
         cols=columns,
         specs=[[{"type": "choropleth"}] * columns for _ in range(rows)],
-        subplot_titles=[str(year) for year, _, _ in panels],
+        subplot_titles=[str(year) for year, *_ in panels],
         horizontal_spacing=0.01,
         vertical_spacing=0.06,
     )
-    values = pd.concat([d["value"] for _, _, d in panels]) if panels else pd.Series(dtype=float)
+    values = pd.concat([p[2]["value"] for p in panels]) if panels else pd.Series(dtype=float)
     zmin, zmax = (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
     scale, reverse = colour_spec(palette, higher_is_better)
-    for i, (year, gj, drawn) in enumerate(panels):
+    for i, (year, gj, drawn, url) in enumerate(panels):
         row, col = i // columns + 1, i % columns + 1
         missing = [
             f["properties"]["ref_area"]
@@ -386,10 +402,10 @@ def small_multiples(
             if f["properties"]["ref_area"] not in set(drawn["ref_area"])
         ]
         if missing:
-            fig.add_trace(no_data_trace(gj, missing, names, lang, 0.5), row=row, col=col)
+            fig.add_trace(no_data_trace(gj, missing, names, lang, 0.5, url), row=row, col=col)
         fig.add_trace(
             go.Choropleth(
-                geojson=subset(gj, drawn["ref_area"].tolist()),
+                geojson=shapes_for(gj, drawn["ref_area"].tolist(), url),
                 featureidkey="properties.ref_area",
                 locations=drawn["ref_area"].tolist(),
                 z=drawn["value"].tolist(),

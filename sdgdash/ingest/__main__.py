@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sdgdash.geo import published
 from sdgdash.ingest.build import build
 from sdgdash.ingest.opensdg import BuildError
 
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", help="output data folder (default data)")
     parser.add_argument("--geodata-dir", help="output geodata folder (default geodata)")
     parser.add_argument("--skip-geodata", action="store_true", help="leave geodata/ as it is")
+    parser.add_argument(
+        "--static-dir", help="where the maps' layouts are published (default static/geo)"
+    )
     args = parser.parse_args(argv)
     sources_root = _path(args.sources_root, REPO_ROOT.parent / "shared" / "sources")
     source = _path(args.source, sources_root / "kazstat-sdg-data")
@@ -46,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 2
+    if not args.skip_geodata:
+        # The browser fetches each layout once from static/geo/ (sdgdash.geo.published).
+        geodata = _path(args.geodata_dir, REPO_ROOT / "geodata")
+        published.publish(geodata, _path(args.static_dir, published.GEO_DIR))
     t = result["totals"]
     print(
         f"rows read {t['rows_read']}, kept {t['rows_kept']}, repaired {t['rows_repaired']}, "

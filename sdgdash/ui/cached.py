@@ -51,6 +51,12 @@ def geojson(layout: str) -> dict:
 
 
 @st.cache_resource
+def geojson_url(layout: str) -> str | None:
+    """Where the browser fetches one layout (static/geo/), or None when it is not published."""
+    return source().geojson_url(layout)
+
+
+@st.cache_resource
 def pilots() -> dict:
     """Pilot territories (GLocal) as GeoJSON."""
     return source().pilots()

@@ -68,4 +68,5 @@ def map_figure(
         pilots=data.pilots() if opts.pilots else None,
         highlight=highlight,
         better_label=t("better", lang),
+        geojson_url=data.geojson_url(view.layout),
     )
