@@ -54,7 +54,8 @@ class Data(Protocol):
     def national_series(self, sel: Selection) -> pd.DataFrame: ...
     def regional_series(self, sel: Selection) -> pd.DataFrame: ...
     def indicator_observations(self, indicator_id: str) -> pd.DataFrame: ...
-    def all_observations(self) -> pd.DataFrame: ...
+    def selection_observations(self, selections: tuple[Selection, ...]) -> pd.DataFrame: ...
+    def indicator_codes(self) -> pd.DataFrame: ...
     def goal_indicators(self, goal: int) -> pd.DataFrame: ...
     def goal_observations(self, goal: int) -> pd.DataFrame: ...
     def headlines(self) -> list[Selection]: ...
@@ -218,10 +219,19 @@ class Source:
         """Every row of one indicator (national and regional)."""
         return queries.observations_for(self.connection, indicator_id)
 
-    @once
     def all_observations(self) -> pd.DataFrame:
-        """Every observation as one frame."""
+        """Every observation as one frame, read when asked for (the bulk download; views read
+        only the rows they need)."""
         return queries.all_observations(self.connection)
+
+    def selection_observations(self, selections: tuple[Selection, ...]) -> pd.DataFrame:
+        """Every row of the given selections (national and regional, flagged rows too), in the
+        order of :meth:`all_observations`."""
+        return queries.selection_rows(self.connection, list(selections))
+
+    def indicator_codes(self) -> pd.DataFrame:
+        """Per indicator with data: the series, units and disaggregation codes its rows use."""
+        return queries.indicator_codes(self.connection)
 
     def goal_indicators(self, goal: int) -> pd.DataFrame:
         """The indicators of one goal with reporting status and data flags."""

@@ -69,12 +69,6 @@ def build_info() -> dict:
 
 
 @st.cache_resource
-def all_observations() -> pd.DataFrame:
-    """Every observation as one read-only frame."""
-    return source().all_observations()
-
-
-@st.cache_resource
 def headlines() -> list[Selection]:
     """The headline selection of every regional indicator, in natural order."""
     return source().headlines()
@@ -131,6 +125,19 @@ def events() -> tuple[Event, ...]:
 def territories() -> dict[str, Territory]:
     """The pilot territories, checked against regions and geometry."""
     return source().territories()
+
+
+@st.cache_resource(max_entries=8)
+def selection_observations(selections: tuple[Selection, ...]) -> pd.DataFrame:
+    """Every row of the given selections (read-only, shared; the derived results that read it
+    are cached themselves)."""
+    return source().selection_observations(selections)
+
+
+@st.cache_resource
+def indicator_codes() -> pd.DataFrame:
+    """Per indicator: the series, units and disaggregation codes its rows use (read-only)."""
+    return source().indicator_codes()
 
 
 @st.cache_resource(max_entries=20)
@@ -236,7 +243,8 @@ def remember(fn: Callable[..., T], args: tuple) -> T:
 def bulk_files(lang: str, metadata: pd.DataFrame) -> tuple[bytes, bytes]:
     """(CSV, XLSX) of every observation with names in ``lang`` (built on request, ~10 s for the
     XLSX, then kept per language)."""
-    frame = exports.bulk_frame(all_observations(), labels(), lang)
+    # Read here, when asked for, and not kept: only the two files are cached.
+    frame = exports.bulk_frame(source().all_observations(), labels(), lang)
     return exports.csv_bytes(frame), exports.xlsx_bytes(frame, metadata)
 
 
