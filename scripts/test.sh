@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages in ./.venv, Debian's Chromium for the browser
-# tests, Debian's PostgreSQL for the store tests) and run the whole test suite: core, AppTest
-# pages and browser tests.
+# tests, Debian's PostgreSQL for the store tests, Debian's nginx for the two-replica test) and
+# run the whole test suite: core, AppTest pages and browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -9,6 +9,10 @@ PY=${PYTHON:-python3}
 # fixture in tests/store_fixtures.py starts a throwaway server; set SDGDASH_SKIP_PG=1 to skip).
 APT=()
 [ -x /usr/bin/chromium ] || APT+=(chromium fonts-dejavu-core)
+# nginx in front of two replicas (tests/e2e/test_replicas.py starts it on localhost with its own
+# config on a free port; Debian 12's 1.22.1, docs/DEPLOY.md; the package's own service, if the
+# machine starts it, is not used).
+[ -x /usr/sbin/nginx ] || APT+=(nginx)
 if [ "${SDGDASH_SKIP_PG:-}" != "1" ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   APT+=(postgresql)
 fi

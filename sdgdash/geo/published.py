@@ -16,6 +16,7 @@ maps embed the shapes as before and the log says which command publishes them.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import logging
@@ -36,6 +37,7 @@ GEO_DIR = STATIC_DIR / "geo"
 URL_PREFIX = "app/static/geo/"
 HASH_CHARS = 12
 FILE_GLOB = "regions_*.json"
+GZ_GLOB = "regions_*.json.gz"  # precompressed copies for a proxy's gzip_static (docs/DEPLOY.md)
 
 _log = logging.getLogger(__name__)
 
@@ -71,23 +73,34 @@ def url_for(layout: str, geojson_d3: dict, geo_dir: Path = GEO_DIR) -> str | Non
     return URL_PREFIX + name
 
 
+def _write(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` atomically (unless it is there already), world-readable:
+    it is served to every visitor like the other static assets."""
+    if path.exists() and path.read_bytes() == content:
+        return
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".publish-", suffix=path.suffix)
+    with os.fdopen(fd, "wb") as f:
+        f.write(content)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
 def publish(geodata_dir: Location, geo_dir: Path = GEO_DIR) -> list[Path]:
     """Write every layout of ``geodata_dir`` (wound for d3) to ``geo_dir`` under its hashed name,
-    each file atomically, and remove published layouts that are no longer current."""
+    with a gzip copy beside it (``.json.gz``, for a proxy's gzip_static), each file atomically;
+    remove published layouts that are no longer current. Returns the .json files."""
     geo_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for layout in layouts.LAYOUTS:
         content = layout_bytes(layouts.for_d3(layouts.layout_geojson(geodata_dir, layout)))
         path = geo_dir / file_name(layout, content)
-        if not (path.exists() and path.read_bytes() == content):
-            fd, tmp = tempfile.mkstemp(dir=geo_dir, prefix=".publish-", suffix=".json")
-            with os.fdopen(fd, "wb") as f:
-                f.write(content)
-            os.chmod(tmp, 0o644)  # served to every visitor: world-readable like the other assets
-            os.replace(tmp, path)
+        _write(path, content)
+        # mtime 0 and no file name in the header: the same layout always gives the same bytes.
+        _write(path.with_name(path.name + ".gz"), gzip.compress(content, 9, mtime=0))
         written.append(path)
-    for old in geo_dir.glob(FILE_GLOB):
-        if old not in written:
+    keep = set(written) | {p.with_name(p.name + ".gz") for p in written}
+    for old in [*geo_dir.glob(FILE_GLOB), *geo_dir.glob(GZ_GLOB)]:
+        if old not in keep:
             old.unlink()
     return written
 

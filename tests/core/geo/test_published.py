@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pandas as pd
@@ -35,9 +36,14 @@ def test_static_file_is_the_geodata_layout_wound_for_d3(layout: str) -> None:
     assert published.url_for(layout, want) == "app/static/geo/" + files[0].name
 
 
-def test_only_current_layouts_are_published() -> None:
-    names = {p.name for p in published.GEO_DIR.glob(published.FILE_GLOB)}
-    assert len(names) == len(layouts.LAYOUTS)
+def test_only_current_layouts_are_published_each_with_its_gzip_copy() -> None:
+    files = sorted(published.GEO_DIR.glob(published.FILE_GLOB))
+    assert len(files) == len(layouts.LAYOUTS)
+    for path in files:
+        packed = path.with_name(path.name + ".gz").read_bytes()
+        assert gzip.decompress(packed) == path.read_bytes()
+        assert len(packed) < path.stat().st_size / 2
+    assert len(list(published.GEO_DIR.glob(published.GZ_GLOB))) == len(files)
 
 
 @pytest.mark.parametrize(
@@ -107,8 +113,14 @@ def test_unpublished_layout_is_embedded(tmp_path, data: Source) -> None:
 
 def test_publish_writes_hashed_files_and_drops_stale_ones(tmp_path) -> None:
     (tmp_path / "regions_2022.000000000000.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "regions_2022.000000000000.json.gz").write_bytes(b"")
     written = published.publish(REPO / "geodata", tmp_path)
     assert sorted(p.name for p in tmp_path.glob("*.json")) == sorted(p.name for p in written)
-    assert {p.name for p in written} == {p.name for p in published.GEO_DIR.glob("*.json")}
+    assert {p.name for p in tmp_path.iterdir()} == {p.name for p in published.GEO_DIR.iterdir()}
+    for path in tmp_path.iterdir():  # what is committed (the .gz may differ by zlib version)
+        mine, committed = path.read_bytes(), (published.GEO_DIR / path.name).read_bytes()
+        if path.suffix == ".gz":
+            mine, committed = gzip.decompress(mine), gzip.decompress(committed)
+        assert mine == committed
     again = published.publish(REPO / "geodata", tmp_path)
     assert again == written
