@@ -68,8 +68,15 @@ def scaled_observations(src: Path, out: Path, factor: int) -> dict[str, Any]:
 
 def scaled_data_dir(data: Path, root: Path, factor: int) -> tuple[Path, dict[str, Any]]:
     """A data folder under ``root``: links to every built file of ``data`` except the
-    observations, which are :func:`scaled_observations` (``factor`` 1: a link to the real file)."""
+    observations, which are :func:`scaled_observations` (``factor`` 1: a link to the real file).
+    A folder left by an earlier run (``--scale-dir``) is used as it is."""
     out = root / f"data-{factor}x"
+    done = out / "observations.parquet"
+    if done.exists() and (out / "indicators.parquet").exists():
+        import pyarrow.parquet as pq
+
+        rows = pq.ParquetFile(done).metadata.num_rows
+        return out, {"rows": rows, "bytes": done.stat().st_size, "generate_s": 0.0, "reused": True}
     out.mkdir(parents=True)
     for item in data.iterdir():
         if item.name != "observations.parquet":
@@ -163,8 +170,11 @@ _SETTLED = """() => {
 }"""
 
 
-def run_scale(scales: list[int], pages: list[dict], page_url: Callable) -> dict[str, Any]:
-    """A replica at each scale: generation, start-up, memory, every page."""
+def run_scale(
+    scales: list[int], pages: list[dict], page_url: Callable, keep: Path | None = None
+) -> dict[str, Any]:
+    """A replica at each scale: generation, start-up, memory, every page. The data folders are
+    made in a temp dir and deleted, or kept in (and reused from) ``keep``."""
     chromium = bm.check_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -173,11 +183,12 @@ def run_scale(scales: list[int], pages: list[dict], page_url: Callable) -> dict[
         sync_playwright() as p,
         tempfile.TemporaryDirectory(prefix="sdgdash-bench-scale-") as tmp,
     ):
+        root = keep or Path(tmp)
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=bm.CHROMIUM_ARGS)
         try:
             for factor in scales:
                 print(f"  replica at {factor}x: generating", flush=True)
-                data_dir, gen = scaled_data_dir(bm.REPO / "data", Path(tmp), factor)
+                data_dir, gen = scaled_data_dir(bm.REPO / "data", root, factor)
                 print(f"  replica at {factor}x: start and every page", flush=True)
                 try:
                     res = measure_replica(
@@ -191,7 +202,7 @@ def run_scale(scales: list[int], pages: list[dict], page_url: Callable) -> dict[
                     res = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0]}"}
                 out[f"{factor}x"] = {**gen, **res}
                 obs = data_dir / "observations.parquet"
-                if not obs.is_symlink():
+                if keep is None and not obs.is_symlink():
                     obs.unlink()
         finally:
             browser.close()

@@ -942,11 +942,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--load-seconds", type=float, help="load run length (180; quick 60)")
     ap.add_argument("--scales", default="1,100,1000", help="query sizes (multiples of today)")
     ap.add_argument("--ports", help="port range for the servers, e.g. 8561-8569")
+    ap.add_argument(
+        "--scale-dir",
+        type=Path,
+        help="keep the scaled data folders of part scale here (and reuse them next time) "
+        "instead of a temp dir; never inside the repository",
+    )
     args = ap.parse_args(argv)
     parts = set((args.only or ",".join(PARTS)).split(","))
     unknown = parts - set(PARTS)
     if unknown:
         ap.error(f"unknown parts: {sorted(unknown)}")
+    if args.scale_dir and (
+        args.scale_dir.resolve() == REPO or REPO in args.scale_dir.resolve().parents
+    ):
+        ap.error("--scale-dir must be outside the repository (the data are synthetic)")
     if args.ports:
         lo, hi = (int(x) for x in args.ports.split("-"))
         bm.PORT_RANGE = range(lo, hi + 1)
@@ -993,7 +1003,10 @@ def main(argv: list[str] | None = None) -> int:
             3 if args.quick else 5, discover_pages(), page_url, measure_page
         ),
     )
-    step("scale", lambda: bench_scale.run_scale(scales, discover_pages(), page_url))
+    step(
+        "scale",
+        lambda: bench_scale.run_scale(scales, discover_pages(), page_url, args.scale_dir),
+    )
     sessions = [int(x) for x in args.sessions.split(",")]
     step("load", lambda: run_loads(sessions, seconds, not args.no_pin))
     result["loadavg"]["end"] = os.getloadavg()[0]
