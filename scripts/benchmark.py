@@ -32,6 +32,7 @@ import asyncio
 import json
 import os
 import random
+import signal
 import statistics
 import sys
 import tempfile
@@ -960,6 +961,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.ports:
         lo, hi = (int(x) for x in args.ports.split("-"))
         bm.PORT_RANGE = range(lo, hi + 1)
+    # Stopped from outside: unwind, so every server and browser this run started is stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     os.chdir(REPO)
     (REPO / "artifacts").mkdir(exist_ok=True)
     if parts - {"queries"}:
