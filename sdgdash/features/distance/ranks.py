@@ -48,7 +48,9 @@ class Noise:
     known: bool
 
 
-def noise_level(rows: pd.DataFrame, base_year: int = BASE_YEAR) -> Noise:
+def noise_level(
+    rows: pd.DataFrame, base_year: int = BASE_YEAR, min_pairs: int = MIN_PAIRS
+) -> Noise:
     """Median absolute change between consecutive years of the same region (module docstring).
 
     ``rows``: columns ref_area, year, value (one series, values comparable over years).
@@ -59,7 +61,7 @@ def noise_level(rows: pd.DataFrame, base_year: int = BASE_YEAR) -> Noise:
     prev_value = mine.groupby("ref_area")["value"].shift()
     consecutive = (mine["year"] - prev_year) == 1
     changes = (mine["value"] - prev_value)[consecutive].abs()
-    if len(changes) < MIN_PAIRS:
+    if len(changes) < min_pairs:
         return Noise(0.0, int(len(changes)), False)
     return Noise(float(changes.median()), int(len(changes)), True)
 
