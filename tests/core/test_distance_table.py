@@ -229,3 +229,24 @@ def test_every_status_word_has_all_languages():
     keys += [f"dist_reason_{k}" for k in (pace.NO_END_VALUE, pace.DEADLINE_PASSED, pace.ZERO_END)]
     for key in keys:
         assert set(STRINGS[key]) == {"kk", "ru", "en"}, key
+
+
+def test_page_views_over_the_real_data(real):
+    from sdgdash.features.distance import view
+
+    first = view.region_peers(real, "KZKAR")
+    again = view.region_peers(real, "KZKAR")
+    pdt.assert_frame_equal(first.peers, again.peers)
+    assert len(first.peers) == 5 and "KZKAR" not in set(first.peers["ref_area"])
+    assert (first.peers["n_common"] >= 10).all() and first.peers["distance"].is_monotonic_increasing
+    assert set(first.basis["indicator_id"]) <= set(real.rows["indicator_id"])
+    pv = view.peer_view(real, "KZKAR", "11.3.1", list(first.peers["ref_area"]))
+    assert pv.position.n_compared == 6 and pv.position.rank_best <= pv.position.rank_worst
+    ranked = view.ranked_regions(real, "8.5.2")
+    assert len(ranked) == 20 and (ranked["rank_best"] <= ranked["rank"]).all()
+    cv = view.change_view(real, "1.2.1", 2018, 2023)
+    assert (cv.layout_a, cv.layout_b) == ("2018", "2022")
+    # The three regions split in 2022 are not compared with their larger selves of 2018.
+    split = cv.left_out[cv.left_out["reason"] == "boundary_changed"]
+    assert set(split["ref_area"]) == set(geo.SPLIT_2022)
+    assert len(cv.changes) + len(cv.left_out) == 20

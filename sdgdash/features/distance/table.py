@@ -59,6 +59,16 @@ ROW_COLUMNS: list[str] = [
     "drawn",
     "current",
 ]
+SCORE_INPUT: list[str] = [
+    "ref_area",
+    "indicator_id",
+    "goal",
+    "year",
+    "value",
+    "source_file",
+    "source_row",
+    "current",
+]
 SCORE_COLUMNS: list[str] = [
     "ref_area",
     "indicator_id",
@@ -205,7 +215,7 @@ def compute(
     by_ind = dict(tuple(rows.groupby("indicator_id", sort=False)))
     rules: dict[str, endvalues.EndRule] = {}
     lowers: dict[str, float | None] = {}
-    score_parts: list[pd.DataFrame] = []
+    score_rows: list[dict[str, object]] = []
     latest_rows: list[dict[str, object]] = []
 
     for sel in headlines:
@@ -237,46 +247,33 @@ def compute(
             )
         )
 
-        mine_all = data[data["ref_area"].isin(AREAS)]
-        per_area = dict(tuple(mine_all.groupby("ref_area", sort=False)))
+        # Plain records per area: pandas indexing inside this loop (72 x 21 areas) was slow.
+        per_area: dict[str, list[dict[str, object]]] = {}
+        for rec in data[data["ref_area"].isin(AREAS)][SCORE_INPUT].to_dict("records"):
+            per_area.setdefault(str(rec["ref_area"]), []).append(rec)
         for code in AREAS:
-            mine = per_area.get(code, data.iloc[0:0])
-            cur = mine[mine["current"]]
-            points = list(zip(cur["year"].astype(int), cur["value"], strict=True))
+            mine = per_area.get(code, [])
+            cur = [r for r in mine if r["current"]]
+            points = [(int(r["year"]), float(r["value"])) for r in cur]
             since = [(y, v) for y, v in points if y >= BASE_YEAR]
             base_value = since[0][1] if since else None
             end_value = rule.value_for(base_value) if better is not None else None
 
             # scores of every year (pre-split years of a split region get none)
-            if len(mine):
-                sc = []
-                reasons = []
-                for is_cur, value in zip(mine["current"], mine["value"], strict=True):
-                    if not is_cur:
-                        sc.append(None)
-                        reasons.append(PRE_SPLIT_EXTENT)
-                        continue
-                    s, why = _score_and_reason(value, lower, end_value, better, rule)
-                    sc.append(s)
-                    reasons.append(why)
-                part = mine[
-                    [
-                        "ref_area",
-                        "indicator_id",
-                        "goal",
-                        "year",
-                        "value",
-                        "source_file",
-                        "source_row",
-                        "current",
-                    ]
-                ].copy()
-                part["lower"] = _none(lower)
-                part["end_value"] = _none(end_value)
-                part["score"] = [_none(s) for s in sc]
-                part["distance"] = 100.0 - part["score"]
-                part["score_reason"] = reasons
-                score_parts.append(part)
+            for rec in mine:
+                if rec["current"]:
+                    s, why = _score_and_reason(float(rec["value"]), lower, end_value, better, rule)
+                else:
+                    s, why = None, PRE_SPLIT_EXTENT
+                score_rows.append(
+                    rec
+                    | {
+                        "lower": _none(lower),
+                        "end_value": _none(end_value),
+                        "score": _none(s),
+                        "score_reason": why,
+                    }
+                )
 
             row: dict[str, object] = {
                 "ref_area": code,
@@ -292,15 +289,15 @@ def compute(
                 "end_source": rule.source,
                 "end_rationale": rule.rationale,
                 "series_note": _series_note(
-                    code, [y for y, _ in points], bool((~mine["current"]).any())
+                    code, [y for y, _ in points], any(not r["current"] for r in mine)
                 ),
             }
-            if cur.empty:
-                why = PRE_SPLIT_EXTENT if len(mine) else NO_DATA
+            if not cur:
+                why = PRE_SPLIT_EXTENT if mine else NO_DATA
                 p = pace.Pace(method, pace_reason=why, needed_reason=why, arrival_reason=why)
                 row |= {"score": math.nan, "score_reason": why}
             else:
-                last_row = cur.iloc[-1]
+                last_row = cur[-1]
                 year = int(last_row["year"])
                 value = float(last_row["value"])
                 s, why = _score_and_reason(value, lower, end_value, better, rule)
@@ -368,10 +365,19 @@ def compute(
         latest[column] = latest[column].astype("float64")
     for column in ("source_file", "arrival_status"):
         latest[column] = latest[column].astype("string")
-    scores = (
-        pd.concat(score_parts, ignore_index=True)[SCORE_COLUMNS]
-        if score_parts
-        else pd.DataFrame(columns=SCORE_COLUMNS)
+    scores = pd.DataFrame(score_rows).reindex(columns=SCORE_COLUMNS)
+    scores["distance"] = 100.0 - scores["score"].astype("float64")
+    scores = scores.astype(
+        {
+            "goal": "int64",
+            "year": "int64",
+            "source_row": "int64",
+            "value": "float64",
+            "lower": "float64",
+            "end_value": "float64",
+            "score": "float64",
+            "current": bool,
+        }
     )
     goals = score_mod.goal_means(latest)
     return DistanceResult(
