@@ -19,7 +19,7 @@ years before 2018 exist only where the publisher back-calculated them, and count
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -410,8 +410,6 @@ def _score_and_reason(
 
 def _with_reason(p: pace.Pace, reason: str) -> pace.Pace:
     """``p`` with the end-value reason in place of the generic "no end value"."""
-    from dataclasses import replace
-
     changes = {}
     if p.needed_reason == pace.NO_END_VALUE:
         changes["needed_reason"] = reason
