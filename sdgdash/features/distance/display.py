@@ -240,7 +240,9 @@ def goal_regions_table(labels: Labels, frame: pd.DataFrame, goal: int, lang: str
 
 
 def goal_matrix_table(labels: Labels, matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Areas x goals of scores with the areas named (Kazakhstan first)."""
+    """Areas x goals of scores with the areas named (Kazakhstan first, then by name)."""
+    regions = sorted((c for c in matrix.index if c), key=lambda c: labels.region_name(c, lang))
+    matrix = matrix.reindex([c for c in matrix.index if not c] + regions)
     out = pd.DataFrame({t("region", lang): [labels.region_name(c, lang) for c in matrix.index]})
     out["ref_area"] = list(matrix.index)
     for goal in matrix.columns:

@@ -373,7 +373,8 @@ def change_side(cv: change_mod.ChangeView, sel: Selection, lang: str) -> None:
         st.metric(
             f"{t('national_value', lang)}, {cv.year_a} → {cv.year_b}",
             display.number(b, lang),
-            delta=f"{'+' if b >= a else '−'}{display.number(abs(b - a), lang)}",
+            # an ASCII sign: Streamlit reads the arrow's direction from a leading "-"
+            delta=f"{'+' if b >= a else '-'}{display.number(abs(b - a), lang)}",
             delta_color={True: "normal", False: "inverse", None: "off"}[cv.higher_is_better],
         )
     if cv.higher_is_better is None:

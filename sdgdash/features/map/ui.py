@@ -177,7 +177,8 @@ def region_panel(view: mapview.MapView, lang: str) -> None:
     delta = None
     if view.national is not None:
         diff = row["value"] - view.national
-        delta = f"{'+' if diff >= 0 else '−'}{fmt_number(abs(diff), lang)} {t('vs_country', lang)}"
+        # An ASCII "-": Streamlit points the arrow down (and colours it) only for a leading "-".
+        delta = f"{'+' if diff >= 0 else '-'}{fmt_number(abs(diff), lang)} {t('vs_country', lang)}"
     st.metric(
         f"{names.get(region, region)}, {view.year} ({unit})",
         fmt_number(row["value"], lang),
