@@ -47,28 +47,28 @@ mode = (
     )
     or "map"
 )
-year, span = picked.year, None
+year, change = picked.year, None
 if mode == distance_ui.MODE:
-    span = distance_ui.pick_change_years(years, year, lang, top[1])
-    year = span[1] if span else year
+    change = distance_ui.pick_change(years, year, lang, top[1:])
+    year = change.span[1] if change else year
 elif mode != "years" and len(years) > 1:
     year = top[1].select_slider(t("year", lang), options=years, key="map_year")
 play = mode == "map" and len(years) > 1 and top[2].button(t("play", lang), width="stretch")
 state.set_params(cls=cls, pal=pal, pilots="1" if pilots else None, mode=mode, year=year)
 if mode != distance_ui.MODE:
-    state.set_params(**{"from": None})
+    state.set_params(**{"from": None, "chg": None})
 
 opts = map_ui.MapOptions(cls, pal, pilots)
 if play:
     map_ui.play_years(sel, years, lang, opts)
 
 map_col, side = st.columns([5, 2], gap="medium")
-if span:  # change mode: the change between two years, like for like
+if change:  # change mode: the change between two years, like for like
     with map_col:
-        change = distance_ui.change_map(sel, span, lang, opts)
+        compared = distance_ui.change_map(sel, change, lang, opts)
     with side:
-        distance_ui.change_side(change, sel, lang)
-    distance_ui.change_table(change, sel, lang)
+        distance_ui.change_side(compared, sel, lang)
+    distance_ui.change_table(compared, sel, lang)
 else:
     view = mapview.map_view(cached, sel, year)
     with map_col:

@@ -53,7 +53,19 @@ PAGES: tuple[Page, ...] = (
         ":material/map:",
         ("map_",),
         frozenset(
-            {"goal", "ind", "year", "from", "cls", "pal", "pilots", "mode", "region", "years"}
+            {
+                "goal",
+                "ind",
+                "year",
+                "from",
+                "chg",
+                "cls",
+                "pal",
+                "pilots",
+                "mode",
+                "region",
+                "years",
+            }
             | set(SELECTION_COLUMNS)
         ),
     ),

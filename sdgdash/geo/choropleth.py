@@ -436,10 +436,14 @@ def change_choropleth(
     palette: str = "RdYlBu",
     outcome_labels: dict[str, str] | None = None,
     left_out: dict[str, str] | None = None,
+    measure: str = "change",
+    measure_label: str = "",
     height: int = 520,
 ) -> go.Figure:
     """The change of each region between two years (``changes``: ref_area, value_a, value_b,
-    change, change_pct, change_per_year, outcome) on ``geojson``.
+    change, change_pct, change_per_year, outcome) on ``geojson``, coloured by ``measure`` (the
+    change in the unit, or ``change_pct``; a region without it, such as a relative change from
+    0, is grey with its reason in ``left_out``).
 
     The colour scale is centred on no change and symmetric, so its "better" end means an
     improvement in the indicator's direction whatever the signs of the values; without a
@@ -449,7 +453,7 @@ def change_choropleth(
     outcome_labels = outcome_labels or {}
     left_out = left_out or {}
     year_a, year_b = years
-    changes = changes.sort_values("ref_area").reset_index(drop=True)
+    changes = changes.dropna(subset=[measure]).sort_values("ref_area").reset_index(drop=True)
     hover = []
     for r in changes.itertuples():
         pct = "" if pd.isna(r.change_pct) else f" ({fmt_number(round(r.change_pct, 1), lang)} %)"
@@ -475,8 +479,8 @@ def change_choropleth(
         fig.add_trace(trace)
     if len(changes):
         scale, reverse = colour_spec(palette, higher_is_better)
-        reach = float(changes["change"].abs().max()) or 1.0
-        title = f"{html.escape(t('dist_change_abs', lang))}, {html.escape(unit_label)}"
+        reach = float(changes[measure].abs().max()) or 1.0
+        title = html.escape(measure_label or f"{t('dist_change_abs', lang)}, {unit_label}")
         if higher_is_better is not None:
             arrow = "▲" if higher_is_better else "▼"
             title += f"<br><sub>{arrow} {html.escape(t('better', lang))}</sub>"
@@ -485,7 +489,7 @@ def change_choropleth(
                 geojson=subset(geojson, changes["ref_area"].tolist()),
                 featureidkey="properties.ref_area",
                 locations=changes["ref_area"].tolist(),
-                z=changes["change"].tolist(),
+                z=changes[measure].tolist(),
                 zmin=-reach,
                 zmax=reach,
                 zmid=0,

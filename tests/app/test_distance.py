@@ -4,6 +4,8 @@ blocks, each checked against the view functions."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -152,3 +154,22 @@ def test_compare_goal_and_index_pages_show_distance(app) -> None:
     at = app("app_pages/index.py", lang="en")
     assert not at.exception
     assert t("dist_index_heading", "en") in [s.value for s in at.subheader]
+
+
+def test_change_map_in_percent_of_the_first_value(app) -> None:
+    at = app(MAP, lang="en", ind="1.2.1", mode="change", chg="pct", **{"from": "2018"}, year="2023")
+    assert not at.exception, [e.value for e in at.exception]
+    sel = next(s for s in DATA.headlines() if s.indicator_id == "1.2.1")
+    cv = view.change_view(DATA, sel, 2018, 2023)
+    spec = next(
+        json.loads(c.proto.spec)
+        for c in at.get("plotly_chart")
+        if '"choropleth"' in c.proto.spec and "zmid" in c.proto.spec
+    )
+    trace = next(tr for tr in spec["data"] if "zmid" in tr)
+    assert t("dist_change_pct", "en") in trace["colorbar"]["title"]["text"]
+    got = dict(zip(trace["locations"], trace["z"], strict=True))
+    want = dict(zip(cv.changes["ref_area"], cv.changes["change_pct"], strict=True))
+    assert got == pytest.approx(want)
+    chg = at.query_params["chg"]
+    assert (chg[0] if isinstance(chg, list) else chg) == "pct"

@@ -13,7 +13,7 @@ from sdgdash.data.labels import Labels
 from sdgdash.data.source import Data
 from sdgdash.features.distance import change
 from sdgdash.features.distance.display import sig
-from sdgdash.features.distance.view import IndicatorDetail
+from sdgdash.features.distance.view import MEASURES, IndicatorDetail
 from sdgdash.geo.choropleth import PALETTES, change_choropleth
 from sdgdash.i18n import fmt_number, plotly_separators, t
 
@@ -215,11 +215,23 @@ def goal_regions(
 
 
 def change_figure(
-    data: Data, view: change.ChangeView, unit_label: str, lang: str, palette: str = PALETTES[0]
+    data: Data,
+    view: change.ChangeView,
+    unit_label: str,
+    lang: str,
+    palette: str = PALETTES[0],
+    measure: str = "abs",
 ) -> go.Figure:
-    """The change of each compared region on year b's map, coloured by improvement in the
-    indicator's direction (a diverging scale centred on no change); the rest grey."""
+    """The change of each compared region on year b's map (in the unit, or ``measure`` "pct":
+    in % of the first value), coloured by improvement in the indicator's direction (a diverging
+    scale centred on no change); the rest grey with the reason."""
     labels = data.labels()
+    left_out = {
+        str(r.ref_area): t(f"dist_left_{r.reason}", lang) for r in view.left_out.itertuples()
+    }
+    no_base = view.changes.loc[view.changes["change_pct"].isna(), "ref_area"]
+    if measure == "pct":
+        left_out |= dict.fromkeys(map(str, no_base), t("dist_left_zero_base", lang))
     return change_choropleth(
         view.changes,
         data.geojson(view.layout_b),
@@ -230,9 +242,13 @@ def change_figure(
         higher_is_better=view.higher_is_better,
         palette=palette,
         outcome_labels={o: t(f"dist_change_{o}", lang) for o in change.OUTCOMES},
-        left_out={
-            str(r.ref_area): t(f"dist_left_{r.reason}", lang) for r in view.left_out.itertuples()
-        },
+        left_out=left_out,
+        measure=MEASURES[measure],
+        measure_label=(
+            t("dist_change_pct", lang)
+            if measure == "pct"
+            else f"{t('dist_change_abs', lang)}, {unit_label}"
+        ),
     )
 
 

@@ -104,12 +104,18 @@ def change_slides(
     unit = labels.code_label("unit", sel.unit, lang)
     palette = params.get("pal") if params.get("pal") in PALETTES else PALETTES[0]
     names = {c: labels.region_name(c, lang) for c in labels.regions}
-    drawn = cv.changes.rename(columns={"change": "value"})
+    measure = view.change_measure(params)
+    column = view.MEASURES[measure]
+    drawn = cv.changes.dropna(subset=[column])[["ref_area", column]]
+    drawn = drawn.rename(columns={column: "value"})
+    label = (
+        t("dist_change_pct", lang) if measure == "pct" else f"{t('dist_change_abs', lang)}, {unit}"
+    )
     png = pptx.map_png(
         drawn,
         data.geojson(cv.layout_b),
         names=names,
-        unit_label=f"{t('dist_change_abs', lang)}, {unit}",
+        unit_label=label,
         lang=lang,
         higher_is_better=cv.higher_is_better,
         palette=palette,

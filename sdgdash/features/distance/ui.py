@@ -4,6 +4,8 @@ scores, and the map's change mode."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -308,6 +310,34 @@ def map_figures(view_: MapView, ref_area: str, lang: str) -> None:
 MODE = view.CHANGE_MODE
 
 
+@dataclass(frozen=True)
+class ChangeChoice:
+    """The change mode's two years and what the map colours ("abs" or "pct")."""
+
+    span: tuple[int, int]
+    measure: str
+
+
+def pick_change(years: list[int], year_b: int, lang: str, cols) -> ChangeChoice | None:
+    """The change mode's two years (``cols[0]``) and measure (``cols[1]``), kept in the URL as
+    ``from``, ``year`` and ``chg``; None (with a note) when the selection has one year."""
+    span = pick_change_years(years, year_b, lang, cols[0])
+    if span is None:
+        return None
+    state.seed("map_chg", "chg", state.choice(view.MEASURES), "abs")
+    measure = (
+        cols[1].segmented_control(
+            t("dist_change_measure", lang),
+            list(view.MEASURES),
+            key="map_chg",
+            format_func=lambda m: t(f"dist_change_measure_{m}", lang),
+        )
+        or "abs"
+    )
+    state.set_params(chg=measure if measure != "abs" else None)
+    return ChangeChoice(span, measure)
+
+
 def pick_change_years(years: list[int], year_b: int, lang: str, where) -> tuple[int, int] | None:
     """The two years of the change mode (a range slider, URL ``from`` and ``year``)."""
     if len(years) < 2:
@@ -333,13 +363,13 @@ def pick_change_years(years: list[int], year_b: int, lang: str, where) -> tuple[
     return int(a), int(b)
 
 
-def change_map(sel: Selection, span: tuple[int, int], lang: str, opts: MapOptions):
+def change_map(sel: Selection, choice: ChangeChoice, lang: str, opts: MapOptions):
     """The change map of ``sel`` between the two years, with its layout and method caption."""
     labels = cached.labels()
-    cv = view.change_view(cached, sel, *span)
+    cv = view.change_view(cached, sel, *choice.span)
     unit = labels.code_label("unit", sel.unit, lang)
     render.chart(
-        charts.change_figure(cached, cv, unit, lang, opts.palette),
+        charts.change_figure(cached, cv, unit, lang, opts.palette, choice.measure),
         key="map_change",
         title=t(
             "dist_change_title",

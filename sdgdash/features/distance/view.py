@@ -26,6 +26,8 @@ from sdgdash.features.distance.table import (
 )
 
 CHANGE_MODE = "change"  # the map page's mode showing the change between two years (URL mode)
+# What the change map colours (URL ``chg``): the change in the unit, or in % of the first value.
+MEASURES: dict[str, str] = {"abs": "change", "pct": "change_pct"}
 
 # Columns a region's indicator rows add to ``DistanceResult.latest``.
 CONTEXT_COLUMNS: list[str] = [
@@ -392,6 +394,11 @@ def change_years(years: list[int], params: dict[str, str]) -> tuple[int, int] | 
             return years[0], years[1]
         a = default_a if default_a < b else earlier[0]
     return a, b
+
+
+def change_measure(params: dict[str, str]) -> str:
+    """The change map's measure a URL asks for (``chg``: "abs" or "pct"), "abs" by default."""
+    return params.get("chg", "") if params.get("chg", "") in MEASURES else "abs"
 
 
 def source_file(indicator_id: str) -> str:
