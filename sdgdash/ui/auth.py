@@ -9,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sdgdash.config import Settings
 from sdgdash.i18n import t
 from sdgdash.store import Store, User, open_store
-from sdgdash.ui.widgets import md_escape
+from sdgdash.ui.plaintext import literal
 
 _USER = "_auth_user"
 # What an unreachable or broken store raises: pages then say so instead of failing.
@@ -74,7 +74,7 @@ def login_box(lang: str) -> User | None:
     box = st.sidebar.container(border=True)
     user = current_user()
     if user is not None:
-        box.caption(t("auth_signed_in", lang, name=user.username, role=_role(user, lang)))
+        box.caption(t("auth_signed_in", lang, name=literal(user.username), role=_role(user, lang)))
         if user.auth == "oidc":
             if box.button(t("auth_logout", lang), key="auth_logout_oidc"):
                 st.logout()
@@ -84,7 +84,7 @@ def login_box(lang: str) -> User | None:
     box.markdown(f"**{t('auth_heading', lang)}**")
     email = _oidc_email() if oidc_configured() else None
     if email:
-        box.warning(t("auth_oidc_not_editor", lang, email=md_escape(email[:200])))
+        box.warning(t("auth_oidc_not_editor", lang, email=literal(email[:200])))
     elif oidc_configured() and box.button(t("auth_oidc_login", lang), key="auth_oidc"):
         st.login()
     with box.form("auth_form", clear_on_submit=True, border=False):

@@ -10,11 +10,13 @@ import streamlit as st
 from sdgdash import exports, seminar, slides
 from sdgdash.i18n import t
 from sdgdash.ui import deckviews, present
+from sdgdash.ui.plaintext import literal
 from sdgdash.ui.present import DECK_KEY, PPTX_MIME, deck
-from sdgdash.ui.widgets import data_table, md_escape
+from sdgdash.ui.widgets import data_table
 
 _LOADED = "seminar_loaded_file"
 _PPTX = "seminar_pptx"
+_TITLE_ERROR = "seminar_title_error"
 
 
 def _set(new: seminar.Deck) -> None:
@@ -30,7 +32,7 @@ def load_save(lang: str) -> None:
         try:
             loaded = seminar.from_json(up.getvalue())
         except seminar.DeckError as err:
-            st.error(md_escape(t("deck_bad_file", lang, error=str(err))), icon=":material/error:")
+            st.error(literal(t("deck_bad_file", lang, error=str(err))), icon=":material/error:")
         else:
             _set(loaded)
             st.session_state["deck_title_in"] = loaded.title
@@ -48,7 +50,12 @@ def load_save(lang: str) -> None:
 
 
 def _retitle_deck() -> None:
-    _set(seminar.Deck(st.session_state.get("deck_title_in", "")[:300], deck().views))
+    # The deck keeps its last good title: a title the loader would refuse is never saved.
+    try:
+        _set(deck().with_title(st.session_state.get("deck_title_in", "")[:300]))
+        st.session_state.pop(_TITLE_ERROR, None)
+    except seminar.DeckError as err:
+        st.session_state[_TITLE_ERROR] = str(err)
 
 
 def editor(lang: str) -> None:
@@ -58,6 +65,8 @@ def editor(lang: str) -> None:
     st.text_input(
         t("deck_title", lang), key="deck_title_in", on_change=_retitle_deck, max_chars=300
     )
+    if st.session_state.get(_TITLE_ERROR):
+        st.error(literal(st.session_state[_TITLE_ERROR]), icon=":material/error:")
     st.subheader(t("deck_views", lang))
     views = deck().views
     for i, view in enumerate(views):

@@ -9,6 +9,7 @@ import streamlit as st
 from sdgdash import exports, maps, seminar, slides
 from sdgdash.i18n import t
 from sdgdash.ui import state
+from sdgdash.ui.plaintext import literal
 
 DECK_KEY = "seminar_deck"
 _TOGGLE = "present_on"
@@ -119,7 +120,7 @@ def _add_view(page: str, lang: str) -> None:
         st.session_state[DECK_KEY] = deck().add(view)
         st.toast(t("deck_added", lang, n=len(deck().views)), icon=":material/slideshow:")
     except seminar.DeckError as err:
-        st.toast(str(err), icon=":material/error:")
+        st.toast(literal(str(err)), icon=":material/error:")
 
 
 def sidebar_tools(lang: str, page: str) -> None:

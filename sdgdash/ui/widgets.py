@@ -18,6 +18,7 @@ from sdgdash.deck import extruded
 from sdgdash.i18n import LANG_NAMES, fmt_number, t
 from sdgdash.maps import PLOTLY_CONFIG, choropleth, small_multiples
 from sdgdash.ui import cached, present, state
+from sdgdash.ui.plaintext import literal
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
 
@@ -306,7 +307,8 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
 
 
 def md_escape(text: str) -> str:
-    """Escape Markdown (and Streamlit's :directives:) so data text is shown literally."""
+    """Escape Markdown (and Streamlit's :directives:) so curated text is shown literally; bare
+    addresses in it stay links. Text a user wrote goes through :func:`plaintext.literal`."""
     return str(text).translate(_MD_SPECIAL)
 
 
@@ -381,10 +383,11 @@ def _csv_xlsx_buttons(
 
 
 def heading_text(title: str, detail: str = "") -> None:
-    """A bold line of data text shown literally (never as Markdown or HTML), with a detail line."""
-    st.markdown(f"**{md_escape(title)}**")
+    """A bold line of data text shown literally (never as Markdown, HTML or a link), with a
+    detail line."""
+    st.markdown(f"**{literal(title)}**")
     if detail:
-        st.caption(md_escape(detail))
+        st.caption(literal(detail))
 
 
 def national_metric(view: mapview.MapView, lang: str) -> None:
