@@ -268,6 +268,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "kk": "Бөлгіш дұрыс емес ({found}): бағандар үтірмен немесе нүктелі үтірмен бөлінуі керек.",
         "en": "Wrong delimiter ({found}): columns must be separated by a comma or a semicolon.",
     },
+    "ld_formula": {
+        "ru": "В ячейке {cell} формула: загрузите только значения (Специальная вставка → Значения).",
+        "kk": "{cell} ұяшығында формула бар: тек мәндерді жүктеңіз (Арнайы кірістіру → Мәндер).",
+        "en": "Cell {cell} holds a formula: upload the values only (Paste Special → Values).",
+    },
+    "ld_external_link": {
+        "ru": "Файл ссылается на другой файл, сайт или источник данных: сохраните копию только со значениями.",
+        "kk": "Файл басқа файлға, сайтқа немесе деректер көзіне сілтейді: тек мәндері бар көшірмесін сақтаңыз.",
+        "en": "The file links to another file, a web page or a data source: save a copy with the values only.",
+    },
     "ld_bad_file": {
         "ru": "Файл не читается как CSV или XLSX ({detail}).",
         "kk": "Файл CSV немесе XLSX ретінде оқылмайды ({detail}).",
