@@ -49,6 +49,11 @@ STRINGS = {
         "ru": "Текст не должен быть пустым и длиннее {max} символов.",
         "en": "The text must not be empty nor longer than {max} characters.",
     },
+    "store_err_control": {
+        "kk": "Мәтінде басқару таңбалары бар (мысалы, NUL): оларды алып тастаңыз.",
+        "ru": "В тексте есть управляющие символы (например, NUL): удалите их.",
+        "en": "The text holds control characters (such as NUL): remove them.",
+    },
     "store_err_source": {
         "kk": "Дереккөзді көрсетіңіз ({max} таңбаға дейін).",
         "ru": "Укажите источник (до {max} символов).",
