@@ -31,7 +31,8 @@ def test_region_page_distance_block_in_russian(server, page) -> None:
     heading.scroll_into_view_if_needed()
     assert heading.is_visible()
     peers = ", ".join(labels.region_name(c, "ru") for c in block.peers.codes)
-    assert page.get_by_text(peers, exact=False).first.is_visible()
+    line = page.locator("[data-testid='stMarkdownContainer']").filter(has_text=peers)
+    line.first.wait_for(state="visible", timeout=30_000)
 
     # The chart of 1.1.1: the region's line equals its present-extent values, the peers' band
     # runs from their minimum to their maximum, the projection reaches 2030.
