@@ -455,6 +455,7 @@ def change_choropleth(
     measure: str = "change",
     measure_label: str = "",
     height: int = 520,
+    geojson_url: str | None = None,
 ) -> go.Figure:
     """The change of each region between two years (``changes``: ref_area, value_a, value_b,
     change, change_pct, change_per_year, outcome) on ``geojson``, coloured by ``measure`` (the
@@ -464,7 +465,8 @@ def change_choropleth(
     The colour scale is centred on no change and symmetric, so its "better" end means an
     improvement in the indicator's direction whatever the signs of the values; without a
     direction the neutral scale shows the change alone. Units without a change are grey, with
-    the reason (``left_out``: ref_area -> words) on hover.
+    the reason (``left_out``: ref_area -> words) on hover. With ``geojson_url`` (the layout
+    published) the traces reference it instead of carrying the shapes.
     """
     outcome_labels = outcome_labels or {}
     left_out = left_out or {}
@@ -486,7 +488,7 @@ def change_choropleth(
     missing = [u for u in all_units if u not in set(changes["ref_area"])]
     fig = go.Figure()
     if missing:
-        trace = no_data_trace(geojson, missing, names, lang)
+        trace = no_data_trace(geojson, missing, names, lang, url=geojson_url)
         trace.text = [
             f"<b>{html.escape(names.get(u, u))}</b><br>"
             f"{html.escape(left_out.get(u, t('no_data', lang)))}"
@@ -502,7 +504,7 @@ def change_choropleth(
             title += f"<br><sub>{arrow} {html.escape(t('better', lang))}</sub>"
         fig.add_trace(
             go.Choropleth(
-                geojson=subset(geojson, changes["ref_area"].tolist()),
+                geojson=shapes_for(geojson, changes["ref_area"].tolist(), geojson_url),
                 featureidkey="properties.ref_area",
                 locations=changes["ref_area"].tolist(),
                 z=changes[measure].tolist(),

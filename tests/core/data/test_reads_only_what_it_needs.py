@@ -10,6 +10,7 @@ from pandas.testing import assert_frame_equal
 from sdgdash.config import Settings
 from sdgdash.data import queries
 from sdgdash.data.source import Source
+from sdgdash.features.distance import table as distance
 from sdgdash.features.index import scoring
 from sdgdash.features.index import view as index_view
 from sdgdash.features.localdata import uploads as localdata
@@ -58,6 +59,25 @@ def test_index_equals_the_one_from_the_whole_table(data: Source, whole: pd.DataF
     now = index_view.index_result(data, year)
     assert_frame_equal(now.index, was.index)
     assert_frame_equal(now.scores, was.scores)
+
+
+def test_distance_table_equals_the_one_from_the_whole_table(
+    data: Source, whole: pd.DataFrame
+) -> None:
+    headlines = data.headlines()
+    old = distance.compute(
+        whole,
+        headlines,
+        data.directions(),
+        data.targets(),
+        data.index_table(),
+        data.end_values(),
+    )
+    new = distance.distance_table.compute(data)
+    assert_frame_equal(new.scores, old.scores)
+    assert_frame_equal(new.latest, old.latest)
+    assert_frame_equal(new.rows, old.rows)
+    assert new.rules == old.rules and new.lower == old.lower
 
 
 def test_upload_catalogue_equals_the_one_from_the_whole_table(

@@ -124,3 +124,29 @@ def test_publish_writes_hashed_files_and_drops_stale_ones(tmp_path) -> None:
         assert mine == committed
     again = published.publish(REPO / "geodata", tmp_path)
     assert again == written
+
+
+def test_change_map_references_the_layout(data: Source) -> None:
+    changes = pd.DataFrame(
+        {
+            "ref_area": ["KZKAR", "KZAKM"],
+            "value_a": [10.0, 4.0],
+            "value_b": [8.0, 5.0],
+            "change": [-2.0, 1.0],
+            "change_pct": [-20.0, 25.0],
+            "change_per_year": [-0.5, 0.25],
+            "outcome": ["improved", "worsened"],
+        }
+    )
+    fig = choropleth.change_choropleth(
+        changes,
+        data.geojson("2022"),
+        names={},
+        unit_label="%",
+        years=(2019, 2023),
+        lang="en",
+        higher_is_better=False,
+        geojson_url=data.geojson_url("2022"),
+    )
+    assert {tr.geojson for tr in fig.data} == {data.geojson_url("2022")}
+    assert not _coordinates_in(fig.to_json())
