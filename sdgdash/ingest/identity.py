@@ -85,6 +85,20 @@ def strip_credentials(url: str) -> str:
     return re.sub(r"^([a-z][a-z0-9+.-]*://)[^/@]*@", r"\1", url.strip(), flags=re.I)
 
 
+def repository_url(text: str) -> str:
+    """The repository as an address a user can open: ``git@host:o/n.git``, ``host/o/n`` and
+    ``https://user:token@host/o/n.git`` all become ``https://host/o/n``; other text is kept."""
+    text = strip_credentials(text)
+    ssh = re.match(r"^[\w.-]+@([\w.-]+):(.+)$", text)
+    if ssh:
+        text = f"https://{ssh.group(1)}/{ssh.group(2)}"
+    elif re.match(r"^[\w-]+(\.[\w-]+)+/\S+$", text):  # host.tld/path, no scheme
+        text = f"https://{text}"
+    if re.match(r"^https?://", text):
+        text = text.removesuffix("/").removesuffix(".git")
+    return text
+
+
 # --- SOURCE.txt ------------------------------------------------------------------------------
 
 
@@ -97,7 +111,7 @@ def from_source_txt(source: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     repo = re.search(r"^Repository:\s*(\S+)", text, re.M)
     if repo:
-        out["repository"] = strip_credentials(repo.group(1))
+        out["repository"] = repository_url(repo.group(1))
     # "Commit: <sha> (<date>)" as the copy was recorded, or a separate "Date:" line.
     commit = re.search(r"^Commit:\s*([0-9a-f]{7,40})\b(?:\s*\(([^)]*)\))?", text, re.M)
     date = re.search(r"^Date:\s*(.+)$", text, re.M)
@@ -212,7 +226,7 @@ def _origin_url(git_dir: Path) -> str | None:
         if line.startswith("["):
             section = line
         elif section == '[remote "origin"]' and re.match(r"url\s*=", line):
-            return strip_credentials(line.split("=", 1)[1])
+            return repository_url(line.split("=", 1)[1])
     return None
 
 
@@ -234,7 +248,7 @@ def from_git(source: Path, problems: Problems | None = None) -> dict[str, str]:
             out["date"] = date.strip()
         url = _run_git(source, "config", "--get", "remote.origin.url")
         if url and url.strip():
-            out["repository"] = strip_credentials(url)
+            out["repository"] = repository_url(url)
         status = _run_git(source, "status", "--porcelain", "--", *READ_PATHS)
         if status and status.strip() and problems is not None:
             changed = status.strip().splitlines()
@@ -274,7 +288,7 @@ def read_identity(
     """
     given: dict[str, str] = {}
     if name:
-        given["repository"] = strip_credentials(name)
+        given["repository"] = repository_url(name)
     if commit:
         if _SHA.match(commit.strip().lower()):
             given["commit"] = commit.strip().lower()

@@ -278,24 +278,31 @@ def drop_duplicates(frame: pd.DataFrame, reports: dict[str, dict[str, Any]]) -> 
     first_row = grouped["source_row"].transform("first")
     exact = dup & (frame["value"] == first_value)
     conflict = dup & ~exact
-    for idx in frame.index[dup]:
-        row = frame.loc[idx]
-        reason = EXACT_DUP if exact[idx] else CONFLICT_DUP
-        report = reports[row["source_file"]]
-        line = int(row["source_row"])
-        if exact[idx]:
-            _count(report, "dropped", reason, line, float(row["value"]))
-            report["regional_rows_kept"] -= bool(row["ref_area"])
+    # itertuples, not frame.loc per row: a source with thousands of duplicates (another
+    # platform's columns misread) must still be reported in seconds.
+    dups = frame.loc[dup, ["source_file", "source_row", "value", "ref_area"]].assign(
+        is_exact=exact[dup],
+        kept_file=first_file[dup],
+        kept_row=first_row[dup],
+        kept_value=first_value[dup],
+    )
+    for row in dups.itertuples(index=False):
+        reason = EXACT_DUP if row.is_exact else CONFLICT_DUP
+        report = reports[row.source_file]
+        line = int(row.source_row)
+        if row.is_exact:
+            _count(report, "dropped", reason, line, float(row.value))
+            report["regional_rows_kept"] -= bool(row.ref_area)
         else:
-            _count(report, "flagged", reason, line, float(row["value"]))
+            _count(report, "flagged", reason, line, float(row.value))
         report["duplicates"].append(
             {
                 "line": line,
-                "value": float(row["value"]),
+                "value": float(row.value),
                 "reason": reason,
-                "kept_file": str(first_file[idx]),
-                "kept_line": int(first_row[idx]),
-                "kept_value": float(first_value[idx]),
+                "kept_file": str(row.kept_file),
+                "kept_line": int(row.kept_row),
+                "kept_value": float(row.kept_value),
             }
         )
     frame.loc[conflict, "conflict_of"] = first_row[conflict].astype("int32")

@@ -101,10 +101,15 @@ def read_csv_records(path: Path, rel: str) -> CsvFile:
     return CsvFile(rel, [h.strip() for h in header], records[1:], had_bom, endings)
 
 
+# libyaml's loader when PyYAML was built with it: the same safe subset, ~10x faster on the
+# ~900 metadata and translation files (most of a build's time otherwise).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path) -> Any:
-    """Load a YAML file, tolerating a UTF-8 BOM."""
+    """Load a YAML file (safe subset), tolerating a UTF-8 BOM."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_YAML_LOADER)  # noqa: S506
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1

@@ -27,6 +27,7 @@ GROUP_ORDER: tuple[str, ...] = (
     "data files",
     "sanity",
     "curated tables",
+    "refresh",
     "pages",
     "geodata",
 )

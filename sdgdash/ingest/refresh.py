@@ -18,6 +18,7 @@ from sdgdash.ingest.observations import KEY_COLUMNS
 from sdgdash.ingest.opensdg import natural_key
 from sdgdash.ingest.problems import WARNING, Problems
 
+GROUP = "refresh"
 LARGEST = 10  # value changes listed
 LISTED = 30  # items listed per kind in the Markdown before "... and n more"
 _READ = {
@@ -196,6 +197,17 @@ def diff(
     }
     out["values"] = _value_changes(old_obs, new_obs)
     old_unknown, new_unknown = _unknown(previous["report"]), _unknown(report)
+    for ind in sorted(
+        set(out["indicators"]["lost_regional"]) - set(out["indicators"]["removed"]),
+        key=natural_key,
+    ):
+        problems.warn(
+            GROUP,
+            f"{ind} had regional values in the previous data and has none now: it leaves the "
+            "map, region, compare and tag maps (national values stay on the goal page)",
+        )
+    for ind in out["indicators"]["removed"]:
+        problems.warn(GROUP, f"{ind} is no longer in the source (retired or renamed upstream)")
     out["unknown_codes"] = {
         "new": {
             dim: sorted(codes - old_unknown.get(dim, set()))
@@ -208,7 +220,21 @@ def diff(
             if codes - new_unknown.get(dim, set())
         },
     }
+    for dim, codes in out["unknown_codes"]["new"].items():
+        rows = new_obs[new_obs[dim].isin(codes)] if dim in new_obs else new_obs.iloc[0:0]
+        problems.warn(
+            GROUP,
+            f"new {dim} code(s) without a label in the translations: {', '.join(codes)} "
+            f"({len(rows)} rows, e.g. {_first_place(rows)}); shown as the bare code",
+        )
     return out
+
+
+def _first_place(rows: pd.DataFrame) -> str:
+    if rows.empty:
+        return "-"
+    r = rows.iloc[0]
+    return f"{r['source_file']} line {int(r['source_row'])}"
 
 
 def _listed(items: list[Any]) -> str:

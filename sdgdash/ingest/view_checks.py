@@ -177,6 +177,8 @@ class NewData:
             sel = selection.headline(groups[ind].drop(columns="indicator_id"), ind)
             if sel is not None:
                 out.append(sel)
+        if not out:
+            raise ViewCheckError("no indicator has regional values: no region has a profile")
         return out
 
     @cached_property

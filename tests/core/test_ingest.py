@@ -135,7 +135,7 @@ def test_report_rules(built: tuple[Path, Path, dict]) -> None:
     skipped = {s["path"] for s in report["skipped"]}
     assert skipped == {"data/indicator_3-1-1.xlsx", "meta/2.3.1.docx", "meta/en"}
     assert report["source"]["commit"] == COMMIT
-    assert report["source"]["repository"] == "github.com/kazstat/sdg-data-kazstat"
+    assert report["source"]["repository"] == "https://github.com/kazstat/sdg-data-kazstat"
     assert report["source"]["origins"] == {"commit": "SOURCE.txt", "repository": "SOURCE.txt"}
     assert report["metadata"]["meta_without_data"] == ["2-1-1"]
     assert report["metadata"]["translation_fallbacks"]["kk"] == 1
