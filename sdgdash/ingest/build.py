@@ -24,7 +24,13 @@ from sdgdash.ingest import (
     sanity,
     view_checks,
 )
-from sdgdash.ingest.identity import SourceIdentity, built_at, licence, read_identity
+from sdgdash.ingest.identity import (
+    LICENCE_NAMES,
+    SourceIdentity,
+    built_at,
+    licence,
+    read_identity,
+)
 from sdgdash.ingest.opensdg import (
     DIMENSIONS,
     LANGUAGES,
@@ -197,13 +203,18 @@ def build_tables(
 
     With ``problems``, every problem found is recorded there and the tables are returned
     whenever they can be built (None when the source has no indicator files); the caller
-    decides. Without, the first blocking problem raises BuildError (the tables are complete
-    when it returns).
+    decides. Without, a BuildError listing every blocking problem is raised at the end (the
+    tables are complete when it returns).
     """
     raise_at_end = problems is None
     problems = Problems() if problems is None else problems
     identity = identity or SourceIdentity()
     build_report: dict[str, Any] = {"source": _source_section(source, identity)}
+    if source.is_dir() and build_report["source"]["licence_file"] is None:
+        problems.warn(
+            "source identity",
+            f"no LICENSE file in the source folder: the data's licence is unknown ({', '.join(LICENCE_NAMES)} looked for)",
+        )
     curated = regions.read_curated(curated_dir / "regions.csv", problems)
     placeholder_path = curated_dir / placeholders.FILE
     placeholder_entries = placeholders.read_table(placeholder_path, problems)

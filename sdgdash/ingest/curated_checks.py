@@ -275,9 +275,11 @@ def check_events(ctx: CheckContext) -> None:
     """Events name known regions, territories, tags and goals (else every page with a
     timeline fails)."""
     vocab = _vocabulary(ctx)
-    pilots = _pilot_ids(ctx) if ctx.pilots is not None else []
     if vocab is None:
         return
+    # Without the pilot GeoJSON the territories check stops the swap; here any named
+    # territory is then unknown too.
+    pilots = [f["properties"]["id"] for f in (ctx.pilots or {}).get("features", [])]
     try:
         events.load_events(
             ctx.curated_dir, set(ctx.tables["regions"]["ref_area"]), pilots, vocab.tag_ids()

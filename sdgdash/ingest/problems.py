@@ -140,11 +140,11 @@ class Problems:
             if not found:
                 continue
             head = f"{title}: {len(found)}"
-            lines += [f"## {head}", ""] if markdown else [head]
+            lines += [f"### {head}", ""] if markdown else [head]
             groups = Counter(p.group for p in found)
             for group in _ordered(groups):
                 sub = f"{group} ({groups[group]})"
-                lines += ["", f"### {sub}", ""] if markdown else [f"  {sub}"]
+                lines += ["", f"#### {sub}", ""] if markdown else [f"  {sub}"]
                 for p in found:
                     if p.group != group:
                         continue

@@ -242,6 +242,14 @@ def _listed(items: list[Any]) -> str:
     return shown + (f" ... and {len(items) - LISTED} more" if len(items) > LISTED else "")
 
 
+def _code(code: str) -> str:
+    return f"`{code}`" if code else "none"
+
+
+def _series_text(item: dict[str, str]) -> str:
+    return f"{item['indicator_id']} (series {_code(item['series'])}, unit {_code(item['unit'])})"
+
+
 def _num(value: float) -> str:
     return f"{value:g}"
 
@@ -317,19 +325,8 @@ def to_markdown(d: dict[str, Any]) -> str:
             "",
             "## Series, years and regions",
             "",
-            "- Series added: "
-            + _listed(
-                [f"{s['indicator_id']} `{s['series']}` `{s['unit']}`" for s in d["series"]["added"]]
-            )
-            + ".",
-            "- Series removed: "
-            + _listed(
-                [
-                    f"{s['indicator_id']} `{s['series']}` `{s['unit']}`"
-                    for s in d["series"]["removed"]
-                ]
-            )
-            + ".",
+            "- Series added: " + _listed([_series_text(x) for x in d["series"]["added"]]) + ".",
+            "- Series removed: " + _listed([_series_text(x) for x in d["series"]["removed"]]) + ".",
             f"- Years added to the data: {_listed(years['added'])}; removed: "
             f"{_listed(years['removed'])}.",
             "- Indicators with new years: "
