@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from sdgdash.ingest.opensdg import FALLBACK_ORDER, LANGUAGES, BuildError
+from sdgdash.ingest.problems import Problems
 
 CURATED_COLUMNS: list[str] = [
     "ref_area",
@@ -34,25 +35,40 @@ _ABBREV_RE = re.compile(r"^(г|п)_")
 NAME_OVERRIDES = tuple(f"name_{lang}" for lang in LANGUAGES)
 
 
-def read_curated(path: Path) -> dict[str, dict[str, str]]:
-    """Read data/curated/regions.csv keyed by ref_area; fail clearly if absent or malformed."""
+def read_curated(path: Path, problems: Problems | None = None) -> dict[str, dict[str, str]]:
+    """Read data/curated/regions.csv keyed by ref_area; fail clearly if absent or malformed.
+
+    With ``problems``, each problem is recorded there (blocking) instead: a bad row is skipped,
+    a missing or headless file reads as empty.
+    """
+
+    def fail(message: str, line: int | None = None) -> None:
+        located = f"line {line}: {message}" if line is not None else message
+        if problems is None:
+            raise BuildError(f"{path}: {located}")
+        problems.block("curated tables", message, f"{path.parent.name}/{path.name}", line)
+
     if not path.is_file():
-        raise BuildError(f"{path}: curated regions file is missing (it is an input of the build)")
+        fail("curated regions file is missing (it is an input of the build)")
+        return {}
+    out: dict[str, dict[str, str]] = {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in CURATED_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise BuildError(f"{path}: line 1: missing columns {missing}")
-        out: dict[str, dict[str, str]] = {}
+            fail(f"missing columns {missing}", 1)
+            return {}
         for row in reader:
             code = (row["ref_area"] or "").strip()
             if not code:
                 continue
             if code in out:
-                raise BuildError(f"{path}: line {reader.line_num}: ref_area {code} appears twice")
+                fail(f"ref_area {code} appears twice", reader.line_num)
+                continue
             kind = (row["kind"] or "").strip()
             if kind not in KINDS:
-                raise BuildError(f"{path}: line {reader.line_num}: unknown kind {kind!r}")
+                fail(f"unknown kind {kind!r}", reader.line_num)
+                continue
             out[code] = {c: (row.get(c) or "").strip() for c in (*CURATED_COLUMNS, *NAME_OVERRIDES)}
     return out
 

@@ -35,7 +35,7 @@ def built(tmp_path: Path) -> tuple[Path, Path, dict]:
     """Build the fixture repository once into tmp_path/data."""
     source = write_repo(tmp_path)
     data = write_data_dir(tmp_path)
-    report = build(source, data, tmp_path / "geodata", skip_geodata=True)
+    report = build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
     return source, data, report
 
 
@@ -96,7 +96,8 @@ def test_observations(built: tuple[Path, Path, dict]) -> None:
 
 def test_report_rules(built: tuple[Path, Path, dict]) -> None:
     _, data, report = built
-    assert json.loads((data / "build_report.json").read_text(encoding="utf-8")) == report
+    written = json.loads((data / "build_report.json").read_text(encoding="utf-8"))
+    assert written == {k: v for k, v in report.items() if k != "refresh"}
     f121 = report["files"]["data/indicator_1-2-1.csv"]
     assert (f121["rows_read"], f121["rows_kept"], f121["rows_dropped"]) == (10, 5, 5)
     assert f121["dropped"] == {
@@ -134,13 +135,16 @@ def test_report_rules(built: tuple[Path, Path, dict]) -> None:
     skipped = {s["path"] for s in report["skipped"]}
     assert skipped == {"data/indicator_3-1-1.xlsx", "meta/2.3.1.docx", "meta/en"}
     assert report["source"]["commit"] == COMMIT
+    assert report["source"]["repository"] == "https://github.com/kazstat/sdg-data-kazstat"
+    assert report["source"]["origins"] == {"commit": "SOURCE.txt", "repository": "SOURCE.txt"}
     assert report["metadata"]["meta_without_data"] == ["2-1-1"]
     assert report["metadata"]["translation_fallbacks"]["kk"] == 1
     md = (data / "BUILD_REPORT.md").read_text(encoding="utf-8")
     assert "rows read 15 = kept 10 + dropped 5" in md
     readme = (data / "README.md").read_text(encoding="utf-8")
     assert COMMIT in readme and "github.com/kazstat/sdg-data-kazstat" in readme
-    assert (data / "LICENSE.kazstat-sdg-data.txt").read_text().startswith("MIT License")
+    assert (data / "LICENSE.kazstat-sdg-data-kazstat.txt").read_text().startswith("MIT License")
+    assert report["source"]["licence"] == "MIT License, see LICENSE.kazstat-sdg-data-kazstat.txt"
 
 
 def test_metadata_tables(built: tuple[Path, Path, dict]) -> None:
@@ -195,13 +199,22 @@ def test_metadata_tables(built: tuple[Path, Path, dict]) -> None:
     assert pd.isna(regions.loc[2, "boundary_2022"])
 
 
-def test_deterministic_and_curated_kept(built: tuple[Path, Path, dict], tmp_path: Path) -> None:
+def test_deterministic_and_curated_kept(
+    built: tuple[Path, Path, dict], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same input and same previous data (the refresh report compares with it), same build
+    time (SOURCE_DATE_EPOCH): byte-identical data/."""
     source, data, _ = built
     (tmp_path / "geodata").mkdir()
     (tmp_path / "geodata" / "keep.txt").write_text("untouched")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1729755530")
+    for _ in range(2):  # the second build's previous data is the first's, like the third's
+        build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
     first = _snapshot(data)
-    build(source, data, tmp_path / "geodata", skip_geodata=True)
+    build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
     assert _snapshot(data) == first
+    report = json.loads((data / "build_report.json").read_text(encoding="utf-8"))
+    assert report["built_at"] == "2024-10-24T07:38:50Z"
     assert (data / "curated" / "regions.csv").is_file()
     assert (tmp_path / "geodata" / "keep.txt").read_text() == "untouched"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "geodata", "source"]
@@ -225,7 +238,7 @@ def test_malformed_file_stops_build(
     (source / "data" / "indicator_2-1-1.csv").write_bytes(content)
     before = _snapshot(data)
     with pytest.raises(BuildError, match=rf"data/indicator_2-1-1\.csv: line {line}:"):
-        build(source, data, tmp_path / "geodata", skip_geodata=True)
+        build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
     assert _snapshot(data) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "source"]
 
@@ -243,7 +256,7 @@ def test_cli_exit_code(
 def test_missing_curated_regions_fails(tmp_path: Path) -> None:
     source = write_repo(tmp_path)
     with pytest.raises(BuildError, match="regions.csv"):
-        build(source, tmp_path / "data", tmp_path / "geodata", skip_geodata=True)
+        build(source, tmp_path / "data", tmp_path / "geodata", skip_geodata=True, check_app=False)
 
 
 def _real_inputs() -> tuple[pd.DataFrame, dict]:
@@ -317,7 +330,7 @@ def test_listed_placeholder_is_kept_flagged_and_counted(tmp_path: Path) -> None:
     data = write_data_dir(
         tmp_path, "2.1.1,,PT_BY_2005,KZAKM,2022,2023,0,border_change,fixture: split region\n"
     )
-    report = build(source, data, tmp_path / "geodata", skip_geodata=True)
+    report = build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
     obs = pd.read_parquet(data / "observations.parquet")
     rows = obs[obs.indicator_id == "2.1.1"]
     got = rows[["year", "ref_area", "value", "source_row", "placeholder"]]
