@@ -18,6 +18,7 @@ year = index_ui.pick_year(lang)
 result = index_view.index_result(cached, year)
 
 st.subheader(f"{t('ranking_heading', lang)} · {year}")
+index_ui.left_out_note(result, lang)
 table = index_ui.show_ranking(result, lang)
 c1, c2 = st.columns(2)
 with c1:

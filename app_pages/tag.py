@@ -22,6 +22,7 @@ tag = tags_ui.tag_picker(lang, "tag_tag")
 tags_ui.header(tag, lang)
 links = tags_view.links_table(cached, tag, lang)
 tags_ui.links_list(links, lang)
+tags_ui.left_out_note(tag, lang)
 widgets.download_buttons(
     links, tags_view.links_meta(cached, tag, lang), f"sdg_tag_{tag}_{lang}", lang, key="tag_links"
 )

@@ -2,7 +2,7 @@
 an upstream update (or a wrong folder) changes it, and built over a copy of the committed data/.
 
 Each scenario is built once per test session (``refresh_scenario(name)``) and shared by the core
-tests (tests/core/test_refresh.py) and the page tests (tests/app/test_refresh_pages.py). The
+tests (tests/core/ingest/test_refresh.py) and the page tests (tests/app/test_refresh_pages.py). The
 values a scenario writes (a new year, a replaced placeholder) are test input standing for a
 future upstream update; they are never shown as data outside the test's temporary folder.
 """

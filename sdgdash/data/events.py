@@ -76,7 +76,7 @@ def load_events(
 ) -> tuple[Event, ...]:
     """Read and validate events.csv; events sorted by date.
 
-    Raises :class:`sdgdash.curated.CuratedFileError` naming the file and line of the first problem
+    Raises :class:`sdgdash.data.curated.CuratedFileError` naming the file and line of the first problem
     (unknown region, territory, tag or goal, a bad date, an empty text or source).
     """
     path = as_location(curated_dir) / EVENTS_FILE

@@ -43,6 +43,7 @@ class Data(Protocol):
     def geojson(self, layout: str) -> dict: ...
     def pilots(self) -> dict: ...
     def build_info(self) -> dict: ...
+    def refresh_report(self) -> dict: ...
     def indicators(self) -> pd.DataFrame: ...
     def codes(self) -> pd.DataFrame: ...
     def regional_indicators(self) -> pd.DataFrame: ...
@@ -140,9 +141,12 @@ class Source:
 
     def geojson(self, layout: str) -> dict:
         """One boundary layout as a d3-wound FeatureCollection."""
-        return self._geojson_cache().setdefault(
-            layout, layouts.for_d3(layouts.layout_geojson(self.settings.geodata_dir, layout))
-        )
+        cache = self._geojson_cache()
+        if layout not in cache:  # read and wound once (setdefault would redo it every call)
+            cache[layout] = layouts.for_d3(
+                layouts.layout_geojson(self.settings.geodata_dir, layout)
+            )
+        return cache[layout]
 
     @once
     def _geojson_cache(self) -> dict[str, dict]:
@@ -158,6 +162,15 @@ class Source:
     def build_info(self) -> dict:
         """The data build's report (source, counts)."""
         path = self.settings.data_dir / "build_report.json"
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    @once
+    def refresh_report(self) -> dict:
+        """What the last data update changed (refresh_report.json); {} when the data folder has
+        none (built before refresh reports existed)."""
+        path = self.settings.data_dir / "refresh_report.json"
+        if not path.is_file():
+            return {}
         return json.loads(path.read_text(encoding="utf-8"))
 
     @once

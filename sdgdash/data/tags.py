@@ -170,7 +170,7 @@ def load_vocabulary(
 ) -> Vocabulary:
     """Read and validate tags.csv and tag_links.csv against the known indicators and targets.
 
-    Raises :class:`sdgdash.curated.CuratedFileError` naming the file and line of the first problem;
+    Raises :class:`sdgdash.data.curated.CuratedFileError` naming the file and line of the first problem;
     every tag needs at least one linked indicator in the file. Links to an indicator or target
     the data lacks are left out and listed in ``Vocabulary.left_out``.
     """

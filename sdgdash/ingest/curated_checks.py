@@ -6,7 +6,7 @@ number, is a blocking problem; a row that no longer matches anything in the data
 leaves it out) is a warning. Every problem names the curated file and line.
 
 ``CHECKS`` is the registry: one entry per check with the curated files it covers. A curated
-table added later gets its check by one entry; ``tests/core/test_refresh.py`` fails while a
+table added later gets its check by one entry; ``tests/core/ingest/test_refresh.py`` fails while a
 file in data/curated/ has none.
 """
 

@@ -33,7 +33,7 @@ GROUP_ORDER: tuple[str, ...] = (
 )
 
 # A reader's error message: "<file>: line <n>: <message>" (ingest, direction, targets, index)
-# or "<file> line <n>: <message>" (sdgdash.curated, territories).
+# or "<file> line <n>: <message>" (sdgdash.data.curated, territories).
 _LOCATED = re.compile(r"^(?P<file>[^\n]+?):? line (?P<line>\d+): (?P<message>.*)$", re.S)
 
 

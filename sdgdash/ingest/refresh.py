@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from sdgdash.ingest.identity import UNKNOWN_VERSION
 from sdgdash.ingest.observations import KEY_COLUMNS
 from sdgdash.ingest.opensdg import natural_key
 from sdgdash.ingest.problems import WARNING, Problems
@@ -54,9 +55,13 @@ def _ids(values) -> list[str]:
 
 def _version(report: dict[str, Any]) -> dict[str, Any]:
     source = report.get("source", {})
+    # Builds before issue 15 wrote the word "unknown" where the commit was not known.
+    commit = source.get("commit") if source.get("commit") not in (None, "", "unknown") else None
     return {
-        "version": source.get("version") or source.get("commit") or "unknown source version",
-        "commit": source.get("commit"),
+        "version": source.get("version") or commit or UNKNOWN_VERSION,
+        "repository": source.get("repository"),
+        "commit": commit,
+        "date": source.get("date") if commit else None,
         "built_at": report.get("built_at"),
     }
 

@@ -63,6 +63,12 @@ def build_info() -> dict:
 
 
 @st.cache_resource
+def refresh_report() -> dict:
+    """What the last data update changed (refresh_report.json; {} when there is none)."""
+    return source().refresh_report()
+
+
+@st.cache_resource
 def all_observations() -> pd.DataFrame:
     """Every observation as one read-only frame."""
     return source().all_observations()

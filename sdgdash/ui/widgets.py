@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from sdgdash.data import provenance
 from sdgdash.exports import tables as exports
 from sdgdash.i18n import LANG_NAMES, LANGS, t, tn
 from sdgdash.ui import cached, state
@@ -57,9 +58,17 @@ def source_line(files: list[str], lang: str) -> None:
 
 def attribution(lang: str) -> None:
     """Sources and licences of data and boundaries."""
-    commit = str(cached.build_info().get("source", {}).get("commit", ""))[:10]
+    version = provenance.data_version(cached.build_info())
+    text = t(
+        "attribution_text",
+        lang,
+        repository=provenance.repository_text(version, lang),
+        version=provenance.version_text(version, lang),
+        built=provenance.built_text(version, lang),
+        licence=provenance.licence_text(version, lang),
+    )
     with st.expander(t("attribution_heading", lang)):
-        st.caption(t("attribution_text", lang, commit=commit))
+        st.caption(md_escape(text))
 
 
 def view_url() -> str:

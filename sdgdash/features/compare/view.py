@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sdgdash.data.catalog import FEATURED_INDICATOR, natural_key
+from sdgdash.data.catalog import natural_key
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Data, derived
+from sdgdash.features.map import view as mapview
 from sdgdash.features.region.view import _national, headline_ranked
 from sdgdash.geo import layouts as geo
 
@@ -77,7 +78,7 @@ def indicator_choices(data: Data, frame: pd.DataFrame) -> list[str]:
 
 def default_indicator(ids: list[str]) -> str:
     """The featured indicator when it is compared, else the first one."""
-    return FEATURED_INDICATOR if FEATURED_INDICATOR in ids else ids[0]
+    return mapview.default_indicator(ids)
 
 
 @dataclass(frozen=True)

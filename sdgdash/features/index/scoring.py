@@ -463,7 +463,7 @@ class IndexResult:
     index: pd.DataFrame
     distribution: pd.DataFrame
     # Table indicators the data cannot score (indicator_id, reason: a key of
-    # sdgdash.curated.LEFT_OUT_REASONS), left out of this index and listed with it.
+    # sdgdash.data.curated.LEFT_OUT_REASONS), left out of this index and listed with it.
     left_out: pd.DataFrame = field(default_factory=_no_left_out)
 
 

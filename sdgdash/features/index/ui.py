@@ -11,8 +11,9 @@ from sdgdash.features.index import scoring
 from sdgdash.features.index import slides as index_slides
 from sdgdash.features.index import view as index_view
 from sdgdash.features.index.charts import goal_scores
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, render, state
+from sdgdash.ui.safe import md_escape
 from sdgdash.ui.widgets import data_table, download_buttons
 
 _LIGHT = {"green": "#c7e9c0", "yellow": "#fff3b0", "orange": "#fdd0a2", "red": "#fcbba1"}
@@ -75,6 +76,29 @@ def show_ranking(result: scoring.IndexResult, lang: str) -> pd.DataFrame:
     )
     st.caption(t("ranking_note", lang))
     return table
+
+
+def left_out_note(result: scoring.IndexResult, lang: str) -> None:
+    """The index table's indicators this index is computed without (the data lacks them)."""
+    if result.left_out.empty:
+        return
+    labels = cached.labels()
+    items = [
+        f"- **{md_escape(r.indicator_id)}** {md_escape(_indicator_name(labels, r.indicator_id, lang))}"
+        f": {md_escape(t('refresh_reason_' + r.reason, lang))}"
+        for r in result.left_out.itertuples()
+    ]
+    st.warning(
+        md_escape(tn("refresh_index_left_out", len(items), lang, n=len(items)))
+        + "\n\n"
+        + "\n".join(items),
+        icon=":material/playlist_remove:",
+    )
+
+
+def _indicator_name(labels, indicator_id: str, lang: str) -> str:
+    """The indicator's name, or nothing when the data no longer has it (retired upstream)."""
+    return labels.indicator_name(indicator_id, lang) if indicator_id in labels.indicators else ""
 
 
 def scores_download(result: scoring.IndexResult, year: int, lang: str) -> None:

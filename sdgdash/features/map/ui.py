@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from sdgdash.data import selection
-from sdgdash.data.catalog import FEATURED_INDICATOR, GOALS, SELECTION_COLUMNS
+from sdgdash.data.catalog import GOALS, SELECTION_COLUMNS
 from sdgdash.data.models import Selection
 from sdgdash.exports import tables as exports
 from sdgdash.features.map import view as mapview
@@ -273,7 +273,7 @@ def pick(lang: str, prefix: str, year_widget: bool = True, tag_filter: bool = Fa
     ids = cached.regional_indicators()["indicator_id"].tolist()
     in_goal = regional if goal == 0 else regional[regional["goal"] == goal]
     offered = in_goal["indicator_id"].tolist()
-    default = FEATURED_INDICATOR if FEATURED_INDICATOR in offered else offered[0]
+    default = mapview.default_indicator(offered)
     state.seed(f"{prefix}_ind", "ind", state.choice(ids), default)
     state.keep_valid(f"{prefix}_ind", offered, default)
     ind = st.selectbox(

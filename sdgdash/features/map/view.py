@@ -83,12 +83,30 @@ class MapQuery:
     year: int
 
 
+def default_indicator(offered: list[str]) -> str:
+    """The indicator a map opens on: the featured one when offered, else the first offered (a
+    data update may retire the featured indicator or drop its regional values)."""
+    return FEATURED_INDICATOR if FEATURED_INDICATOR in offered else offered[0]
+
+
+def featured_note(data: Data) -> str | None:
+    """Why the maps open on another indicator than the featured one, or None when they do not
+    (English, for the data build's report)."""
+    ids = data.regional_indicators()["indicator_id"].tolist()
+    if not ids or FEATURED_INDICATOR in ids:
+        return None
+    return (
+        f"the featured indicator {FEATURED_INDICATOR} (sdgdash/data/catalog.py) has no regional "
+        f"values: the overview and map pages open on {ids[0]}"
+    )
+
+
 def query_from_params(data: Data, params: dict[str, str]) -> MapQuery:
     """The selection and year a map or overview URL opens (``ind``, the selection columns,
     ``year``), resolved as the pages' pickers resolve them: unknown values fall back to the
-    featured indicator, its headline selection and its latest year."""
+    featured indicator (:func:`default_indicator`), its headline selection and its latest year."""
     ids = data.regional_indicators()["indicator_id"].tolist()
-    ind = params.get("ind") if params.get("ind") in ids else FEATURED_INDICATOR
+    ind = params.get("ind") if params.get("ind") in ids else default_indicator(ids)
     options = data.selection_options(ind)
     head = selections.headline(options, ind)
     wanted = {c: params.get(c, getattr(head, c)) for c in SELECTION_COLUMNS}

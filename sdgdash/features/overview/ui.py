@@ -1,4 +1,5 @@
-"""Widgets of the overview: links to the goal pages and the bulk download of every value."""
+"""Widgets of the overview: links to the goal pages, the data's version and what its last update
+changed, and the bulk download of every value."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from sdgdash.data.catalog import FEATURED_INDICATOR, GOALS
+from sdgdash.data.catalog import GOALS
 from sdgdash.exports import tables as exports
 from sdgdash.features.map import view as mapview
+from sdgdash.features.overview import view as overview_view
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, state, widgets
+from sdgdash.ui.safe import md_escape
 from sdgdash.ui.widgets import csv_xlsx_buttons
 
 
@@ -59,7 +62,7 @@ def pick_featured(lang: str) -> mapview.MapQuery:
     with the indicator's name and tags; the headline selection of the indicator."""
     labels = cached.labels()
     regional = cached.regional_indicators()["indicator_id"].tolist()
-    state.seed("ov_ind", "ind", state.choice(regional), FEATURED_INDICATOR)
+    state.seed("ov_ind", "ind", state.choice(regional), mapview.default_indicator(regional))
     ind = st.selectbox(
         t("indicator", lang),
         regional,
@@ -81,3 +84,27 @@ def pick_featured(lang: str) -> mapview.MapQuery:
     )
     tags_ui.tag_chips(ind, lang)
     return mapview.MapQuery(query.selection, years, int(year))
+
+
+def data_version(lang: str) -> None:
+    """The data's source version and build date, in one small line."""
+    st.caption(md_escape(overview_view.version_caption(cached, lang)))
+
+
+def data_update(lang: str) -> None:
+    """What the last data update changed (folded: a look for those who ask)."""
+    update = overview_view.data_update(cached, lang)
+    with st.expander(t("refresh_update_heading", lang), icon=":material/update:"):
+        st.markdown(md_escape(update.intro))
+        if update.facts:
+            st.markdown(
+                "\n".join(
+                    f"- **{md_escape(what)}**: {md_escape(how)}" for what, how in update.facts
+                )
+            )
+        if len(update.largest):
+            st.markdown(f"**{md_escape(t('refresh_update_largest', lang))}**")
+            widgets.data_table(update.largest)
+        if len(update.orphaned):
+            st.markdown(f"**{md_escape(t('refresh_update_orphaned', lang))}**")
+            widgets.data_table(update.orphaned)

@@ -9,8 +9,8 @@ from sdgdash.data import events as ev
 from sdgdash.exports import tables as exports
 from sdgdash.features.map.view import MapView
 from sdgdash.features.tags.charts import events_timeline, ranking_frame, regions_ranked
-from sdgdash.features.tags.view import TAG_PARAM, events_table
-from sdgdash.i18n import t
+from sdgdash.features.tags.view import TAG_PARAM, events_table, left_out_links
+from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, render, state
 from sdgdash.ui.safe import md_escape
 from sdgdash.ui.widgets import download_buttons, source_text
@@ -40,7 +40,24 @@ def tag_filter(lang: str, key: str, container=None) -> str | None:
             icon=":material/label:",
             query_params={TAG_PARAM: chosen, "lang": lang},
         )
+        left_out_note(chosen, lang, box)
     return chosen or None
+
+
+def left_out_note(tag_id: str, lang: str, where=st) -> None:
+    """The tag's links left out because the data lacks their indicator or target."""
+    items = left_out_links(cached, tag_id, lang)
+    if not items:
+        return
+    lines = [
+        f"- {md_escape(' '.join(x for x in (ref, name) if x))}: {md_escape(reason)}"
+        for ref, name, reason in items
+    ]
+    where.caption(
+        md_escape(tn("refresh_tag_left_out", len(items), lang, n=len(items)))
+        + "\n\n"
+        + "\n".join(lines)
+    )
 
 
 def tag_picker(lang: str, key: str, default: str | None = None) -> str:

@@ -1,7 +1,7 @@
 """The parts of a refresh build that keep a bad update from breaking the app: one run lists every
 problem (grouped, with file and line), the source identity is read honestly, and the sanity gates
 refuse a source that is not the platform's data. The real-data scenarios are in
-tests/core/test_refresh.py."""
+tests/core/ingest/test_refresh.py."""
 
 from __future__ import annotations
 

@@ -11,6 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from sdgdash.data.source import Data
+from sdgdash.features.index import view as index_view
+from sdgdash.features.map import view as map_view
 from sdgdash.ingest import curated_checks, view_checks
 from sdgdash.ingest.problems import Problems
 from tests.conftest import REPO
@@ -126,8 +129,9 @@ def test_pages_of_the_committed_data_pass(monkeypatch: pytest.MonkeyPatch) -> No
 def test_a_featured_indicator_without_regional_values_is_a_warning(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Streamlit falls back to the first option, so the overview opens on another indicator."""
-    monkeypatch.setattr(view_checks, "FEATURED_INDICATOR", "99.9.9")
+    """The overview and map pages open on the first regional indicator instead (a data update
+    may retire the featured one or drop its regional values)."""
+    monkeypatch.setattr(map_view, "FEATURED_INDICATOR", "99.9.9")
     monkeypatch.setattr(
         view_checks, "PAGE_CHECKS", {"overview": view_checks.PAGE_CHECKS["overview"]}
     )
@@ -137,14 +141,14 @@ def test_a_featured_indicator_without_regional_values_is_a_warning(
     }
     (warning,) = problems.items
     assert warning.severity == "warning" and warning.message == (
-        "page 'overview': the featured indicator 99.9.9 (sdgdash/catalog.py) has no regional "
-        "values: the overview and map open on 1.1.1"
+        "page 'overview': the featured indicator 99.9.9 (sdgdash/data/catalog.py) has no "
+        "regional values: the overview and map pages open on 1.1.1"
     )
 
 
 def test_a_page_whose_view_fails_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(data: view_checks.NewData) -> list[str]:
-        return [data.index_result(1990).index.iloc[0]["ref_area"]]
+    def broken(data: Data) -> list[str]:
+        return [index_view.index_result(data, 1990).index.iloc[0]["ref_area"]]
 
     monkeypatch.setattr(view_checks, "PAGE_CHECKS", {"index": broken})
     problems = Problems()

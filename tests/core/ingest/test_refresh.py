@@ -15,7 +15,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sdgdash import scoring
+from sdgdash import pages
+from sdgdash.config import Settings
+from sdgdash.data.index_table import load_index_table
+from sdgdash.data.source import Source
+from sdgdash.features.index import scoring
+from sdgdash.features.map import view as map_view
 from sdgdash.ingest import curated_checks, view_checks
 from sdgdash.ingest.identity import UNKNOWN_VERSION
 from sdgdash.ingest.problems import BLOCKING, WARNING
@@ -95,7 +100,7 @@ def test_index_indicator_losing_its_regions_is_left_out_of_the_index(refresh_sce
     diff = _refresh(s.data)
     assert diff["indicators"]["lost_regional"] == ["17.8.1"]
     assert diff["indicators"]["regional_after"] == 71
-    table = scoring.load_index_table(s.data / "curated" / "index_indicators.csv")
+    table = load_index_table(s.data / "curated" / "index_indicators.csv")
 
     def index_2023(data: Path) -> scoring.IndexResult:
         obs = pd.read_parquet(data / "observations.parquet")
@@ -148,8 +153,9 @@ def test_new_year_and_new_region_code(refresh_scenario) -> None:
     assert diff["unknown_codes"]["new"] == {"ref_area": [NEW_REGION]}
     assert diff["values"]["added"] == 26  # the 25 rows of 2023 repeated for 2024, and NEW_REGION
     # The map of 1.2.1 opens on 2024 and lists the new code as not drawn (unknown unit).
-    data = view_checks.NewData(s.data, REPO / "geodata")
-    view, _ = data.map_view("1.2.1")
+    data = Source(Settings(data_dir=s.data, geodata_dir=REPO / "geodata", store_url=""))
+    query = map_view.query_from_params(data, {"ind": "1.2.1"})
+    view = map_view.map_view(data, query.selection, query.year)
     assert view.year == 2024 and NEW_REGION in set(view.not_drawn["ref_area"])
     assert NEW_REGION not in set(view.drawn["ref_area"])
 
@@ -215,5 +221,4 @@ def test_registries_cover_every_curated_table_and_every_page() -> None:
     """A curated table or a page added later needs its check (one registry entry)."""
     curated = {p.name for p in (REPO / "data" / "curated").glob("*.csv")}
     assert curated <= curated_checks.covered_files(), curated - curated_checks.covered_files()
-    pages = {p.stem for p in (REPO / "pages").glob("*.py")}
-    assert pages == set(view_checks.PAGE_CHECKS) | set(view_checks.NO_DATA_PAGES)
+    assert list(view_checks.PAGE_CHECKS) == [p.id for p in pages.PAGES]
