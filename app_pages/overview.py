@@ -25,6 +25,7 @@ c2.metric(t("kpi_regional", lang), kpis.regional)
 c3.metric(t("kpi_observations", lang), fmt_number(kpis.observations, lang))
 c4.metric(t("kpi_years", lang), kpis.years())
 overview_ui.data_version(lang)
+overview_ui.data_update(lang)
 
 st.subheader(t("goals_heading", lang))
 tiles = overview_view.goal_tiles_figure(cached, lang)
@@ -46,7 +47,6 @@ with map_col:
 st.subheader(t("event_heading", lang))
 tags_ui.timeline(list(cached.events()), lang, key="overview")
 
-overview_ui.data_update(lang)
 overview_ui.bulk_download(lang)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

@@ -59,8 +59,19 @@ def test_overview_names_the_source_version_and_what_the_last_update_changed(app)
     assert "kazstat/sdg-data-kazstat, commit" in text  # the repository read, not assumed
     assert f"licence: MIT License ({version.licence_file})" in text  # attribution
     refresh = json.loads((REPO / "data" / "refresh_report.json").read_text(encoding="utf-8"))
-    changed = f"{refresh['values']['changed']} of "
-    assert "Compared with the data it replaced: commit" in text and changed in text
+    previous = refresh["previous"]
+    assert previous["commit"] == version.commit  # the committed data rebuilt the same version
+    before = provenance.data_version({"source": previous, "built_at": previous["built_at"]})
+    intro = t(
+        "refresh_update_intro_same",
+        "en",
+        version=provenance.version_text(before, "en"),
+        built=provenance.built_text(before, "en"),
+    )
+    assert "of 24 October 2024" in intro and "data build of " in intro
+    assert intro in text
+    values = refresh["values"]
+    assert f"{values['changed']} of {values['compared']:,} compared values changed" in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -114,7 +125,7 @@ def test_index_page_lists_an_index_indicator_without_data(app, data_copy, lang: 
     assert not at.exception
     (warning,) = [_plain(w.value) for w in at.warning]
     assert warning.startswith(tn("refresh_index_left_out", 1, lang, n=1))
-    assert f"- **{RETIRED}**" in warning
+    assert f"- {RETIRED} " in warning
     assert warning.endswith(t("refresh_reason_no_regional_value", lang))
     if lang == "en":  # the region page goes on without it (it raised ValueError before)
         assert not app("app_pages/region.py", lang=lang).exception

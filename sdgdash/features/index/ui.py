@@ -80,25 +80,16 @@ def show_ranking(result: scoring.IndexResult, lang: str) -> pd.DataFrame:
 
 def left_out_note(result: scoring.IndexResult, lang: str) -> None:
     """The index table's indicators this index is computed without (the data lacks them)."""
-    if result.left_out.empty:
+    rows = index_view.left_out_rows(cached, result, lang)
+    if not rows:
         return
-    labels = cached.labels()
-    items = [
-        f"- **{md_escape(r.indicator_id)}** {md_escape(_indicator_name(labels, r.indicator_id, lang))}"
-        f": {md_escape(t('refresh_reason_' + r.reason, lang))}"
-        for r in result.left_out.itertuples()
-    ]
+    items = [f"- {md_escape(what)}: {md_escape(why)}" for what, why in rows]
     st.warning(
-        md_escape(tn("refresh_index_left_out", len(items), lang, n=len(items)))
+        md_escape(tn("refresh_index_left_out", len(rows), lang, n=len(rows)))
         + "\n\n"
         + "\n".join(items),
         icon=":material/playlist_remove:",
     )
-
-
-def _indicator_name(labels, indicator_id: str, lang: str) -> str:
-    """The indicator's name, or nothing when the data no longer has it (retired upstream)."""
-    return labels.indicator_name(indicator_id, lang) if indicator_id in labels.indicators else ""
 
 
 def scores_download(result: scoring.IndexResult, year: int, lang: str) -> None:

@@ -7,6 +7,7 @@ import pandas as pd
 
 from sdgdash.data.source import Data, derived
 from sdgdash.features.index import scoring
+from sdgdash.i18n import t
 
 MIN_RANKED = 15  # a scoring year is offered when its index ranks at least this many regions
 
@@ -50,3 +51,17 @@ def from_params(data: Data, params: dict[str, str]) -> int:
     years = index_years(data)
     raw = params.get("iyear", "")
     return int(raw) if raw.isdigit() and int(raw) in years else years[-1]
+
+
+def left_out_rows(data: Data, result: scoring.IndexResult, lang: str) -> list[tuple[str, str]]:
+    """(indicator, why) in ``lang`` for each index table indicator this index is computed
+    without: "11.6.1" and "no such indicator in the data" when a data update retired it,
+    "17.8.1 Name" and "no regional value since 2015" when it lost its regional values."""
+    labels = data.labels()
+    out = []
+    for r in result.left_out.itertuples():
+        if r.indicator_id in labels.indicators:
+            out.append((labels.indicator_label(r.indicator_id, lang), r.reason))
+        else:
+            out.append((r.indicator_id, "unknown_indicator"))
+    return [(what, t(f"refresh_reason_{reason}", lang)) for what, reason in out]

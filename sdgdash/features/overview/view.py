@@ -216,8 +216,9 @@ def data_update(data: Data, lang: str) -> DataUpdate:
     if report.get("first_build") or not report.get("previous"):
         return DataUpdate("first", t("refresh_update_first", lang), [], pd.DataFrame(), orphaned)
     prev = _previous_version(report["previous"])
+    same = prev.known and prev.commit == provenance.data_version(data.build_info()).commit
     intro = t(
-        "refresh_update_intro",
+        "refresh_update_intro_same" if same else "refresh_update_intro",
         lang,
         version=provenance.version_text(prev, lang),
         built=provenance.built_text(prev, lang),

@@ -62,6 +62,5 @@ def test_the_word_unknown_of_older_builds_is_not_taken_for_a_commit() -> None:
     v = provenance.data_version(old)
     assert not v.known and v.built_at is None
     assert provenance.caption(v, "en") == (
-        "Data: github.com/kazstat/sdg-data-kazstat, unknown source version; build date not "
-        "recorded."
+        "Data: github.com/kazstat/sdg-data-kazstat, unknown source version; build date not recorded"
     )
