@@ -13,7 +13,7 @@ from sdgdash.data import provenance
 from sdgdash.exports import tables as exports
 from sdgdash.i18n import LANG_NAMES, LANGS, t, tn
 from sdgdash.ui import cached, state
-from sdgdash.ui.safe import literal
+from sdgdash.ui.safe import literal, md_escape
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
 

@@ -9,7 +9,6 @@ from sdgdash.config import Settings
 from sdgdash.data.catalog import FEATURED_INDICATOR
 from sdgdash.data.source import Source
 from sdgdash.features.deck import document
-from sdgdash.features.deck.model import View
 from sdgdash.features.map import view as map_view
 
 DATA = Source(Settings.from_env({}))
