@@ -13,7 +13,7 @@ from sdgdash.data import provenance
 from sdgdash.exports import tables as exports
 from sdgdash.i18n import LANG_NAMES, LANGS, t, tn
 from sdgdash.ui import cached, state
-from sdgdash.ui.safe import literal, md_escape
+from sdgdash.ui.safe import literal
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
 
@@ -68,7 +68,8 @@ def attribution(lang: str) -> None:
         licence=provenance.licence_text(version, lang),
     )
     with st.expander(t("attribution_heading", lang)):
-        st.caption(md_escape(text))
+        # The repository address is read from the source folder: shown, never a link.
+        st.caption(literal(text))
 
 
 def view_url() -> str:

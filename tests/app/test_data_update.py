@@ -15,14 +15,15 @@ from sdgdash.data import provenance
 from sdgdash.data.tags import LINKS_FILE
 from sdgdash.i18n import LANGS, t, tn
 from sdgdash.ingest.build import SCHEMAS, write_parquet
+from sdgdash.ui.safe import WORD_JOINER
 from tests.conftest import REPO
 
 RETIRED = "17.8.1"  # an index indicator whose regional rows an update drops (as for 17.3.1.2)
 
 
 def _plain(text: str) -> str:
-    """Markdown shown as text: the escapes (sdgdash.ui.safe.md_escape) removed."""
-    return text.replace("\\", "")
+    """Markdown shown as text: the escapes and word joiners of sdgdash.ui.safe removed."""
+    return text.replace("\\", "").replace(WORD_JOINER, "")
 
 
 def _texts(at) -> str:

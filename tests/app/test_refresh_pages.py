@@ -16,6 +16,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from sdgdash.i18n import LANGS, t
+from sdgdash.ui.safe import WORD_JOINER
 from tests.app.conftest import APP, PAGES
 from tests.refresh_fixtures import GEODATA, SWAPPED
 
@@ -38,9 +39,9 @@ SAYS: dict[tuple[str, str], tuple[str, str]] = {
 
 
 def _shown(at) -> str:
-    """Every caption, text and warning of a run, without Markdown escapes."""
+    """Every caption, text and warning of a run, without escapes and word joiners."""
     parts = [e.value for kind in ("caption", "markdown", "warning") for e in getattr(at, kind)]
-    return "\n".join(parts).replace("\\", "")
+    return "\n".join(parts).replace("\\", "").replace(WORD_JOINER, "")
 
 
 @pytest.mark.parametrize(("name", "langs"), RUNS, ids=[name for name, _ in RUNS])

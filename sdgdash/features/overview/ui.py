@@ -14,7 +14,7 @@ from sdgdash.features.overview import view as overview_view
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, state, widgets
-from sdgdash.ui.safe import md_escape
+from sdgdash.ui.safe import literal, md_escape
 from sdgdash.ui.widgets import csv_xlsx_buttons
 
 
@@ -88,7 +88,8 @@ def pick_featured(lang: str) -> mapview.MapQuery:
 
 def data_version(lang: str) -> None:
     """The data's source version and build date, in one small line."""
-    st.caption(md_escape(overview_view.version_caption(cached, lang)))
+    # The repository address is read from the source folder: shown, never a link.
+    st.caption(literal(overview_view.version_caption(cached, lang)))
 
 
 def data_update(lang: str) -> None:
