@@ -23,6 +23,7 @@ import pandas as pd
 from sdgdash.data import directions as direction
 from sdgdash.data import events, tags, targets, territories
 from sdgdash.data.curated import CuratedFileError, LeftOut
+from sdgdash.data.end_values import load_end_values
 from sdgdash.data.index_table import load_index_table
 from sdgdash.features.index import scoring
 from sdgdash.geo import layouts as geo
@@ -229,6 +230,37 @@ def check_targets(ctx: CheckContext) -> None:
             ctx.warn(name, line, f"{message}: target unused")
 
 
+def check_end_values(ctx: CheckContext) -> None:
+    """Each 2030 end value of the distance to 2030 has regional values of its series and unit
+    (a blank series or unit matches any, as the distance feature reads it)."""
+    name = "end_values.csv"
+    path = ctx.curated_dir / name
+    try:
+        table = load_end_values(path)
+    except ValueError as exc:
+        ctx.error(exc)
+        return
+    obs = ctx.observations
+    regional = obs[obs["ref_area"] != ""]
+    by_ind = dict(tuple(regional.groupby("indicator_id")))
+    for line, r in zip(row_lines(path), table.itertuples(index=False), strict=True):
+        if r.indicator_id not in ctx.indicator_ids:
+            ctx.warn(name, line, f"{r.indicator_id}: no such indicator in the data: row unused")
+            continue
+        rows = by_ind.get(r.indicator_id)
+        if rows is not None and r.series:
+            rows = rows[rows["series"] == r.series]
+        if rows is not None and r.unit:
+            rows = rows[rows["unit"] == r.unit]
+        if rows is None or rows.empty:
+            ctx.warn(
+                name,
+                line,
+                f"{r.indicator_id}: no regional values with series {r.series!r} and unit "
+                f"{r.unit!r}: end value unused",
+            )
+
+
 def check_index(ctx: CheckContext) -> None:
     """Each index indicator can be scored from the new regional values."""
     name = "index_indicators.csv"
@@ -320,6 +352,7 @@ CHECKS: tuple[Check, ...] = (
     Check(("indicator_direction_national.csv",), check_national_directions),
     Check(("indicator_targets.csv",), check_targets),
     Check(("index_indicators.csv",), check_index),
+    Check(("end_values.csv",), check_end_values),
     Check((tags.TAGS_FILE, tags.LINKS_FILE), check_tags),
     Check((events.EVENTS_FILE, tags.TAGS_FILE, tags.LINKS_FILE), check_events),
     Check((territories.TERRITORIES_FILE,), check_territories),

@@ -27,6 +27,7 @@ from sdgdash.features.compare import charts as compare_charts
 from sdgdash.features.compare import view as compare_view
 from sdgdash.features.deck import document, pptx
 from sdgdash.features.deck.model import Deck, View
+from sdgdash.features.distance import view as distance_view
 from sdgdash.features.goal import charts as goal_charts
 from sdgdash.features.goal import view as goal_view
 from sdgdash.features.index import charts as index_charts
@@ -98,7 +99,8 @@ def check_overview(data: Data) -> list[str]:
 
 
 def check_goal(data: Data) -> list[str]:
-    """Goal 1 for Kazakhstan: status summary and table, coverage heatmap, gaps."""
+    """Goal 1 for Kazakhstan: status summary and table, coverage heatmap, gaps, the regions'
+    distance to 2030."""
     q = goal_view.query_from_params(data, {})
     table = goal_view.status_for(data, q.goal, q.tag)
     goal_charts.status_summary(goal_view.summary_counts(data, table, q.ref_area, LANG), LANG)
@@ -107,6 +109,8 @@ def check_goal(data: Data) -> list[str]:
     names = {i: i for i in matrix.index}
     goal_charts.coverage_heatmap(matrix, names, _names(data) | {"": "Kazakhstan"}, LANG)
     goal_view.goal_gaps(data, q.goal, q.ref_area)
+    distance_view.goal_regions(data, q.goal)
+    distance_view.goal_indicator_rows(data, q.goal, q.ref_area)
     _slides(data, "goal")
     return []
 
@@ -126,7 +130,8 @@ def check_map(data: Data) -> list[str]:
 
 
 def check_region(data: Data) -> list[str]:
-    """The default region: locator map, goal scores against all regions, profile table."""
+    """The default region: locator map, goal scores against all regions, profile table, distance
+    to 2030."""
     ref_area = region_view.region_from_params({})
     if ref_area not in data.labels().regions:
         raise ViewCheckError(f"the default region {ref_area} is not in the data")
@@ -139,13 +144,15 @@ def check_region(data: Data) -> list[str]:
     profile = region_view.region_profile(data, ref_area)
     ratings = index_view.region_ratings(data, ref_area)
     region_view.profile_table(data, profile, LANG, ratings)
+    distance_view.region_distance(data, ref_area)
     events_table.for_region(data.events(), ref_area)
     _slides(data, "region")
     return []
 
 
 def check_compare(data: Data) -> list[str]:
-    """The two default regions side by side, their goal scores and one indicator over time."""
+    """The two default regions side by side, their goal scores, one indicator over time and its
+    distance to 2030."""
     codes = compare_view.regions_from_params({})
     frame = compare_view.region_comparison(data, tuple(codes))
     if not compare_view.indicator_choices(data, frame):
@@ -160,16 +167,19 @@ def check_compare(data: Data) -> list[str]:
     compare_charts.compare_lines(
         lines.regional, lines.national, codes, names, lines.selection.unit, LANG
     )
+    distance_view.compare_rows(data, codes, ind)
     _slides(data, "compare")
     return []
 
 
 def check_index(data: Data) -> list[str]:
-    """The latest scoring year's ranking (index indicators without data are left out, listed)."""
+    """The latest scoring year's ranking (index indicators without data are left out, listed)
+    and every region's distance to 2030 per goal."""
     _index_year(data)
     result = index_view.index_result(data, index_view.from_params(data, {}))
     if result.index.empty:
         raise ViewCheckError("the index ranks no region")
+    distance_view.goal_score_matrix(data)
     _slides(data, "index")
     return []
 

@@ -102,6 +102,26 @@ def test_rows_of_an_indicator_the_data_lost_warn_in_every_table(curated: Path) -
     }
 
 
+def test_an_end_value_of_a_series_the_data_lost_warns_and_a_bad_one_blocks(curated: Path) -> None:
+    """data/curated/end_values.csv (distance to 2030): a row without regional values is named
+    and unused; a row the loader refuses stops the swap, with its line."""
+    obs = TABLES["observations"]
+    lost = obs[~((obs["indicator_id"] == "16.2.1") & (obs["ref_area"] != ""))]
+    found = _run(curated, {**TABLES, "observations": lost})
+    assert [f for f in found if f[1] == "curated/end_values.csv"] == [
+        (
+            "warning",
+            "curated/end_values.csv",
+            5,
+            "16.2.1: no regional values with series '' and unit 'PT': end value unused",
+        )
+    ]
+    _replace(curated / "end_values.csv", "16.2.1,,PT,0,absolute", "16.2.1,,PT,zero,absolute")
+    (bad,) = _run(curated)
+    assert bad[:3] == ("blocking", "curated/end_values.csv", 5)
+    assert bad[3].startswith("end_value 'zero' is not a number")
+
+
 def test_missing_and_unregistered_curated_tables(curated: Path) -> None:
     (curated / "indicator_targets.csv").unlink()
     (curated / "plan_targets.csv").write_text("indicator_id\n1.2.1\n")
