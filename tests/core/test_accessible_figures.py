@@ -182,3 +182,36 @@ def test_ratings_carry_a_mark_in_tables_and_on_the_chart(data) -> None:
     assert table["Score"].tolist() == [95.3, 10.0]
     fig = indexcharts.goal_scores(goals, dist.assign(n=20, median=50), data.labels(), "en")
     assert set(fig.data[2].text) == {"95 !", "10 !!!"}
+
+
+def test_distance_chart_tables_hold_every_line_and_the_end_value() -> None:
+    from sdgdash.features.distance.display import detail_values, goal_regions_values
+    from sdgdash.features.distance.endvalues import EndRule
+    from sdgdash.features.distance.view import IndicatorDetail
+
+    band = _frame(
+        "year,value,peer_min,peer_max,peer_mean,n_peers,national\n"
+        "2022,3.0,2.0,6.0,4.0,3,5.0\n2023,2.5,,,,0,4.8\n"
+    )
+    detail = IndicatorDetail(
+        row=pd.Series({"end_value": 1.0, "end_year": 2030.0}),
+        band=band,
+        rule=EndRule("target"),
+        projection=_frame("year,value\n2023,2.5\n2024,2.3\n"),
+    )
+    out = detail_values(detail, "Karagandy", "en")
+    expected = _frame(
+        "Year,Karagandy,Kazakhstan,Peer range: lowest,Peer average,Peer range: highest,"
+        "Projection at the current pace,2030 end value\n"
+        "2022,3.0,5.0,2.0,4.0,6.0,,\n2023,2.5,4.8,,,,2.5,\n2024,,,,,,2.3,\n2030,,,,,,,1.0\n"
+    )
+    assert_frame_equal(out, expected, check_dtype=False)
+    frame = pd.DataFrame(
+        {
+            "ref_area": ["KZKAR", "", "KZABY"],
+            "score": [61.26, 55.0, None],
+            "n_indicators": [5, 6, 0],
+        }
+    )
+    table = goal_regions_values(frame, {"KZKAR": "Karagandy", "": "Kazakhstan"}, "en")
+    assert table.values.tolist() == [["Karagandy", 61.3, 5], ["Kazakhstan", 55.0, 6]]

@@ -14,6 +14,7 @@ from sdgdash.data import selection
 from sdgdash.data.catalog import FEATURED_INDICATOR, GOALS, SELECTION_COLUMNS
 from sdgdash.data.models import Selection
 from sdgdash.exports import tables as exports
+from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.map import view as mapview
 from sdgdash.features.map.charts import MapOptions, map_figure, region_trend
 from sdgdash.features.tags import ui as tagsview
@@ -232,6 +233,7 @@ def region_panel(view: mapview.MapView, lang: str) -> None:
         ),
         filename=exports.file_stem("sdg", view.selection.indicator_id, region, lang),
     )
+    distance_ui.map_figures(view, region, lang)
 
 
 def values_table(view: mapview.MapView, lang: str) -> None:
