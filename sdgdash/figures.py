@@ -77,10 +77,12 @@ def legible(fig: go.Figure) -> go.Figure:
         if bar is not None:
             bar.tickfont.color = CHART_TEXT
             bar.title.font.color = CHART_TEXT
-        # Labels written beside points ("Base", "Latest", a target) take the theme's grey too;
-        # labels inside bars are left to plotly, which picks black or white for each bar.
+        # Labels written beside points ("Base", "Latest", a target) or past the end of a bar
+        # take the theme's grey too; inside a bar plotly picks black or white for the bar.
         if trace.type == "scatter" and "text" in (trace.mode or "") and not trace.textfont.color:
             trace.textfont.color = CHART_TEXT
+        if trace.type == "bar" and not trace.textfont.color and not trace.outsidetextfont.color:
+            trace.outsidetextfont.color = CHART_TEXT
     return fig
 
 

@@ -94,13 +94,14 @@ def test_status_counts_are_legible_on_every_status_colour() -> None:
 def test_legible_overrides_the_theme_grey_of_axes_legend_and_colour_bar() -> None:
     fig = go.Figure(
         [
-            go.Bar(x=[1], y=[2]),
+            go.Bar(x=[1], y=[2], text=["2"], textposition="outside"),
             go.Heatmap(z=[[1, 2]]),
             go.Scatter(x=[1], y=[2], mode="markers+text", text=["Base"]),
             go.Scatter(x=[1], y=[2], mode="markers+text", text=["x"], textfont_color="#111111"),
         ]
     )
     legible(fig)
+    assert fig.data[0].outsidetextfont.color == CHART_TEXT
     assert fig.data[2].textfont.color == CHART_TEXT
     assert fig.data[3].textfont.color == "#111111"  # a colour chosen for the figure stays
     assert fig.layout.xaxis.tickfont.color == CHART_TEXT
