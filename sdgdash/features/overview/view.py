@@ -228,3 +228,19 @@ def data_update(data: Data, lang: str) -> DataUpdate:
         (t("refresh_update_orphaned", lang), fmt_number(len(orphaned), lang)),
     )
     return DataUpdate("compared", intro, facts, _largest(data, report, lang), orphaned)
+
+
+def goal_tiles_table(data: Data, lang: str) -> pd.DataFrame:
+    """What the goal tiles show, as a table: each goal's name and indicator counts."""
+    labels = data.labels()
+    summary = data.goal_summary().sort_values("goal")
+    return pd.DataFrame(
+        {
+            t("goal", lang): summary["goal"].astype("int64"),
+            t("a11y_col_name", lang): [labels.goal_title(g, lang) for g in summary["goal"]],
+            t("kpi_indicators", lang): summary["n_indicators"].astype("int64"),
+            t("a11y_col_with_data", lang): summary["n_with_data"].astype("int64"),
+            t("kpi_regional", lang): summary["n_regional"].astype("int64"),
+            t("a11y_col_latest_year", lang): summary["last_year"].astype("Int64"),
+        }
+    )
