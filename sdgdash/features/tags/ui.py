@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import pandas as pd
 import streamlit as st
 
@@ -95,7 +97,16 @@ def _event_item(e: ev.Event, lang: str) -> None:
     if e.goals:
         bits.append(t("event_goals", lang, goals=", ".join(str(g) for g in e.goals)))
     st.caption(md_escape(" · ".join(bits)))
-    st.caption(md_escape(t("tag_source", lang, text=e.source(lang))))
+    source_caption(e, lang)
+
+
+def source_caption(e: ev.Event, lang: str) -> None:
+    """The event's source as a citation (publisher, title, date) with a link to each address
+    where it can be read (curated, checked http(s) addresses; never user text)."""
+    links = " ".join(f"[{md_escape(urlparse(u).netloc)}]({u})" for u in e.urls)
+    st.caption(
+        md_escape(t("tag_source", lang, text=e.source(lang))) + (f" — {links}" if links else "")
+    )
 
 
 def timeline(
@@ -120,7 +131,12 @@ def timeline(
                 _event_item(e, lang)
     meta = exports.ExportMeta(t("event_heading", lang))
     download_buttons(
-        events_table(cached, events, lang), meta, f"sdg_events_{key}_{lang}", lang, key
+        events_table(cached, events, lang),
+        meta,
+        f"sdg_events_{key}_{lang}",
+        lang,
+        key,
+        what=t("dl_events", lang),
     )
 
 
