@@ -103,7 +103,9 @@ def _event_item(e: ev.Event, lang: str) -> None:
 def source_caption(e: ev.Event, lang: str) -> None:
     """The event's source as a citation (publisher, title, date) with a link to each address
     where it can be read (curated, checked http(s) addresses; never user text)."""
-    links = " ".join(f"[{md_escape(urlparse(u).netloc)}]({u})" for u in e.urls)
+    hosts = [urlparse(u).netloc for u in e.urls]
+    names = [f"{h} ({i})" if hosts.count(h) > 1 else h for i, h in enumerate(hosts, start=1)]
+    links = ", ".join(f"[{md_escape(n)}]({u})" for n, u in zip(names, e.urls, strict=True))
     st.caption(
         md_escape(t("tag_source", lang, text=e.source(lang))) + (f" — {links}" if links else "")
     )
