@@ -7,6 +7,7 @@ import streamlit as st
 from sdgdash.exports.tables import ExportMeta
 from sdgdash.features.compare import ui as compare_ui
 from sdgdash.features.compare import view as compare_view
+from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.index import ui as index_ui
 from sdgdash.features.tags import view as tags_view
 from sdgdash.i18n import t
@@ -39,6 +40,7 @@ name = f"sdg_compare_{'-'.join(codes)}_{lang}"
 widgets.download_buttons(table, meta, name, lang, what=t("dl_compare", lang))
 
 st.subheader(t("compare_chart", lang))
-compare_ui.lines_chart(codes, frame, lang)
+ind = compare_ui.lines_chart(codes, frame, lang)
+distance_ui.compare_block(codes, ind, lang)
 widgets.attribution(lang)
 state.show_notices(lang, notices)
