@@ -53,6 +53,7 @@ SAME_IN_KK_AND_RU: frozenset[str] = frozenset(
         "мвт",  # megawatt, the same abbreviation
         "астана",  # the capital's name
         "геометрия",
+        "балл",  # a score's points, the same word
         "палитра",
         "парламент",
         "рейтинг",

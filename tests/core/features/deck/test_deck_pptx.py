@@ -126,7 +126,7 @@ def test_region_profile_pptx_has_goal_scores_and_every_indicator_row() -> None:
     goals = result.goals[(result.goals.ref_area == "KZKAR") & result.goals.score.notna()]
     chart = _shape(prs.slides[1], "Chart").chart
     assert list(chart.series[0].values) == goals.sort_values("goal")["score"].round(1).tolist()
-    title = t("slide_profile_table", "kk", region="Қарағанды", part="")[:-2]
+    title = t("slide_profile_table", "kk", region="Қарағанды облысы", part="")[:-2]
     parts = [s for s in prs.slides if _shape(s, "Title").text_frame.text.startswith(title)]
     rows = [r for s in parts for r in list(_shape(s, "Table").table.rows)[1:]]
     assert len(rows) == len(profile)
@@ -136,7 +136,7 @@ def test_region_profile_pptx_has_goal_scores_and_every_indicator_row() -> None:
     after = list(prs.slides)[2 + len(parts) :]
     distance = _shape(after[0], "Chart").chart
     assert [s.name for s in distance.plots[0].series] == [
-        "Қарағанды",
+        "Қарағанды облысы",
         "Қазақстан",
         t("dist_peer_mean", "kk"),
     ]
