@@ -106,3 +106,23 @@ def test_a_download_carries_its_indicator_and_filters(labels) -> None:
         "women",
         "ru",
     ]
+
+
+def test_breakdowns_name_the_disaggregations_with_regional_values() -> None:
+    """What the map picker shows before an indicator is tried: 8.5.2 can be split by sex, age
+    and urban/rural in the regions; 1.2.1 has totals only."""
+    data = Source(Settings.from_env({}))
+    found = data.breakdowns()
+    obs = data.all_observations()
+    regional = obs[(obs["indicator_id"] == "8.5.2") & (obs["ref_area"] != "")]
+    expected = sorted(d for d in ("sex", "age", "urbanisation") if (regional[d] != "").any())
+    assert (
+        sorted(found[found["indicator_id"] == "8.5.2"]["dimension"])
+        == expected
+        == [
+            "age",
+            "sex",
+            "urbanisation",
+        ]
+    )
+    assert found[found["indicator_id"] == "1.2.1"].empty

@@ -407,3 +407,33 @@ def test_real_build_leaves_no_russian_only_label() -> None:
     codes = pd.read_parquet(REPO / "data" / "codes.parquet")
     row = codes[codes["code"] == "AG_LND_FRSTMGT"].iloc[0]
     assert row["label_en"] == "Proportion of forest area with a long-term management plan"
+
+
+def test_region_names_need_their_source(tmp_path: Path) -> None:
+    """A name written in regions.csv ("Ақмола облысы") is used only with the source it comes
+    from; without one the build stops at that line."""
+    source = write_repo(tmp_path)
+    data = write_data_dir(tmp_path)
+    header = (
+        "ref_area,kind,parent,iso_3166_2,boundary_2022,boundary_2018,boundary_2014,"
+        "name_kk,name_ru,name_en,name_source,source\n"
+    )
+    rows = (
+        "KZAKM,region,,KZ-AKM,KZAKM,KZAKM,KZAKM,Ақмола облысы,Акмолинская область,"
+        "Akmola region,{src},test fixture\n"
+        "KZALA,city_republican,,KZ-ALA,KZALA,KZALA,KZALA,,,,,test fixture\n"
+    )
+    regions_csv = data / "curated" / "regions.csv"
+    regions_csv.write_text(header + rows.format(src=""), encoding="utf-8")
+    with pytest.raises(BuildError, match="regions.csv: line 2: names given for KZAKM without"):
+        build(source, data, tmp_path / "geodata", skip_geodata=True)
+    regions_csv.write_text(header + rows.format(src="Bureau of National Statistics"), "utf-8")
+    report = build(source, data, tmp_path / "geodata", skip_geodata=True)
+    regions = pd.read_parquet(data / "regions.parquet").set_index("ref_area")
+    assert regions.loc["KZAKM", ["name_kk", "name_ru", "name_en"]].tolist() == [
+        "Ақмола облысы",
+        "Акмолинская область",
+        "Akmola region",
+    ]
+    assert "names: Bureau of National Statistics" in regions.loc["KZAKM", "note"]
+    assert report["regions"]["name_overrides"] == {"kk": 1, "ru": 1, "en": 1}
