@@ -73,10 +73,25 @@ def number_formats(
         plain = values.dropna()
         whole = bool(len(plain)) and bool((plain == plain.round()).all())
         if column not in digits and (not len(plain) or (whole and plain.abs().max() < _GROUP_FROM)):
+            if len(plain) and (pd.api.types.is_float_dtype(values) or values.isna().any()):
+                # A year or rank stored as float (a gap makes it one): 2023, not 2023.000000;
+                # a gap in whole numbers is a dash, not "<NA>".
+                out[column] = _whole
             continue
         n = digits.get(column, 0 if whole else table_digits(plain.tolist()))
         out[column] = lambda v, n=n: table_number(v, lang, n)
     return out
+
+
+def _whole(value: object) -> str:
+    """A whole number without decimals or grouping (years, ranks); "—" when missing."""
+    if value is None or value is pd.NA:
+        return "—"
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(value)
+    return "—" if number != number else str(int(number))
 
 
 def context_columns(

@@ -49,6 +49,10 @@ def test_number_formats_leave_years_and_ranks_alone() -> None:
     assert [formats["Value"](v) for v in frame["Value"]] == ["5,51", "12"]
     assert formats["Big"](12345.0) == f"12{NBSP}345"
     assert display.number_formats(frame, "en", {"Value": 1})["Value"](5.513589) == "5.5"
+    # A year column with a gap is float: shown as 2023, not 2023.000000, the gap as a dash.
+    gaps = pd.DataFrame({"Year": [2023.0, float("nan")]})
+    year = display.number_formats(gaps, "ru")["Year"]
+    assert [year(v) for v in gaps["Year"]] == ["2023", "—"]
 
 
 def test_technical_columns_are_found_by_name_and_by_content() -> None:
