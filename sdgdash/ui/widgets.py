@@ -44,6 +44,7 @@ def data_table(
     *,
     detail: Sequence[str] = (),
     digits: Mapping[str, int] | None = None,
+    formatted: Sequence[str] = (),
     **kwargs,
 ):
     """``st.dataframe`` as every table of the app shows it: no index, full width, a dash where a
@@ -51,14 +52,16 @@ def data_table(
     1,234.5 in en) while they still sort as numbers, and the technical columns (codes, source
     file and line, reasons; :func:`sdgdash.exports.display.technical_columns` plus ``detail``)
     moved to an expandable "source of each value" below, so every value stays traceable.
-    ``data`` may be a pandas Styler (colours are kept); ``digits`` fixes a column's decimals."""
+    ``data`` may be a pandas Styler (colours are kept; ``formatted`` names the columns whose
+    text the Styler already writes); ``digits`` fixes a column's decimals."""
     lang = lang or state.lang()
     styler = data if isinstance(data, Styler) else None
     frame: pd.DataFrame = styler.data if styler is not None else data
     technical = [c for c in frame.columns if c in detail]
     technical += [c for c in display.technical_columns(frame, lang) if c not in technical]
     shown = [c for c in frame.columns if c not in technical]
-    formats = display.number_formats(frame[shown], lang, digits)
+    own = [c for c in shown if c not in formatted]
+    formats = display.number_formats(frame[own], lang, digits)
     if formats:
         styler = (styler if styler is not None else frame.style).format(formats, na_rep="—")
     kwargs.setdefault("hide_index", True)

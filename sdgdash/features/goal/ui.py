@@ -59,6 +59,7 @@ def header(goal: int, lang: str) -> None:
         config=CHART_CONFIG,
         width="stretch",
         key="goal_banner",
+        alt=f"{t('goal', lang)} {goal}. {labels.goal_title(goal, lang)}",
     )
     st.caption(
         tn(
@@ -75,9 +76,11 @@ def summary(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
     """How many indicators are in each status, for Kazakhstan and the chosen region."""
     st.subheader(t("goal_summary_heading", lang))
     files = goalview.summary_files(table, ref_area)
+    counts = goalview.summary_counts(cached, table, ref_area, lang)
     render.chart(
-        goalcharts.status_summary(goalview.summary_counts(cached, table, ref_area, lang), lang),
+        goalcharts.status_summary(counts, lang),
         key="goal_summary",
+        values=goalview.summary_table(counts, lang),
         title=f"{t('goal', lang)} {goal}: {t('goal_summary_heading', lang)}",
         source=widgets.source_text(files, lang),
         filename=exports.file_stem("sdg", "goal", goal, "status", ref_area or "KZ", lang),
@@ -165,6 +168,7 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
             lang,
         ),
         key="goal_detail",
+        values=goalview.series_table(row["years"], row["values"], lang),
         title=f"{labels.indicator_label(ind, lang)} — {labels.region_name(ref_area, lang)}",
         source=widgets.source_text([row["source_file"]], lang),
         filename=exports.file_stem("sdg", ind, ref_area or "KZ", "progress", lang),
@@ -185,6 +189,7 @@ def coverage(goal: int, lang: str) -> None:
     render.chart(
         goalcharts.coverage_heatmap(matrix, names, areas, lang),
         key="goal_coverage",
+        values=goalview.coverage_table(matrix, names, areas, lang),
         title=f"{t('goal', lang)} {goal}: {t('goal_coverage_heading', lang)}",
         source=widgets.source_text(files, lang),
         filename=exports.file_stem("sdg", "goal", goal, "coverage", lang),
@@ -214,9 +219,24 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
         for d, g in zip(frame["dimension"], frame["group"], strict=True)
     }
     files = sorted(frame["source_file"].unique())
+    table = pd.DataFrame(
+        {
+            t("indicator", lang): [labels.indicator_label(i, lang) for i in frame["indicator_id"]],
+            t("goal_dimension", lang): [labels.dimension_name(d, lang) for d in frame["dimension"]],
+            t("goal_group", lang): [
+                groups[(d, g)] for d, g in zip(frame["dimension"], frame["group"], strict=True)
+            ],
+            t("year", lang): frame["year"],
+            t("value", lang): frame["value"],
+            t("unit", lang): [labels.code_label("unit", u, lang) for u in frame["unit"]],
+            t("source", lang): frame["source_file"],
+            t("source_row", lang): frame["source_row"],
+        }
+    )
     render.chart(
         goalcharts.gaps_chart(frame, titles, groups, lang),
         key="goal_gaps",
+        values=table,
         title=f"{t('goal', lang)} {goal}. "
         + t("goal_gaps_heading", lang, area=labels.region_name(ref_area, lang)),
         source=widgets.source_text(files, lang),
@@ -224,31 +244,11 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
     )
     st.caption(t("goal_gaps_caption", lang))
     widgets.source_line(files, lang)
-    with st.expander(t("goal_gaps_table", lang)):
-        table = pd.DataFrame(
-            {
-                t("indicator", lang): [
-                    labels.indicator_label(i, lang) for i in frame["indicator_id"]
-                ],
-                t("goal_dimension", lang): [
-                    labels.dimension_name(d, lang) for d in frame["dimension"]
-                ],
-                t("goal_group", lang): [
-                    groups[(d, g)] for d, g in zip(frame["dimension"], frame["group"], strict=True)
-                ],
-                t("year", lang): frame["year"],
-                t("value", lang): frame["value"],
-                t("unit", lang): [labels.code_label("unit", u, lang) for u in frame["unit"]],
-                t("source", lang): frame["source_file"],
-                t("source_row", lang): frame["source_row"],
-            }
-        )
-        widgets.data_table(table, lang)
-        meta = exports.ExportMeta(
-            t("goal_gaps_table", lang),
-            tuple(dict.fromkeys(frame["indicator_id"])),
-            regions=(ref_area,) if ref_area else (),
-        )
-        name = f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}"
-        what = t("dl_goal_gaps", lang)
-        widgets.download_buttons(table, meta, name, lang, key="goal_gaps", what=what)
+    meta = exports.ExportMeta(
+        t("goal_gaps_table", lang),
+        tuple(dict.fromkeys(frame["indicator_id"])),
+        regions=(ref_area,) if ref_area else (),
+    )
+    name = f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}"
+    what = t("dl_goal_gaps", lang)
+    widgets.download_buttons(table, meta, name, lang, key="goal_gaps", what=what)
