@@ -26,7 +26,12 @@ links = tags_view.links_table(cached, tag, lang)
 tags_ui.links_list(links, lang)
 tags_ui.left_out_note(tag, lang)
 widgets.download_buttons(
-    links, tags_view.links_meta(cached, tag, lang), f"sdg_tag_{tag}_{lang}", lang, key="tag_links"
+    links,
+    tags_view.links_meta(cached, tag, lang),
+    f"sdg_tag_{tag}_{lang}",
+    lang,
+    key="tag_links",
+    what=t("dl_tag_links", lang),
 )
 
 regional = tags_view.regional_linked(cached, tag)

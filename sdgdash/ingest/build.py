@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 from sdgdash.geo.layouts import PILOT_FILE
 from sdgdash.ingest import (
     curated_checks,
+    labels,
     metadata,
     observations,
     placeholders,
@@ -167,6 +168,11 @@ DECISIONS: list[str] = [
     "view built from the new data (sdgdash/ingest/view_checks.py) and the sanity gates "
     "(sdgdash/ingest/sanity.py). Blocking problems (the app would break or show a wrong number) "
     "leave the previous data/ in place; warnings are listed below and the data is swapped in.",
+    "Kazakh and English texts the platform gives only in Russian (its kk or en file lacks the "
+    "key, repeats the Russian text, or the English has Cyrillic letters) are filled from "
+    "data/curated/code_labels.csv (codes) and data/curated/indicator_names.csv (indicator names), "
+    "each row with its source and rationale; a curated text never replaces a text the platform "
+    "gives (such a row, or one whose code or indicator is not in the data, is reported and unused). Filled texts are counted by source below.",
     "Region names: 'г_Алматы' style names become 'г.Алматы' like the other city names in "
     "REF_AREA.yml; any other '_' becomes a space (counted).",
     "An unparsable Year, a non-empty field beyond the header, a missing Year/Value header or an "
@@ -248,6 +254,19 @@ def build_tables(
     indicators = _empty_like(indicators, SCHEMAS["indicators"])
     goals = metadata.build_goals(translator)
     codes, codes_info = metadata.build_codes(translations, obs)
+    # A malformed label row blocks; rows the new data has no use for are warned about by
+    # curated_checks (the report's "unused"), so an update that retires a code or translates
+    # it upstream still swaps in.
+    indicator_labels: dict[str, Any] = {}
+    code_labels: dict[str, Any] = {}
+    try:
+        indicators, indicator_labels = labels.apply_indicators(indicators, curated_dir)
+    except BuildError as exc:
+        problems.from_error("curated tables", exc, strip=str(curated_dir.parent), folder="curated")
+    try:
+        codes, code_labels = labels.apply_codes(codes, curated_dir)
+    except BuildError as exc:
+        problems.from_error("curated tables", exc, strip=str(curated_dir.parent), folder="curated")
     unit_codes = set(codes.loc[codes["dimension"] == "unit", "code"])
     codes_info["indicator_units_without_code"] = sorted(
         set(indicators["unit"].dropna()) - unit_codes - {""}
@@ -281,6 +300,7 @@ def build_tables(
                 "codes": codes_info,
             },
             "regions": regions_info,
+            "curated_labels": {"codes": code_labels, "indicators": indicator_labels},
         }
     )
     build_report["sanity"] = sanity.check_tables(obs, build_report, known, set(curated), problems)

@@ -27,6 +27,7 @@ from sdgdash.data.end_values import load_end_values
 from sdgdash.data.index_table import load_index_table
 from sdgdash.features.index import scoring
 from sdgdash.geo import layouts as geo
+from sdgdash.ingest import labels
 from sdgdash.ingest.opensdg import natural_key
 from sdgdash.ingest.problems import Problems
 
@@ -146,6 +147,23 @@ def check_placeholders(ctx: CheckContext) -> None:
                 f"the listed years too ({o['source_file']} line {o['source_row']}); it is drawn "
                 "as a value: extend the row if it is a placeholder",
             )
+
+
+def _unused_labels(ctx: CheckContext, part: str, name: str) -> None:
+    """Label rows the build left unused (sdgdash/ingest/labels.py): the code or indicator is not
+    in the new data, or the platform now gives the text itself."""
+    for u in ctx.report.get("curated_labels", {}).get(part, {}).get("unused", []):
+        ctx.warn(name, int(u["line"]), u["message"])
+
+
+def check_code_labels(ctx: CheckContext) -> None:
+    """Curated kk/en code labels the new data has no use for."""
+    _unused_labels(ctx, "codes", labels.CODE_FILE)
+
+
+def check_indicator_names(ctx: CheckContext) -> None:
+    """Curated kk/en indicator names the new data has no use for."""
+    _unused_labels(ctx, "indicators", labels.INDICATOR_FILE)
 
 
 def _matches(rows: pd.DataFrame, series: str, unit: str) -> pd.DataFrame:
@@ -348,6 +366,8 @@ class Check:
 CHECKS: tuple[Check, ...] = (
     Check(("regions.csv",), check_regions),
     Check(("placeholder_values.csv",), check_placeholders),
+    Check((labels.CODE_FILE,), check_code_labels),
+    Check((labels.INDICATOR_FILE,), check_indicator_names),
     Check(("indicator_direction.csv",), check_directions),
     Check(("indicator_direction_national.csv",), check_national_directions),
     Check(("indicator_targets.csv",), check_targets),
