@@ -1,0 +1,1 @@
+"""One package per feature of the dashboard: its view model, charts and widgets together."""
