@@ -303,3 +303,11 @@ def test_plan_table_has_a_column_per_year_and_defuses_formulas():
         (2025, 3.0, "plan", "regional_plan"),
         (2030, 2.5, "plan", "regional_plan"),
     ]
+
+
+def test_derived_figures_are_shown_one_decimal_finer_than_the_published_value():
+    assert st.shown(80 + 20 / 3, 88.0) == 86.7
+    assert st.shown(3.5 - 3.7, 3.7) == -0.2
+    assert st.shown(8.29812, 12.99) == 8.298
+    assert st.shown(-0.00001, 3.0) == 0.0 and str(st.shown(-0.00001, 3.0)) == "0.0"
+    assert st.shown(None, 3.0) is None and st.shown(1.23456, None) == 1.23456

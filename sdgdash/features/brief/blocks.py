@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sdgdash.features.brief.model import BriefModel, ChangeRow
+from sdgdash.features.plans.status import shown
 from sdgdash.i18n import fmt_number, t
 
 # The sections in order; ``Heading.section`` names them for tests and the lead's page checks.
@@ -99,7 +100,7 @@ def _changes(section: str, rows: tuple[ChangeRow, ...], lang: str) -> list[Block
         )
         for r in rows
     )
-    return [Table(section, header, body, (5, 1.6, 1.6, 1.6, 1.4, 1.2))]
+    return [Table(section, header, body, (5, 1.6, 1.6, 1.6, 1.4, 1.5))]
 
 
 def brief_blocks(model: BriefModel) -> list[Block]:
@@ -145,7 +146,7 @@ def brief_blocks(model: BriefModel) -> list[Block]:
             )
             for g in h.goals
         )
-        out.append(Table("headline", header, body, (5, 1.6, 1.6, 1.6, 1.2)))
+        out.append(Table("headline", header, body, (5, 1.6, 1.6, 1.6, 1.5)))
 
     out.append(Heading("behind", t("brief_h_behind", lang)))
     if model.furthest_behind:
@@ -164,15 +165,20 @@ def brief_blocks(model: BriefModel) -> list[Block]:
                 f"{r.label}, {r.unit}" if r.unit else r.label,
                 str(r.year) if r.year is not None else "–",
                 num(r.actual, lang),
-                num(r.expected, lang)
+                num(shown(r.expected, r.actual), lang)
                 + ("" if r.basis == "regional_plan" else f" ({t('brief_mark_2030', lang)})"),
-                signed(r.gap, lang),
-                f"{r.final_year}: {num(r.final_value, lang)}",
+                signed(shown(r.gap, r.actual), lang),
+                # A regional plan's end value is shown as typed; a national one is computed.
+                f"{r.final_year}: "
+                + num(
+                    r.final_value if r.basis == "regional_plan" else shown(r.final_value, r.actual),
+                    lang,
+                ),
                 refs(r.sources),
             )
             for r in model.furthest_behind
         )
-        out.append(Table("behind", header, body, (4.4, 1, 1.4, 1.8, 1.3, 1.6, 1.2)))
+        out.append(Table("behind", header, body, (4.4, 1, 1.4, 1.8, 1.3, 1.6, 1.5)))
     else:
         out.append(Para(t("brief_none_behind", lang)))
 
@@ -185,7 +191,7 @@ def brief_blocks(model: BriefModel) -> list[Block]:
     if model.tags:
         body = tuple((r.name, r.note, refs(r.sources)) for r in model.tags)
         header = (t("brief_col_tag", lang), t("brief_col_note", lang), t("source", lang))
-        out.append(Table("tags", header, body, (2.5, 6, 1.2)))
+        out.append(Table("tags", header, body, (2.5, 6, 1.5)))
     else:
         out.append(Para(t("brief_none_tags", lang)))
 
@@ -200,7 +206,7 @@ def brief_blocks(model: BriefModel) -> list[Block]:
         body = tuple(
             (r.date.isoformat(), r.event or "–", r.text, refs(r.sources)) for r in model.findings
         )
-        out.append(Table("findings", header, body, (1.6, 2.2, 6, 1.2)))
+        out.append(Table("findings", header, body, (1.6, 2.2, 6, 1.5)))
     else:
         out.append(Para(t("brief_none_findings", lang)))
 
@@ -226,7 +232,7 @@ def brief_blocks(model: BriefModel) -> list[Block]:
                 )
                 for r in model.local_data
             )
-            out.append(Table("local", header, body, (4.4, 1, 1.6, 1.6, 1.6, 1.2)))
+            out.append(Table("local", header, body, (4.4, 1, 1.6, 1.6, 1.6, 1.5)))
         else:
             out.append(Para(t("brief_none_local", lang)))
 

@@ -140,6 +140,14 @@ def decimals(value: float) -> int:
     return MAX_DECIMALS
 
 
+def shown(value: float | None, published: float | None) -> float | None:
+    """A derived figure (plan line, gap, a target computed from a base) as pages and the brief
+    show it: one decimal finer than the published value it is compared with."""
+    if value is None or published is None or math.isnan(value) or math.isnan(published):
+        return value
+    return round(value, min(decimals(published) + 1, MAX_DECIMALS)) + 0.0  # no -0.0
+
+
 def resolution(values: Iterable[float]) -> float:
     """The step of the finest precision among ``values`` (3.5 and 4 -> 0.1; 120 -> 1)."""
     return 10.0 ** -max((decimals(v) for v in values), default=0)
