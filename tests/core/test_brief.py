@@ -72,15 +72,16 @@ def status(data, tmp_path_factory):
     path = REPO / "examples" / "plan_targets_example_KZKAR.csv"
     result = validate_file(path.read_bytes(), path.name, "KZKAR", store.plan_catalogue)
     store.save_plan_file("KZKAR", path.name, path.read_bytes(), result.entries, editor)
-    plans = view.place_plan_status(store, obs, dirs, "KZKAR")
     heads = [
         Selection("1.1.1", series="_L_KZ_010101_1A", unit="PT"),
+        Selection("1.2.1", unit="PT"),  # has a regional (EXAMPLE) plan: no stand-in
         Selection("3.6.1", unit="PER_100000_POP"),
         Selection("7.1.1", unit="PT"),
     ]
-    stand = view.national_stand_in(obs, dirs, tgts, "KZKAR", heads, store.plans("KZKAR"))
+    table = view.actual_vs_plan(store, obs, dirs, tgts, "KZKAR", "region", heads)
     store.dispose()
-    return pd.concat([plans, stand], ignore_index=True)
+    assert sorted(table["basis"]) == ["national_2030"] * 3 + ["regional_plan"] * 5
+    return table
 
 
 def value(obs: pd.DataFrame, indicator: str, year: int, **sel) -> tuple[float, str]:

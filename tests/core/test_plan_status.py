@@ -311,3 +311,39 @@ def test_derived_figures_are_shown_one_decimal_finer_than_the_published_value():
     assert st.shown(8.29812, 12.99) == 8.298
     assert st.shown(-0.00001, 3.0) == 0.0 and str(st.shown(-0.00001, 3.0)) == "0.0"
     assert st.shown(None, 3.0) is None and st.shown(1.23456, None) == 1.23456
+
+
+def test_one_table_per_place_and_per_indicator_with_the_national_stand_in_marked():
+    plans = plans_frame(
+        [
+            {"plan_id": 1, "place": "KZAAA", "indicator_id": "1.2.1", "unit": "PT"}
+            | {"baseline_year": 2021, "baseline_value": 4.0},
+        ]
+    )
+    values = pd.DataFrame({"plan_id": [1, 1], "year": [2025, 2030], "value": [3.0, 2.5]})
+    observations = pd.DataFrame(
+        obs_rows("KZAAA", "1.2.1", "PT", [(2015, 6.0), (2023, 3.5)])
+        + obs_rows("KZBBB", "1.2.1", "PT", [(2015, 5.0), (2023, 4.5)])
+    )
+    store = FakeStore(plans, values, pd.DataFrame(columns=["territory_id", "indicator_id"]))
+    sel = Selection("1.2.1", unit="PT")
+    both = view.indicator_plan_status(store, observations, DIRECTIONS, "1.2.1", TARGETS, sel)
+    got = both[["place", "basis", "status", "expected"]]
+    # KZBBB: line 5.0 (2015) -> 2.5 (2030), in 2023 5 - 2.5 * 8/15 = 3.667; 4.5 is behind.
+    expected = pd.DataFrame(
+        {
+            "place": ["KZBBB", "KZAAA"],
+            "basis": ["national_2030", "regional_plan"],
+            "status": ["behind_plan", "on_plan"],
+            "expected": [5 - 2.5 * 8 / 15, 3.5],
+        }
+    )
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    mine = view.actual_vs_plan(store, observations, DIRECTIONS, TARGETS, "KZAAA")
+    assert list(mine["basis"]) == ["regional_plan"]
+    theirs = view.actual_vs_plan(store, observations, DIRECTIONS, TARGETS, "KZBBB")
+    assert list(theirs["basis"]) == ["national_2030"] and view.is_stand_in(theirs.iloc[0])
+    assert theirs.iloc[0]["line"] == ((2015, 5.0), (2030, 2.5))
+    chart = view.plan_chart_frame(mine.iloc[0])
+    assert list(chart["year"]) == [2021, 2025, 2030] and set(chart["basis"]) == {"regional_plan"}
+    assert view.indicator_plan_status(store, observations, DIRECTIONS, "9.9.9").empty

@@ -47,6 +47,7 @@ STATUS_COLUMNS: list[str] = [
     "baseline_value",
     "final_year",
     "final_value",
+    "line",
     "document_name",
     "document_date",
     "document_ref",
@@ -137,6 +138,7 @@ def _row(base: dict, line: PlanLine, series: list, higher_is_better: bool | None
         "baseline_value": line.baseline_value,
         "final_year": result.final_year,
         "final_value": result.final_value,
+        "line": tuple(line.line()),
         "actual_source": source,
     }
 
@@ -188,7 +190,8 @@ def national_stand_in(
     series = _series(actuals)
     done = set()
     if planned is not None and len(planned):
-        done = {tuple(r) for r in planned[KEY].itertuples(index=False, name=None)}
+        mine = planned[planned["place"] == ref_area] if "place" in planned else planned
+        done = {tuple(r) for r in mine[KEY].itertuples(index=False, name=None)}
     if selections is None:
         keys = sorted({k[1:] for k in series})
     else:
@@ -233,19 +236,54 @@ def place_plan_status(
 
 
 def indicator_plan_status(
-    store: PlanReader, observations: pd.DataFrame, directions: pd.DataFrame, indicator_id: str
+    store: PlanReader,
+    observations: pd.DataFrame,
+    directions: pd.DataFrame,
+    indicator_id: str,
+    targets: pd.DataFrame | None = None,
+    selection: Selection | None = None,
 ) -> pd.DataFrame:
     """Every place's targets of one indicator with their status (regions: national data;
-    territories: their local data)."""
+    territories: their local data). With ``targets`` and ``selection``, every region that has
+    data for the selection but no plan for it gets a national 2030 stand-in row."""
     plans = store.plans(indicator_id=indicator_id)
-    if plans.empty:
-        return _empty()
-    values = store.plan_values(indicator_id=indicator_id)
-    parts = [region_actuals(observations[observations["indicator_id"] == indicator_id])]
-    for terr in sorted(set(plans.loc[plans["place_kind"] == "territory", "place"])):
-        parts.append(territory_actuals(store.upload_rows(terr, indicator_id), terr))
-    actuals = pd.concat(parts, ignore_index=True)
-    return status_table(plans, values, actuals, directions)
+    obs = observations[observations["indicator_id"] == indicator_id]
+    parts = [_empty()]
+    if not plans.empty:
+        values = store.plan_values(indicator_id=indicator_id)
+        actuals = [region_actuals(obs)]
+        for terr in sorted(set(plans.loc[plans["place_kind"] == "territory", "place"])):
+            actuals.append(territory_actuals(store.upload_rows(terr, indicator_id), terr))
+        parts.append(status_table(plans, values, pd.concat(actuals, ignore_index=True), directions))
+    if targets is not None and selection is not None:
+        regions = sorted(set(obs["ref_area"]) - {""})
+        for ref_area in regions:
+            parts.append(national_stand_in(obs, directions, targets, ref_area, [selection], plans))
+    parts = [p for p in parts if len(p)]
+    return _finish(pd.concat(parts, ignore_index=True).to_dict("records")) if parts else _empty()
+
+
+def actual_vs_plan(
+    store: PlanReader,
+    observations: pd.DataFrame,
+    directions: pd.DataFrame,
+    targets: pd.DataFrame,
+    place: str,
+    place_kind: str = "region",
+    selections: list[Selection] | None = None,
+) -> pd.DataFrame:
+    """The one table the region page, map panel, compare and goal pages and the brief read:
+    the place's targets in force with their status, and for a region the national 2030
+    stand-ins (``basis`` = national_2030) of ``selections`` without a regional plan (default:
+    every selection of its data that has a national target)."""
+    parts = [place_plan_status(store, observations, directions, place, place_kind)]
+    if place_kind == "region":
+        planned = store.plans(place=place)
+        parts.append(
+            national_stand_in(observations, directions, targets, place, selections, planned)
+        )
+    parts = [p for p in parts if len(p)]
+    return _finish(pd.concat(parts, ignore_index=True).to_dict("records")) if parts else _empty()
 
 
 def furthest_behind(status: pd.DataFrame, n: int = 5) -> pd.DataFrame:
@@ -257,15 +295,19 @@ def furthest_behind(status: pd.DataFrame, n: int = 5) -> pd.DataFrame:
     return behind.drop(columns="_g").head(n).reset_index(drop=True)
 
 
-def plan_chart_frame(line: PlanLine) -> pd.DataFrame:
-    """year, value, kind ("baseline" / "plan") of a plan line, for drawing beside the actuals."""
-    pts = line.line()
+def plan_chart_frame(line: PlanLine | pd.Series | dict) -> pd.DataFrame:
+    """year, value, kind ("baseline" / "plan"), basis of a plan line (a PlanLine, or a row of a
+    status table with its ``line`` and ``basis``), for drawing beside the actual series."""
+    if isinstance(line, PlanLine):
+        pts, basis = line.line(), line.basis
+    else:
+        pts, basis = list(line["line"]), line["basis"]
     return pd.DataFrame(
         {
             "year": [y for y, _ in pts],
             "value": [v for _, v in pts],
             "kind": ["baseline"] + ["plan"] * (len(pts) - 1),
-            "basis": line.basis,
+            "basis": basis,
         }
     ).astype({"year": "int64", "value": "float64"})
 
