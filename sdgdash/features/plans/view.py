@@ -62,13 +62,19 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 class PlanReader(Protocol):
     """What the status functions read from the store (``sdgdash.store.Store`` has it)."""
 
-    def plans(self, place: str | None = None, indicator_id: str | None = None) -> pd.DataFrame: ...  # noqa: D102
+    def plans(self, place: str | None = None, indicator_id: str | None = None) -> pd.DataFrame:
+        """Targets in force (``Store.plans``)."""
+        ...
 
     def plan_values(
         self, plan_ids: Any = None, place: str | None = None, indicator_id: str | None = None
-    ) -> pd.DataFrame: ...  # noqa: D102
+    ) -> pd.DataFrame:
+        """Planned (year, value) of targets in force (``Store.plan_values``)."""
+        ...
 
-    def upload_rows(self, territory_id: str, indicator_id: str | None = None) -> pd.DataFrame: ...  # noqa: D102
+    def upload_rows(self, territory_id: str, indicator_id: str | None = None) -> pd.DataFrame:
+        """A territory's local data in force (``Store.upload_rows``)."""
+        ...
 
 
 def plan_lines(plans: pd.DataFrame, values: pd.DataFrame) -> dict[int, PlanLine]:
@@ -87,10 +93,10 @@ def plan_lines(plans: pd.DataFrame, values: pd.DataFrame) -> dict[int, PlanLine]
 def region_actuals(observations: pd.DataFrame, ref_area: str | None = None) -> pd.DataFrame:
     """Actual values of a region (all regions when None) from the national data: placeholder and
     conflicting rows left out, each with its source file and row."""
-    obs = flags.usable(observations)
-    if ref_area is not None:
+    obs = observations
+    if ref_area is not None:  # select first: the flags need not be read for every region
         obs = obs[obs["ref_area"] == ref_area]
-    obs = obs[obs["ref_area"] != ""]
+    obs = flags.usable(obs[obs["ref_area"] != ""])
     source = obs["source_file"].astype(str) + ":" + obs["source_row"].astype(str)
     out = obs.assign(place=obs["ref_area"], source=source)[ACTUAL_COLUMNS]
     return out.astype({"year": "int64", "value": "float64"}).reset_index(drop=True)
