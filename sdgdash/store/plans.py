@@ -303,6 +303,18 @@ class PlanStore:
 
     # --- reads -----------------------------------------------------------------------------
 
+    def plan_revision(self) -> tuple[int, int]:
+        """(newest target version id, number of withdrawn versions): changes with every save and
+        every withdrawal, so a cache keyed on it is never stale, whichever process wrote."""
+        pt = schema.plan_targets
+        query = sa.select(
+            sa.func.coalesce(sa.func.max(pt.c.id), 0),
+            sa.func.count().filter(pt.c.status == "withdrawn"),
+        )
+        with self.engine.connect() as conn:
+            newest, withdrawn = conn.execute(query).one()
+        return int(newest), int(withdrawn)
+
     def plans(
         self,
         place: str | None = None,

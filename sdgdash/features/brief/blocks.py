@@ -116,12 +116,15 @@ def brief_blocks(model: BriefModel) -> list[Block]:
 
     h = model.headline
     out.append(Heading("headline", t("brief_h_headline", lang)))
+    if h.scope:
+        out.append(Para(h.scope))
     if h.index_score is not None and h.rank is not None:
+        # One decimal, as the region page writes the index line.
         line = t(
             "index_rank_line",
             lang,
             year=h.year,
-            value=num(h.index_score, lang),
+            value=fmt_number(h.index_score, lang, 1),
             rank=h.rank,
             n=h.n_ranked,
         )
@@ -129,24 +132,27 @@ def brief_blocks(model: BriefModel) -> list[Block]:
     else:
         out.append(Para(t("brief_no_index", lang)))
     if h.goals:
+        # Peers come with the distance-to-2030 figures; without them the column is left out.
+        peers = any(g.peers is not None for g in h.goals)
         header = (
             t("goal", lang),
-            model.place_name,
-            t("national", lang),
-            h.peers_label or t("brief_col_peers", lang),
+            model.parent_name or model.place_name,
+            t("brief_col_median", lang),
+            *((h.peers_label or t("brief_col_peers", lang),) if peers else ()),
             t("source", lang),
         )
         body = tuple(
             (
                 f"{g.goal}. {g.name}",
-                num(g.region, lang),
-                num(g.country, lang),
-                num(g.peers, lang),
+                fmt_number(g.region, lang, 1),
+                fmt_number(g.median, lang, 1),
+                *((fmt_number(g.peers, lang, 1),) if peers else ()),
                 refs(g.sources),
             )
             for g in h.goals
         )
-        out.append(Table("headline", header, body, (5, 1.6, 1.6, 1.6, 1.5)))
+        widths = (5, 1.6, 1.6, 1.6, 1.5) if peers else (5.8, 1.8, 1.8, 1.6)
+        out.append(Table("headline", header, body, widths))
 
     out.append(Heading("behind", t("brief_h_behind", lang)))
     if model.furthest_behind:
@@ -165,13 +171,15 @@ def brief_blocks(model: BriefModel) -> list[Block]:
                 f"{r.label}, {r.unit}" if r.unit else r.label,
                 str(r.year) if r.year is not None else "–",
                 num(r.actual, lang),
-                num(shown(r.expected, r.actual), lang)
+                num(shown(r.expected, r.actual, r.baseline_value), lang)
                 + ("" if r.basis == "regional_plan" else f" ({t('brief_mark_2030', lang)})"),
-                signed(shown(r.gap, r.actual), lang),
+                signed(shown(r.gap, r.actual, r.baseline_value), lang),
                 # A regional plan's end value is shown as typed; a national one is computed.
                 f"{r.final_year}: "
                 + num(
-                    r.final_value if r.basis == "regional_plan" else shown(r.final_value, r.actual),
+                    r.final_value
+                    if r.basis == "regional_plan"
+                    else shown(r.final_value, r.actual, r.baseline_value),
                     lang,
                 ),
                 refs(r.sources),
@@ -183,6 +191,8 @@ def brief_blocks(model: BriefModel) -> list[Block]:
         out.append(Para(t("brief_none_behind", lang)))
 
     out.append(Heading("improvements", t("brief_h_improvements", lang)))
+    if model.changes_scope:
+        out.append(Para(model.changes_scope))
     out += _changes("improvements", model.improvements, lang)
     out.append(Heading("deteriorations", t("brief_h_deteriorations", lang)))
     out += _changes("deteriorations", model.deteriorations, lang)

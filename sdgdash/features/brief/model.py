@@ -16,7 +16,7 @@ import pandas as pd
 
 from sdgdash.data.catalog import SELECTION_COLUMNS
 from sdgdash.data.models import Selection
-from sdgdash.features.plans.view import furthest_behind
+from sdgdash.features.plans import view as plans_view
 
 PLATFORM_REPOSITORY = "https://github.com/kazstat/sdg-data-kazstat"
 
@@ -32,19 +32,21 @@ class Source:
 
 @dataclass(frozen=True)
 class GoalScore:
-    """One goal's score (0-100) for the place, the country and the place's peers."""
+    """One goal's score (0-100) for the region, the median of all regions (the middle of the
+    spread the region page draws) and, where peers are defined, the region's peers."""
 
     goal: int
     name: str
     region: float | None
-    country: float | None
+    median: float | None
     peers: float | None = None
     sources: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class Headline:
-    """The place's position: regional SDG index with its rank, and goal scores."""
+    """The region's position: regional SDG index with its rank, and goal scores; ``scope`` says
+    whose figures they are when the brief is a pilot territory's (its region's)."""
 
     year: int | None = None
     index_score: float | None = None
@@ -53,6 +55,7 @@ class Headline:
     peers_label: str = ""
     goals: tuple[GoalScore, ...] = ()
     sources: tuple[int, ...] = ()
+    scope: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class GapRow:
     basis: str  # regional_plan | national_2030
     status: str
     sources: tuple[int, ...] = ()
+    baseline_value: float | None = None  # where the line starts (sets the figures' precision)
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,7 @@ class BriefModel:
     sources: tuple[Source, ...] = ()
     parent_name: str = ""  # a territory's region
     data_commit: str = ""
+    changes_scope: str = ""  # whose trends (a territory's region) and how they are ranked
 
 
 class SourceBook:
@@ -201,14 +206,8 @@ def target_source(book: SourceBook, targets: pd.DataFrame, row: Mapping, lang: s
     """Cite the national 2030 target a stand-in line leads to (its SDG target text)."""
     from sdgdash.i18n import t
 
-    rows = targets[targets["indicator_id"] == row["indicator_id"]]
-    rows = rows[
-        rows["series"].isin([row["series"], ""]) & rows["unit"].isin([row["unit"], ""])
-    ].assign(_exact=lambda f: (f["series"] != "").astype(int) * 2 + (f["unit"] != ""))
-    if rows.empty:
-        return None
-    best = rows.sort_values("_exact", ascending=False, kind="stable").iloc[0]
-    return book.cite(t("brief_src_target", lang, text=str(best["source"])))
+    text = plans_view.target_source(targets, row["indicator_id"], row["series"], row["unit"])
+    return book.cite(t("brief_src_target", lang, text=text)) if text else None
 
 
 def gap_rows(
@@ -223,7 +222,7 @@ def gap_rows(
     """The ``n`` rows furthest behind (regional plans and national stand-ins in one ``status``
     table, as ``place_plan_status`` + ``national_stand_in`` give them) for the brief."""
     out = []
-    for rec in furthest_behind(status, n).to_dict("records"):
+    for rec in plans_view.furthest_behind(status, n).to_dict("records"):
         sel = Selection.from_mapping(rec["indicator_id"], {c: rec[c] for c in SELECTION_COLUMNS})
         label = f"{labels.indicator_label(sel.indicator_id, lang)} — "
         label += labels.selection_label(sel, lang, with_unit=False)
@@ -250,6 +249,7 @@ def gap_rows(
                 basis=str(rec["basis"]),
                 status=str(rec["status"]),
                 sources=tuple(r for r in refs if r is not None),
+                baseline_value=_num(rec["baseline_value"]),
             )
         )
     return tuple(out)

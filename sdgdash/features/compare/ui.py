@@ -10,6 +10,8 @@ from sdgdash.exports.tables import file_stem
 from sdgdash.features.compare import view as compare_view
 from sdgdash.features.compare.charts import compare_lines
 from sdgdash.features.compare.view import DEFAULT_REGIONS, MAX_REGIONS
+from sdgdash.features.plans import ui as plans_ui
+from sdgdash.features.plans import view as plans_view
 from sdgdash.features.region import view as region_view
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, pickers, render, state, widgets
@@ -89,6 +91,7 @@ def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> None:
     view = compare_view.lines(cached, codes, ind)
     sel = view.selection
     widgets.heading_text(labels.indicator_label(ind, lang), labels.selection_label(sel, lang))
+    rows = plans_ui.compare_block(codes, sel, lang)
     fig = compare_lines(
         view.regional,
         view.national,
@@ -96,6 +99,7 @@ def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> None:
         {c: labels.region_name(c, lang) for c in codes},
         labels.code_label("unit", sel.unit, lang),
         lang,
+        {code: plans_view.plan_chart_frame(row) for code, row in rows.items()},
     )
     files = [view.source_file]
     render.chart(

@@ -11,6 +11,10 @@ from sdgdash.exports import tables as exports
 from sdgdash.features.goal import charts as goalcharts
 from sdgdash.features.goal import progress
 from sdgdash.features.goal import view as goalview
+from sdgdash.features.plans import ui as plans_ui
+from sdgdash.features.plans import view as plans_view
+from sdgdash.features.plans.charts import plan_trace
+from sdgdash.features.plans.status import NATIONAL_2030
 from sdgdash.figures import PLOTLY_CONFIG
 from sdgdash.geo import layouts as geo
 from sdgdash.i18n import t, tn
@@ -149,15 +153,21 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
         labels.selection_label(row["selection"], lang),
     )
     st.text(goalview.explain(p, lang, factor))
+    fig = goalcharts.series_chart(
+        row["years"],
+        row["values"],
+        p,
+        labels.code_label("unit", row["unit"], lang),
+        labels.goal_colour(goal),
+        lang,
+    )
+    if ref_area:
+        plan = plans_ui.panel_status(ref_area, row["selection"], lang)
+        # The national target's path is drawn already; a regional plan adds its own line.
+        if plan is not None and plan["basis"] != NATIONAL_2030:
+            fig.add_trace(plan_trace(plans_view.plan_chart_frame(plan), lang))
     render.chart(
-        goalcharts.series_chart(
-            row["years"],
-            row["values"],
-            p,
-            labels.code_label("unit", row["unit"], lang),
-            labels.goal_colour(goal),
-            lang,
-        ),
+        fig,
         key="goal_detail",
         title=f"{labels.indicator_label(ind, lang)} — {labels.region_name(ref_area, lang)}",
         source=widgets.source_text([row["source_file"]], lang),

@@ -6,8 +6,9 @@ The rule
    joined by straight lines; between two of them the line is read by linear interpolation, after
    the last planned year it stays at the last planned value (the plan's end state is meant to
    hold), before the baseline year there is no plan.
-2. Year assessed: the latest year with an actual value that is not before the baseline year.
-   No such year: status ``no_actual``.
+2. Year assessed: the latest year with an actual value after the baseline year. No such year:
+   status ``no_actual`` (a value in the baseline year itself is where the line starts, not
+   progress along it: a national stand-in starts at that very value).
 3. Gap = actual - plan line in that year, in the indicator's unit (the figure the pages show).
 4. Direction: the curated direction of the indicator (data/curated/indicator_direction.csv via
    ``sdgdash.data.directions``). Where it is neutral or not curated, the plan's own direction stands
@@ -121,7 +122,7 @@ class PlanStatus:
 
     status: str
     basis: str
-    year: int | None = None  # year assessed (latest actual year from the baseline year on)
+    year: int | None = None  # year assessed (latest actual year after the baseline year)
     actual: float | None = None
     expected: float | None = None  # the plan line in that year
     gap: float | None = None  # actual - expected, in the indicator's unit
@@ -141,12 +142,15 @@ def decimals(value: float) -> int:
     return MAX_DECIMALS
 
 
-def shown(value: float | None, published: float | None) -> float | None:
+def shown(value: float | None, *published: float | None) -> float | None:
     """A derived figure (plan line, gap, a target computed from a base) as pages and the brief
-    show it: one decimal finer than the published value it is compared with."""
-    if value is None or published is None or math.isnan(value) or math.isnan(published):
+    show it: one decimal finer than the finest published value it comes from or is compared
+    with (the actual value, the baseline)."""
+    given = [p for p in published if p is not None and not math.isnan(p)]
+    if value is None or math.isnan(value) or not given:
         return value
-    return round(value, min(decimals(published) + 1, MAX_DECIMALS)) + 0.0  # no -0.0
+    digits = max(decimals(p) for p in given) + 1
+    return round(value, min(digits, MAX_DECIMALS)) + 0.0  # no -0.0
 
 
 def resolution(values: Iterable[float]) -> float:
@@ -174,7 +178,7 @@ def assess_plan(
 ) -> PlanStatus:
     """The status of an actual series of (year, value) against ``line``; see the module doc."""
     series = _clean(actual)
-    since = [y for y in series if y >= line.baseline_year]
+    since = [y for y in series if y > line.baseline_year]
     direction = higher_is_better
     if direction is None and line.change != 0:
         direction = line.change > 0

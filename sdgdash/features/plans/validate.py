@@ -33,7 +33,7 @@ from typing import Any
 
 import pandas as pd
 
-from sdgdash.data.catalog import DISAGGREGATIONS, SELECTION_COLUMNS
+from sdgdash.data.catalog import DISAGGREGATIONS, SELECTION_COLUMNS, natural_key
 from sdgdash.data.models import Selection
 from sdgdash.features.localdata.uploads import (
     HEADER_OF,
@@ -83,6 +83,7 @@ PLAN_CODES: tuple[str, ...] = (
     "duplicate_plan_year",
     "duplicate_plan",
     "bad_date",
+    "date_missing",
     "date_out_of_range",
     "text_missing",
     "text_too_long",
@@ -199,7 +200,7 @@ class PlanCatalogue:
         """Indicators with data for the place's region, in natural order (1.2.1 before 1.10.1)."""
         region = self.region_of(place)
         ids = {ind for (ref, ind) in self.selections if ref == region}
-        return sorted(ids, key=_natural)
+        return sorted(ids, key=natural_key)
 
     def selections_of(self, place: str, indicator_id: str) -> list[Selection]:
         """The indicator's selections in the national data for the place's region."""
@@ -208,10 +209,6 @@ class PlanCatalogue:
             Selection(indicator_id, **dict(zip(SELECTION_COLUMNS, s, strict=True)))
             for s in sorted(found)
         ]
-
-
-def _natural(indicator_id: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.]", indicator_id))
 
 
 # --- checks of one target --------------------------------------------------------------------
@@ -279,7 +276,11 @@ def check_plan(
             problems += _selection_problems(inp.selection, allowed)
     base_year = inp.baseline_year
     year_ok = isinstance(base_year, int) and not isinstance(base_year, bool)
-    if not year_ok or not MIN_YEAR <= base_year <= today.year:
+    if base_year is None or base_year == "":
+        problems.append(Problem(None, "baseline_year", "missing_value", {}))
+    elif isinstance(base_year, str):
+        problems.append(Problem(None, "baseline_year", "bad_year", {"value": base_year[:40]}))
+    elif not year_ok or not MIN_YEAR <= base_year <= today.year:
         problems.append(
             Problem(
                 None,
@@ -289,7 +290,9 @@ def check_plan(
             )
         )
         year_ok = False
-    if not _finite(inp.baseline_value):
+    if inp.baseline_value is None or inp.baseline_value == "":
+        problems.append(Problem(None, "baseline_value", "missing_value", {}))
+    elif not _finite(inp.baseline_value):
         problems.append(
             Problem(None, "baseline_value", "non_numeric", {"value": str(inp.baseline_value)[:40]})
         )
@@ -317,11 +320,15 @@ def check_plan(
             problems.append(
                 Problem(None, column, "plan_year_order", {"year": year, "baseline": base_year})
             )
-        if not _finite(value):
+        if value is None or value == "":
+            problems.append(Problem(None, column, "missing_value", {}))
+        elif not _finite(value):
             problems.append(Problem(None, column, "non_numeric", {"value": str(value)[:40]}))
     problems += _text_problems("document_name", inp.document_name, DOCUMENT_MAX, True)
     doc_date = inp.document_date
-    if not isinstance(doc_date, dt.date) or isinstance(doc_date, dt.datetime):
+    if doc_date is None:
+        problems.append(Problem(None, "document_date", "date_missing", {}))
+    elif not isinstance(doc_date, dt.date) or isinstance(doc_date, dt.datetime):
         problems.append(Problem(None, "document_date", "bad_date", {"value": str(doc_date)[:40]}))
     elif not dt.date(MIN_YEAR, 1, 1) <= doc_date <= today:
         problems.append(
@@ -599,6 +606,15 @@ def validate_file(
     return PlanFileResult(tuple(entries), tuple(rows), [], tuple(skipped), **meta)
 
 
+def _message(problem: Problem, lang: str) -> str:
+    """A problem in ``lang``: local data's text for a shared code, else the plan's own."""
+    from sdgdash.i18n import t
+
+    if message_key(problem.code).startswith("ld_"):
+        return t(f"ld_{problem.code}", lang, **problem.params)
+    return t(f"plan_err_{problem.code}", lang, **problem.params)
+
+
 def problems_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
     """Every problem with its row, column and message in ``lang`` (the page shows this table)."""
     from sdgdash.i18n import t
@@ -607,7 +623,7 @@ def problems_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
         {
             t("ld_col_row", lang): ["" if p.row is None else str(p.row) for p in problems],
             t("ld_col_column", lang): [p.column or t("ld_whole_file", lang) for p in problems],
-            t("ld_col_problem", lang): [t(message_key(p.code), lang, **p.params) for p in problems],
+            t("ld_col_problem", lang): [_message(p, lang) for p in problems],
         }
     )
 

@@ -14,9 +14,10 @@ from typing import Any, Protocol
 import pandas as pd
 
 from sdgdash.data import flags
-from sdgdash.data.catalog import DISAGGREGATIONS, SELECTION_COLUMNS
+from sdgdash.data.catalog import DISAGGREGATIONS, SELECTION_COLUMNS, natural_key
 from sdgdash.data.directions import direction_for
 from sdgdash.data.models import Selection
+from sdgdash.data.source import Data, store_derived
 from sdgdash.data.targets import target_for
 from sdgdash.features.plans.status import (
     NATIONAL_2030,
@@ -24,7 +25,10 @@ from sdgdash.features.plans.status import (
     PlanLine,
     assess_plan,
     national_line,
+    shown,
 )
+from sdgdash.geo import layouts as geo
+from sdgdash.i18n import fmt_number, t
 
 KEY: list[str] = ["indicator_id", *SELECTION_COLUMNS]
 ACTUAL_COLUMNS: list[str] = ["place", *KEY, "year", "value", "source"]
@@ -351,3 +355,300 @@ def plan_table(plans: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
 def is_stand_in(row: dict | pd.Series) -> bool:
     """True for a row judged against the national 2030 target, not a regional plan."""
     return row["basis"] == NATIONAL_2030
+
+
+# --- what the pages show (data: sdgdash.data.source.Data; store: a PlanReader or None) ----------
+
+REGION, TERRITORY = "region", "territory"
+DEFAULT_PLACE = "KZKAR"  # Karaganda region: home of the Karkaraly pilot district
+SORTS: tuple[str, ...] = ("status", "gap", "indicator")
+
+
+class NoPlans:
+    """The store's reads when no store can be read: no targets, no local data."""
+
+    def plans(self, place: str | None = None, indicator_id: str | None = None) -> pd.DataFrame:
+        """No targets."""
+        from sdgdash.store.plans import PLAN_COLUMNS
+
+        return pd.DataFrame(columns=PLAN_COLUMNS)
+
+    def plan_values(
+        self, plan_ids: Any = None, place: str | None = None, indicator_id: str | None = None
+    ) -> pd.DataFrame:
+        """No planned values."""
+        return pd.DataFrame(columns=["plan_id", "year", "value"])
+
+    def upload_rows(self, territory_id: str, indicator_id: str | None = None) -> pd.DataFrame:
+        """No local data."""
+        return pd.DataFrame(columns=["year", "value", "upload_id", "version", *SELECTION_COLUMNS])
+
+
+def reader(store: Any) -> PlanReader:
+    """``store`` when it holds plan targets (``sdgdash.store.Store``), else :class:`NoPlans`."""
+    return store if store is not None and hasattr(store, "plan_values") else NoPlans()
+
+
+def place_kind(data: Data, place: str) -> str | None:
+    """``region`` (a region-level unit of any layout), ``territory`` (a pilot territory of
+    territories.csv) or None."""
+    if place in geo.ALL_UNITS:
+        return REGION
+    return TERRITORY if place in data.territories() else None
+
+
+def places(data: Data, lang: str) -> list[str]:
+    """Every place a plan may be entered for: regions by name, then pilot territories."""
+    labels = data.labels()
+    regions = sorted(geo.ALL_UNITS, key=lambda c: labels.region_name(c, lang))
+    terrs = sorted(data.territories().values(), key=lambda x: x.name(lang))
+    return [*regions, *(x.territory_id for x in terrs)]
+
+
+def place_name(data: Data, place: str, lang: str) -> str:
+    """A region's or pilot territory's name in ``lang``."""
+    terr = data.territories().get(place) if place not in geo.ALL_UNITS else None
+    return terr.name(lang) if terr is not None else data.labels().region_name(place, lang)
+
+
+def parent_region(data: Data, place: str) -> str:
+    """The region of a place (a region is its own)."""
+    terr = data.territories().get(place) if place not in geo.ALL_UNITS else None
+    return terr.parent_ref_area if terr is not None else place
+
+
+def place_from_params(data: Data, params: dict[str, str]) -> str:
+    """The place a plans URL opens (``place``): a region or pilot territory, else the default."""
+    place = params.get("place", "")
+    return place if place_kind(data, place) else DEFAULT_PLACE
+
+
+@store_derived
+def place_status(data: Data, store: Any, place: str) -> pd.DataFrame:
+    """The one actual-vs-plan table of a place for every page and the brief: its targets in
+    force with their status and, for a region, the national 2030 stand-ins of its headline
+    selections that have no regional plan (:func:`actual_vs_plan`)."""
+    return actual_vs_plan(
+        reader(store),
+        data.all_observations(),
+        data.directions(),
+        data.targets(),
+        place,
+        place_kind(data, place) or REGION,
+        data.headlines(),
+    )
+
+
+@store_derived
+def selection_status(
+    data: Data, store: Any, place: str, sel: Selection, table: pd.DataFrame | None = None
+) -> dict | None:
+    """The status row of one selection in a place: its regional target, else (for a region) its
+    national 2030 stand-in; None when neither exists. ``table``: the place's
+    :func:`place_status`, when the caller has it (the row is then read from it)."""
+    key = (sel.indicator_id, *(getattr(sel, c) for c in SELECTION_COLUMNS))
+    if table is not None:
+        rows = [r for r in table.to_dict("records") if tuple(r[c] for c in KEY) == key]
+        if rows:
+            return rows[0]
+    store = reader(store)
+    plans = store.plans(place=place, indicator_id=sel.indicator_id)
+    mine = plans[[tuple(r) == key for r in plans[KEY].itertuples(index=False, name=None)]]
+    kind = place_kind(data, place) or REGION
+    if len(mine):
+        values = store.plan_values(place=place, indicator_id=sel.indicator_id)
+        if kind == TERRITORY:
+            actuals = territory_actuals(store.upload_rows(place, sel.indicator_id), place)
+        else:
+            actuals = region_actuals(data.indicator_observations(sel.indicator_id), place)
+        found = status_table(mine, values, actuals, data.directions())
+    elif kind == REGION:
+        obs = data.indicator_observations(sel.indicator_id)
+        found = national_stand_in(obs, data.directions(), data.targets(), place, [sel], plans)
+    else:
+        return None
+    return found.iloc[0].to_dict() if len(found) else None
+
+
+@store_derived
+def indicator_status(data: Data, store: Any, sel: Selection) -> pd.DataFrame:
+    """Every place's target of one selection with its status, and a national 2030 stand-in for
+    each region with data but no plan for it (:func:`indicator_plan_status`)."""
+    table = indicator_plan_status(
+        reader(store),
+        data.indicator_observations(sel.indicator_id),
+        data.directions(),
+        sel.indicator_id,
+        data.targets(),
+        sel,
+    )
+    keep = [
+        tuple(r) == (sel.indicator_id, *(getattr(sel, c) for c in SELECTION_COLUMNS))
+        for r in table[KEY].itertuples(index=False, name=None)
+    ]
+    return table[keep].reset_index(drop=True)
+
+
+def indicator_choices(data: Data, store: Any, table: pd.DataFrame) -> list[str]:
+    """Indicators the "one indicator in every region" view offers: those of the place's table
+    first, then every indicator with a target in force anywhere, then the other regional
+    indicators with a national 2030 target."""
+    planned = reader(store).plans()
+    with_target = set(data.targets()["indicator_id"])
+    heads = [s.indicator_id for s in data.headlines()]
+    ids = [*table["indicator_id"], *sorted(set(planned["indicator_id"]), key=natural_key)]
+    ids += [i for i in heads if i in with_target]
+    return list(dict.fromkeys(ids))
+
+
+def indicator_selections(data: Data, store: Any, indicator_id: str) -> list[Selection]:
+    """The selections of an indicator to compare across places: its headline, then every one
+    with a target in force."""
+    head = [s for s in data.headlines() if s.indicator_id == indicator_id]
+    plans = reader(store).plans(indicator_id=indicator_id)
+    planned = [
+        Selection.from_mapping(indicator_id, {c: r[c] for c in SELECTION_COLUMNS})
+        for r in plans.to_dict("records")
+    ]
+    return list(dict.fromkeys([*head, *planned]))
+
+
+def sort_status(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The status table in the order the page offers: ``status`` (behind first, furthest behind
+    first: the table's own order), ``gap`` (gap as a share of the planned change, worst first)
+    or ``indicator`` (natural order)."""
+    if by == "gap":
+        share = table["gap_share"].astype(float)
+        return (
+            table.assign(_s=share)
+            .sort_values("_s", na_position="last", kind="stable")
+            .drop(columns="_s")
+        )
+    if by == "indicator":
+        return table.sort_values("indicator_id", key=lambda s: s.map(natural_key), kind="stable")
+    return table
+
+
+def selection_key(sel: Selection) -> str:
+    """A selection as one URL value: ``indicator|series|unit|sex|...`` ("" for totals)."""
+    return "|".join([sel.indicator_id, *(getattr(sel, c) for c in SELECTION_COLUMNS)])
+
+
+def selection_from_key(key: str) -> Selection | None:
+    """The selection of a :func:`selection_key` value, None when it is malformed."""
+    parts = key.split("|")
+    if len(parts) != 1 + len(SELECTION_COLUMNS) or not parts[0]:
+        return None
+    return Selection(parts[0], **dict(zip(SELECTION_COLUMNS, parts[1:], strict=True)))
+
+
+def row_selection(row: dict) -> Selection:
+    """The indicator selection a status or plan row is about."""
+    return Selection.from_mapping(str(row["indicator_id"]), {c: row[c] for c in SELECTION_COLUMNS})
+
+
+def target_source(targets: pd.DataFrame, indicator_id: str, series: str, unit: str) -> str:
+    """The source text of the national target a stand-in leads to (the most specific row of
+    data/curated/indicator_targets.csv: series and unit before blanks), "" when none."""
+    rows = targets[targets["indicator_id"] == indicator_id]
+    rows = rows[rows["series"].isin([series, ""]) & rows["unit"].isin([unit, ""])]
+    if rows.empty:
+        return ""
+    exact = (rows["series"] != "").astype(int) * 2 + (rows["unit"] != "").astype(int)
+    return str(rows.assign(_exact=exact).sort_values("_exact", ascending=False).iloc[0]["source"])
+
+
+def document_text(row: dict, targets: pd.DataFrame, lang: str) -> str:
+    """Where a row's line comes from: the planning document, or the national target's source."""
+    if row["basis"] != NATIONAL_2030:
+        date = row.get("document_date")
+        bits = [str(row.get("document_name") or ""), date.isoformat() if date else ""]
+        bits.append(str(row.get("document_ref") or ""))
+        return ", ".join(b for b in bits if b)
+    text = target_source(targets, row["indicator_id"], row["series"], row["unit"])
+    return t("brief_src_target", lang, text=text) if text else ""
+
+
+def status_display(
+    data: Data, table: pd.DataFrame, lang: str, with_place: bool = False
+) -> pd.DataFrame:
+    """The status table as the pages show and download it, in ``lang``: one row per target,
+    numbers as the brief writes them (derived figures one decimal finer than the actual).
+    ``with_place``: rows of one series in several places (the place named, not the series)."""
+    labels = data.labels()
+    targets = data.targets()
+    rows = []
+    for r in table.to_dict("records"):
+        sel = row_selection(r)
+        actual = None if pd.isna(r["actual"]) else float(r["actual"])
+        stand_in = r["basis"] == NATIONAL_2030
+        final = r["final_value"]
+        base = _num(r["baseline_value"])
+        row = {}
+        if with_place:
+            row[t("plan_col_place", lang)] = place_name(data, str(r["place"]), lang)
+        else:
+            row[t("indicator", lang)] = labels.indicator_label(sel.indicator_id, lang)
+            row[t("series", lang)] = labels.selection_label(sel, lang, with_unit=False)
+        row |= {
+            t("plan_col_status", lang): t(f"plan_status_{r['status']}", lang),
+            t("plan_col_basis", lang): t(f"plan_basis_{r['basis']}", lang),
+            t("year", lang): None if pd.isna(r["year"]) else int(r["year"]),
+            t("brief_col_actual", lang): actual,
+            t("brief_col_expected", lang): _num(shown(_num(r["expected"]), actual, base)),
+            t("brief_col_gap", lang): _num(shown(_num(r["gap"]), actual, base)),
+            t("plan_col_gap_share", lang): (
+                None if pd.isna(r["gap_share"]) else round(float(r["gap_share"]) * 100)
+            ),
+            t("plan_col_final_year", lang): int(r["final_year"]),
+            t("plan_col_final_value", lang): _num(
+                shown(_num(final), actual, base) if stand_in else _num(final)
+            ),
+            t("unit", lang): labels.code_label("unit", sel.unit, lang),
+            t("plan_col_baseline", lang): f"{int(r['baseline_year'])}: "
+            + fmt_number(r["baseline_value"], lang),
+            t("plan_col_document", lang): document_text(r, targets, lang),
+            t("source", lang): str(r.get("actual_source") or ""),
+        }
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    if len(out):  # years stay whole numbers where a row has none (no actual value)
+        for key in ("year", "plan_col_final_year", "plan_col_gap_share"):
+            out[t(key, lang)] = out[t(key, lang)].astype("Int64")
+    return out
+
+
+def _num(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def counts(table: pd.DataFrame) -> dict[str, int]:
+    """How many targets are in each status (every status, zero included)."""
+    found = table["status"].value_counts().to_dict() if len(table) else {}
+    return {s: int(found.get(s, 0)) for s in STATUSES}
+
+
+def actual_series(data: Data, store: Any, row: dict) -> pd.DataFrame:
+    """year, value of the actual series a status row was judged on (a region: the national
+    data's usable rows; a territory: its local data in force)."""
+    sel = row_selection(row)
+    place = str(row["place"])
+    if row.get("place_kind") == TERRITORY:
+        rows = territory_actuals(reader(store).upload_rows(place, sel.indicator_id), place)
+    else:
+        rows = region_actuals(data.indicator_observations(sel.indicator_id), place)
+    key = (sel.indicator_id, *(getattr(sel, c) for c in SELECTION_COLUMNS))
+    mine = rows[[tuple(r) == key for r in rows[KEY].itertuples(index=False, name=None)]]
+    return mine[["year", "value", "source"]].sort_values("year").reset_index(drop=True)
+
+
+def plan_download(data: Data, store: Any, place: str, lang: str) -> pd.DataFrame:
+    """The place's targets in force, one row each with a column per planned year, names in
+    ``lang`` beside the codes (the plan table's CSV/XLSX)."""
+    store = reader(store)
+    plans = store.plans(place=place)
+    table = plan_table(plans, store.plan_values(place=place))
+    labels = data.labels()
+    names = [labels.indicator_name(i, lang) for i in table["indicator_id"]]
+    table.insert(table.columns.get_loc("indicator_id") + 1, "indicator_name", names)
+    return table

@@ -10,6 +10,8 @@ from sdgdash.features.deck import pptx
 from sdgdash.features.deck.parts import footer, profile_slides
 from sdgdash.features.index.slides import source_files
 from sdgdash.features.index.view import index_result, latest_year
+from sdgdash.features.plans import slides as plan_slides
+from sdgdash.features.plans import view as plans_view
 from sdgdash.features.region.view import region_from_params
 from sdgdash.i18n import t
 
@@ -20,8 +22,17 @@ def title(data: Data, params: dict[str, str], lang: str) -> str:
 
 
 def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pptx.Slide]:
-    """The region's goal scores."""
-    return [goal_scores_slide(data, title, region_from_params(params), lang)]
+    """The region's goal scores and, when the view chose one (``pind``), a series against its
+    plan line or national stand-in, as the region page draws it."""
+    ref_area = region_from_params(params)
+    out: list[pptx.Slide] = [goal_scores_slide(data, title, ref_area, lang)]
+    sel = plans_view.selection_from_key(params.get("pind", ""))
+    if sel is not None:
+        store = data.upload_store()
+        row = plans_view.selection_status(data, store, ref_area, sel)
+        if row is not None:
+            out.append(plan_slides.line_slide(data, store, ref_area, row, lang))
+    return out
 
 
 def goal_scores_slide(data: Data, title: str, ref_area: str, lang: str) -> pptx.ChartSlide:

@@ -57,7 +57,9 @@ def editor(store) -> User:
 
 
 def test_a_correction_keeps_the_previous_version_and_a_withdrawal_keeps_the_row(store, editor):
+    assert store.plan_revision() == (0, 0)
     first = store.save_plan(plan(), editor)
+    assert store.plan_revision() == (first, 0)
     shown = store.plans()
     expected = pd.DataFrame(
         {
@@ -93,7 +95,10 @@ def test_a_correction_keeps_the_previous_version_and_a_withdrawal_keeps_the_row(
     # The replaced version keeps its own planned values.
     assert list(store.plan_values(plan_ids=[first])["value"]) == [2.8, 2.5]
 
+    assert store.plan_revision() == (second, 0)
     store.withdraw_plan(second, editor)
+    # A withdrawal changes the revision too (pages cache the status tables by it).
+    assert store.plan_revision() == (second, 1)
     assert store.plans().empty and store.plan_values().empty
     history = store.plans(include_history=True)
     assert list(history["status"]) == ["withdrawn", "replaced"]

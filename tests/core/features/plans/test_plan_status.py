@@ -72,8 +72,9 @@ def test_neutral_indicators_read_in_the_plans_direction_and_missing_actuals():
     none = st.assess_plan(plan, [(2018, 9.0), (2019, float("nan"))], higher_is_better=True)
     assert none.status == st.NO_ACTUAL and none.year is None
     assert st.assess_plan(plan, [], True).status == st.NO_ACTUAL
-    # The baseline year itself is assessed against the baseline value.
-    assert st.assess_plan(plan, [(2020, 10.0)], True).status == st.ON_PLAN
+    # A value in the baseline year only is where the line starts, not progress along it.
+    assert st.assess_plan(plan, [(2020, 10.0)], True).status == st.NO_ACTUAL
+    assert st.assess_plan(plan, [(2020, 10.0), (2021, 11.0)], True).year == 2021
 
 
 def test_precision_of_published_numbers():
@@ -311,6 +312,8 @@ def test_derived_figures_are_shown_one_decimal_finer_than_the_published_value():
     assert st.shown(8.29812, 12.99) == 8.298
     assert st.shown(-0.00001, 3.0) == 0.0 and str(st.shown(-0.00001, 3.0)) == "0.0"
     assert st.shown(None, 3.0) is None and st.shown(1.23456, None) == 1.23456
+    # The finest of the published values it comes from: half of a base of 1.5 is 0.75, not 0.8.
+    assert st.shown(0.75, 3.0, 1.5) == 0.75 and st.shown(0.75, 3.0) == 0.8
 
 
 def test_one_table_per_place_and_per_indicator_with_the_national_stand_in_marked():
