@@ -444,7 +444,8 @@ def target_form(place: str, lang: str, user: User, store: Any) -> None:
         selection=sel,
         baseline_year=_year(base_year),  # type: ignore[arg-type]
         baseline_value=_number(base_value),  # type: ignore[arg-type]
-        planned=tuple((_year(y), _number(v)) for y, v in pairs if y.strip() or v.strip()),  # type: ignore[misc]
+        # A row without a value is no target for that year (the form offers 2025, 2029, 2030).
+        planned=tuple((_year(y), _number(v)) for y, v in pairs if v.strip()),  # type: ignore[misc]
         document_name=name,
         document_date=date,  # type: ignore[arg-type]
         document_ref=ref,

@@ -301,6 +301,9 @@ def check_plan(
     seen: set[int] = set()
     for year, value in inp.planned:
         column = str(year)
+        if year is None or year == "":
+            problems.append(Problem(None, "planned", "missing_value", {}))
+            continue
         if not isinstance(year, int) or isinstance(year, bool):
             problems.append(Problem(None, "planned", "bad_year", {"value": str(year)[:40]}))
             continue
@@ -473,7 +476,7 @@ def validate_file(
     if not content or not content.strip():
         return fail(Problem(None, None, "empty_file", {}))
     if len(content) > MAX_BYTES:
-        return fail(Problem(None, None, "file_too_large", {"size": len(content), "max": MAX_BYTES}))
+        return fail(Problem(None, None, "file_too_large", {"n": len(content), "max": MAX_BYTES}))
     if content.startswith(_OLE_MAGIC):
         return fail(Problem(None, None, "bad_file", {"detail": "xls"}))
     encoding = delimiter = ""
@@ -508,7 +511,7 @@ def validate_file(
         if len(rec) != len(names) and not (file_format == "xlsx" and len(rec) < len(names)):
             problems.append(
                 Problem(
-                    line, None, "wrong_field_count", {"found": len(rec), "expected": len(names)}
+                    line, None, "wrong_field_count", {"n": len(rec), "expected": len(names)}
                 )
             )
             continue

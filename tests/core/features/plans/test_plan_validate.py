@@ -160,6 +160,29 @@ def test_header_problems_stop_before_the_rows(cat):
 def test_unreadable_files_name_the_whole_file(cat, content, name, code):
     result = v.validate_file(content, name, "KZAAA", cat, today=TODAY)
     assert [p.code for p in result.problems] == [code] and not result.ok
+    for lang in LANGS:  # the message renders (a plural one counts by its n)
+        assert v.problems_frame(result.problems, lang).iloc[0, 2]
+
+
+def test_a_row_with_a_stray_comma_names_its_fields_in_every_language(cat):
+    text = HEADER + "\nKZAAA,1.2.1,,PT,,2021,3.2,\"2,8\",2,5,Plan,2024-01-15,\n"
+    result = check(text, cat)
+    assert [(p.row, p.code, p.params) for p in result.problems] == [
+        (2, "wrong_field_count", {"n": 13, "expected": 12})
+    ]
+    assert v.problems_frame(result.problems, "ru").iloc[0, 2] == (
+        "В строке 13 полей, а в заголовке 12."
+    )
+    for lang in LANGS:
+        assert "13" in v.problems_frame(result.problems, lang).iloc[0, 2]
+
+
+def test_indicators_come_in_natural_order_with_letters():
+    obs = observations()
+    extra = obs.iloc[[0, 0, 0]].assign(indicator_id=["4.c.1", "4.1.1", "10.1.1"])
+    no_territories = pd.DataFrame({"id": [], "parent_ref_area": []})
+    cat = v.PlanCatalogue.from_tables(pd.concat([obs, extra]), ["KZAAA"], no_territories)
+    assert cat.indicators("KZAAA") == ["1.2.1", "1.4.2", "4.1.1", "4.c.1", "10.1.1"]
 
 
 def test_windows_1251_with_semicolons_and_a_territory(cat):
