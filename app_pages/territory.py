@@ -13,6 +13,7 @@ from sdgdash.features.territory import ui as territory_ui
 from sdgdash.features.territory import view as territory_view
 from sdgdash.i18n import t
 from sdgdash.ui import auth, cached, state, widgets
+from sdgdash.ui.safe import literal
 
 lang = state.lang()
 notices = state.notice_area()
@@ -20,7 +21,7 @@ notices = state.notice_area()
 try:
     terr = territory_ui.pick_territory(lang)
 except TerritoryError as exc:
-    st.error(t("terr_bad_config", lang, error=str(exc)))
+    st.error(literal(t("terr_bad_config", lang, error=str(exc))))
     st.stop()
 
 found = territory_ui.territory_findings(terr.territory_id)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -16,6 +18,7 @@ from matplotlib.patches import Patch  # noqa: E402
 from plotly.colors import get_colorscale, sample_colorscale, unlabel_rgb  # noqa: E402
 from pptx import Presentation  # noqa: E402
 from pptx.chart.data import CategoryChartData  # noqa: E402
+from pptx.chart.xlsx import CategoryWorkbookWriter  # noqa: E402
 from pptx.dml.color import RGBColor  # noqa: E402
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION  # noqa: E402
 from pptx.util import Emu, Inches, Pt  # noqa: E402
@@ -78,10 +81,41 @@ class Document:
     slides: list[Slide] = field(default_factory=list)
 
 
+# Control characters no reader sees (python-pptx would spell them out as "_x0000_").
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(text: object) -> str:
+    return _CONTROL.sub("", str(text))
+
+
+class _TextWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx's writer of a chart's embedded workbook (what PowerPoint's "Edit data"
+    opens), with labels written as text: XlsxWriter would make a label starting with "=" a
+    formula."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        from xlsxwriter import Workbook
+
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class _ChartData(CategoryChartData):
+    """Chart data whose embedded workbook holds its labels as text (see _TextWorkbookWriter)."""
+
+    @property
+    def _workbook_writer(self):
+        return _TextWorkbookWriter(self)
+
+
 def _text(frame, text: str, size: int, bold: bool = False, colour: RGBColor | None = None) -> None:
     tf = frame.text_frame
     tf.word_wrap = True
-    lines = text.split("\n")
+    lines = _clean(text).split("\n")
     for n, line in enumerate(lines):
         p = tf.paragraphs[0] if n == 0 else tf.add_paragraph()
         run = p.add_run()
@@ -108,10 +142,12 @@ _BODY = (Inches(0.4), Inches(1.25), WIDTH - Inches(0.8), HEIGHT - Inches(1.95))
 
 
 def _chart(slide, spec: ChartSlide) -> None:
-    data = CategoryChartData()
-    data.categories = spec.categories
+    data = _ChartData()
+    data.categories = [_clean(c) if isinstance(c, str) else c for c in spec.categories]
     for name, values in spec.series:
-        data.add_series(name, [None if v is None or pd.isna(v) else float(v) for v in values])
+        data.add_series(
+            _clean(name), [None if v is None or pd.isna(v) else float(v) for v in values]
+        )
     kind = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "stacked": XL_CHART_TYPE.BAR_STACKED}.get(
         spec.kind, XL_CHART_TYPE.LINE_MARKERS
     )
@@ -148,7 +184,7 @@ def _chart(slide, spec: ChartSlide) -> None:
     if spec.axis_title:
         axis = chart.value_axis
         axis.has_title = True
-        axis.axis_title.text_frame.text = spec.axis_title
+        axis.axis_title.text_frame.text = _clean(spec.axis_title)
         axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
 
 
@@ -177,10 +213,10 @@ def _table(slide, spec: TableSlide) -> None:
     table = shape.table
     for c, name in enumerate(spec.columns):
         cell = table.cell(0, c)
-        cell.text = name
+        cell.text = _clean(name)
     for r, row in enumerate(spec.rows, 1):
         for c, value in enumerate(row):
-            table.cell(r, c).text = value
+            table.cell(r, c).text = _clean(value)
     for r in range(rows):
         for c in range(len(spec.columns)):
             for p in table.cell(r, c).text_frame.paragraphs:
