@@ -16,7 +16,7 @@ from sdgdash.data.source import Source
 from sdgdash.features.plans import view as plans_view
 from sdgdash.features.plans.validate import validate_file
 from sdgdash.i18n import LANGS, t, tn
-from sdgdash.ui.safe import md_escape
+from sdgdash.ui.safe import literal
 from tests.app.test_findings import login
 from tests.conftest import REPO
 
@@ -96,7 +96,7 @@ def test_the_form_refuses_each_bad_field_then_stores_corrects_and_withdraws(app,
         ("plan_field_document_name", t("plan_err_text_missing", "en")),
         ("plan_field_document_date", t("plan_err_date_missing", "en")),
     ):
-        assert f"- {md_escape(t(field, 'en'))}: {md_escape(message)}" in listed
+        assert f"- {literal(t(field, 'en'))}: {literal(message)}" in listed
     assert store.plans().empty  # nothing written
 
     _fill(at, bv="3,2", doc="Test fixture plan (not real)", ref="art. 1")

@@ -23,7 +23,7 @@ from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.pages import script
 from sdgdash.store import InvalidInput, NotAuthorized, PlanConflict, User
 from sdgdash.ui import auth, cached, pickers, render, state, widgets
-from sdgdash.ui.safe import md_escape
+from sdgdash.ui.safe import literal
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "plan_targets_example_KZKAR.csv"
 FORM_PAIRS = 4  # (year, planned value) rows of the form; a file takes any number of years
@@ -244,7 +244,7 @@ def chart_block(place: str, sel: Selection, lang: str, key: str, row: dict | Non
     )
     st.caption(status_sentence(row, lang))
     document = plans_view.document_text(row, cached.targets(), lang)
-    st.caption(md_escape(f"{t('plan_col_document', lang)}: {document}"))
+    st.caption(literal(f"{t('plan_col_document', lang)}: {document}"))
 
 
 def across_section(sel: Selection, lang: str) -> None:
@@ -461,7 +461,7 @@ def _save(store: Any, user: User, lang: str, write) -> None:
         st.error(tn("plan_refused", len(exc.errors), lang), icon=":material/error:")
         st.markdown(
             "\n".join(
-                f"- {md_escape(field_label(e.field, lang))}: {md_escape(e.message(lang))}"
+                f"- {literal(field_label(e.field, lang))}: {literal(e.message(lang))}"
                 for e in exc.errors
             )
         )
@@ -639,7 +639,7 @@ def versions_section(place: str, lang: str, user: User | None) -> None:
         try:
             store.withdraw_plan(int(chosen), user)
         except (ValueError, NotAuthorized) as exc:
-            st.error(t("plan_withdraw_failed", lang, error=str(exc)[:200]))
+            st.error(literal(t("plan_withdraw_failed", lang, error=str(exc)[:200])))
             return
         cached.clear_store_results()
         st.session_state["plan_withdrawn"] = str(chosen)
@@ -672,11 +672,9 @@ def _versions_table(history: pd.DataFrame, values: pd.DataFrame, lang: str) -> p
                 t("plan_col_baseline", lang): f"{r['baseline_year']}: "
                 + fmt_number(r["baseline_value"], lang),
                 t("plan_col_plan", lang): planned.get(r["plan_id"], ""),
-                t("plan_col_document", lang): plans_view.safe_text(str(r["document_name"])),
+                t("plan_col_document", lang): str(r["document_name"]),
                 t("plan_field_document_date", lang): str(r["document_date"]),
-                t("plan_field_document_ref", lang): plans_view.safe_text(
-                    str(r["document_ref"] or "")
-                ),
+                t("plan_field_document_ref", lang): str(r["document_ref"] or ""),
                 t("plan_col_file", lang): "" if r["file_id"] is None else f"№{int(r['file_id'])}",
                 t("plan_col_entered_by", lang): r["entered_by"],
                 t("ld_col_uploaded_at", lang): str(r["entered_at"])[:16],

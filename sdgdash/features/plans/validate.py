@@ -510,9 +510,7 @@ def validate_file(
     for line, rec in table[1:]:
         if len(rec) != len(names) and not (file_format == "xlsx" and len(rec) < len(names)):
             problems.append(
-                Problem(
-                    line, None, "wrong_field_count", {"n": len(rec), "expected": len(names)}
-                )
+                Problem(line, None, "wrong_field_count", {"n": len(rec), "expected": len(names)})
             )
             continue
 

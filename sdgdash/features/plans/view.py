@@ -14,7 +14,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from sdgdash.data import flags
-from sdgdash.data.catalog import DISAGGREGATIONS, SELECTION_COLUMNS, natural_key
+from sdgdash.data.catalog import SELECTION_COLUMNS, natural_key
 from sdgdash.data.directions import direction_for
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Data, store_derived
@@ -59,8 +59,6 @@ STATUS_COLUMNS: list[str] = [
     "entered_at",
     "actual_source",
 ]
-# Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class PlanReader(Protocol):
@@ -322,17 +320,9 @@ def plan_chart_frame(line: PlanLine | pd.Series | dict) -> pd.DataFrame:
     ).astype({"year": "int64", "value": "float64"})
 
 
-def safe_text(value: object) -> object:
-    """A cell someone typed, made inert for spreadsheets: text starting like a formula gets a
-    leading apostrophe (numbers, dates and empty cells are returned as they are)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def plan_table(plans: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
-    """The targets as one row each with a column per planned year (for CSV/XLSX downloads);
-    text typed by editors cannot start a formula."""
+    """The targets as one row each with a column per planned year (for CSV/XLSX downloads;
+    ``sdgdash.exports.tables`` keeps text typed by editors from starting a formula there)."""
     wide = values.pivot_table(index="plan_id", columns="year", values="value", aggfunc="first")
     wide.columns = [str(c) for c in wide.columns]
     cols = [
@@ -346,10 +336,7 @@ def plan_table(plans: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
     ]
     tail = ["document_name", "document_date", "document_ref", "entered_by", "entered_at"]
     out = plans[[*cols, *tail]].merge(wide, left_on="plan_id", right_index=True, how="left")
-    out = out[[*cols, *wide.columns, *tail]]
-    for col in ("document_name", "document_ref", "entered_by", *DISAGGREGATIONS):
-        out[col] = out[col].map(safe_text)
-    return out.reset_index(drop=True)
+    return out[[*cols, *wide.columns, *tail]].reset_index(drop=True)
 
 
 def is_stand_in(row: dict | pd.Series) -> bool:

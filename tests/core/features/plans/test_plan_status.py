@@ -11,6 +11,7 @@ import pytest
 from sdgdash.data.catalog import DISAGGREGATIONS, SELECTION_COLUMNS
 from sdgdash.data.models import Selection
 from sdgdash.data.targets import Target
+from sdgdash.exports import tables as exports
 from sdgdash.features.plans import status as st
 from sdgdash.features.plans import view
 
@@ -292,7 +293,9 @@ def test_plan_table_has_a_column_per_year_and_defuses_formulas():
         "entered_by",
         "entered_at",
     ]
-    assert table.iloc[0]["document_name"] == "'=HYPERLINK(1)"
+    # The text stays as typed; the CSV and XLSX writers keep it from being a formula there.
+    assert table.iloc[0]["document_name"] == "=HYPERLINK(1)"
+    assert "'=HYPERLINK(1)" in exports.csv_bytes(table).decode("utf-8-sig")
     assert (table.iloc[0]["2025"], table.iloc[0]["2030"]) == (3.0, 2.5)
     assert list(table.columns[3 : 3 + len(SELECTION_COLUMNS) + 1]) == [
         "indicator_id",

@@ -165,7 +165,7 @@ def test_unreadable_files_name_the_whole_file(cat, content, name, code):
 
 
 def test_a_row_with_a_stray_comma_names_its_fields_in_every_language(cat):
-    text = HEADER + "\nKZAAA,1.2.1,,PT,,2021,3.2,\"2,8\",2,5,Plan,2024-01-15,\n"
+    text = HEADER + '\nKZAAA,1.2.1,,PT,,2021,3.2,"2,8",2,5,Plan,2024-01-15,\n'
     result = check(text, cat)
     assert [(p.row, p.code, p.params) for p in result.problems] == [
         (2, "wrong_field_count", {"n": 13, "expected": 12})
