@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdgdash.features.planentry import ui as planentry_ui
 from sdgdash.features.plans import ui as plans_ui
 from sdgdash.ui import auth, state, widgets
 
@@ -22,7 +23,7 @@ plans_ui.chart_block(place, sel, lang, "plan_chart")
 plans_ui.across_section(sel, lang)
 
 st.divider()
-plans_ui.entry_section(place, lang, user)
-plans_ui.versions_section(place, lang, user)
+planentry_ui.entry_section(place, lang, user)
+planentry_ui.versions_section(place, lang, user)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

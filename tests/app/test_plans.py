@@ -13,6 +13,7 @@ import pytest
 from sdgdash.config import Settings
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Source
+from sdgdash.features.plans import tables as plan_tables
 from sdgdash.features.plans import view as plans_view
 from sdgdash.features.plans.validate import validate_file
 from sdgdash.i18n import LANGS, t, tn
@@ -42,7 +43,7 @@ def table_at(at, key: str) -> pd.DataFrame:
 def expected_display(store, place: str, lang: str) -> pd.DataFrame:
     """The plans view's table of ``place`` in ``lang`` over the same store (what pages show)."""
     table = plans_view.place_status(SOURCE, store, place)
-    return plans_view.status_display(SOURCE, table, lang)
+    return plan_tables.status_display(SOURCE, table, lang)
 
 
 def store_example(store, user) -> list[int]:
@@ -207,3 +208,39 @@ def test_the_region_page_shows_actual_vs_plan_as_the_plans_view(app, store, lang
     )
     chart = [c for c in at.get("plotly_chart") if "reg_plan_chart" in str(c.proto.id)]
     assert len(chart) == 1
+
+
+def test_a_target_written_elsewhere_shows_at_the_next_run(app, store):
+    at = app(PAGE, lang="en", place="KZKAR")
+    before = table_at(at, "plan_status_table")
+    assert t("plan_basis_regional_plan", "en") not in set(before[t("plan_col_basis", "en")])
+    # Another process (or replica) stores a target: the store's revision keys the cache.
+    store_example(store, store.create_user("aigerim", PASSWORD))
+    after = table_at(at.run(), "plan_status_table")
+    pd.testing.assert_frame_equal(after, expected_display(store, "KZKAR", "en"))
+
+
+def test_the_map_panel_compare_and_goal_pages_show_the_same_status(app, store):
+    store_example(store, store.create_user("aigerim", PASSWORD))
+    poverty = plans_view.selection_status(SOURCE, store, "KZKAR", POVERTY)
+    line = plans_ui_sentence(poverty)
+    at = app("app_pages/map.py", lang="en", ind="1.2.1", region="KZKAR")
+    assert not at.exception, [e.value for e in at.exception]
+    assert line in [c.value for c in at.caption]
+    at = app("app_pages/goal.py", lang="en", goal="1", region="KZKAR", ind="1.2.1")
+    assert not at.exception, [e.value for e in at.exception]
+    assert line in [c.value for c in at.caption]
+    at = app("app_pages/compare.py", lang="en", regions="KZKAR,KZKZY", ind="1.2.1")
+    assert not at.exception, [e.value for e in at.exception]
+    both = table_at(at, "cmp_plan_table")
+    basis = dict(zip(both[t("plan_col_place", "en")], both[t("plan_col_basis", "en")], strict=True))
+    labels = SOURCE.labels()
+    assert basis == {
+        labels.region_name("KZKAR", "en"): t("plan_basis_regional_plan", "en"),
+        labels.region_name("KZKZY", "en"): t("plan_basis_national_2030", "en"),
+    }
+
+
+def plans_ui_sentence(row: dict) -> str:
+    """The status sentence the pages write under a chart (plans ui)."""
+    return plan_tables.status_sentence(row, "en")

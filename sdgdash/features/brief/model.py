@@ -16,6 +16,7 @@ import pandas as pd
 
 from sdgdash.data.catalog import SELECTION_COLUMNS
 from sdgdash.data.models import Selection
+from sdgdash.features.plans import tables as plan_tables
 from sdgdash.features.plans import view as plans_view
 
 PLATFORM_REPOSITORY = "https://github.com/kazstat/sdg-data-kazstat"
@@ -206,7 +207,7 @@ def target_source(book: SourceBook, targets: pd.DataFrame, row: Mapping, lang: s
     """Cite the national 2030 target a stand-in line leads to (its SDG target text)."""
     from sdgdash.i18n import t
 
-    text = plans_view.target_source(targets, row["indicator_id"], row["series"], row["unit"])
+    text = plan_tables.target_source(targets, row["indicator_id"], row["series"], row["unit"])
     return book.cite(t("brief_src_target", lang, text=text)) if text else None
 
 

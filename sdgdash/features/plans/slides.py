@@ -12,6 +12,7 @@ from sdgdash.data.source import Data
 from sdgdash.features.brief.blocks import signed
 from sdgdash.features.deck import pptx
 from sdgdash.features.deck.parts import files_text, footer, table_slides
+from sdgdash.features.plans import tables as plan_tables
 from sdgdash.features.plans import view as plans_view
 from sdgdash.features.plans.charts import line_name
 from sdgdash.features.plans.status import PlanLine, shown
@@ -61,7 +62,7 @@ def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pp
     )
     out: list[pptx.Slide] = []
     if len(table):
-        display = plans_view.status_display(data, table, lang)
+        display = plan_tables.status_display(data, table, lang)
         cols = [t(k, lang) for k in TABLE_COLUMNS]
         gap = cols.index(t("brief_col_gap", lang))
         rows = [

@@ -25,10 +25,8 @@ from sdgdash.features.plans.status import (
     PlanLine,
     assess_plan,
     national_line,
-    shown,
 )
 from sdgdash.geo import layouts as geo
-from sdgdash.i18n import fmt_number, t
 
 KEY: list[str] = ["indicator_id", *SELECTION_COLUMNS]
 ACTUAL_COLUMNS: list[str] = ["place", *KEY, "year", "value", "source"]
@@ -532,81 +530,6 @@ def selection_from_key(key: str) -> Selection | None:
 def row_selection(row: dict) -> Selection:
     """The indicator selection a status or plan row is about."""
     return Selection.from_mapping(str(row["indicator_id"]), {c: row[c] for c in SELECTION_COLUMNS})
-
-
-def target_source(targets: pd.DataFrame, indicator_id: str, series: str, unit: str) -> str:
-    """The source text of the national target a stand-in leads to (the most specific row of
-    data/curated/indicator_targets.csv: series and unit before blanks), "" when none."""
-    rows = targets[targets["indicator_id"] == indicator_id]
-    rows = rows[rows["series"].isin([series, ""]) & rows["unit"].isin([unit, ""])]
-    if rows.empty:
-        return ""
-    exact = (rows["series"] != "").astype(int) * 2 + (rows["unit"] != "").astype(int)
-    return str(rows.assign(_exact=exact).sort_values("_exact", ascending=False).iloc[0]["source"])
-
-
-def document_text(row: dict, targets: pd.DataFrame, lang: str) -> str:
-    """Where a row's line comes from: the planning document, or the national target's source."""
-    if row["basis"] != NATIONAL_2030:
-        date = row.get("document_date")
-        bits = [str(row.get("document_name") or ""), date.isoformat() if date else ""]
-        bits.append(str(row.get("document_ref") or ""))
-        return ", ".join(b for b in bits if b)
-    text = target_source(targets, row["indicator_id"], row["series"], row["unit"])
-    return t("brief_src_target", lang, text=text) if text else ""
-
-
-def status_display(
-    data: Data, table: pd.DataFrame, lang: str, with_place: bool = False
-) -> pd.DataFrame:
-    """The status table as the pages show and download it, in ``lang``: one row per target,
-    numbers as the brief writes them (derived figures one decimal finer than the actual).
-    ``with_place``: rows of one series in several places (the place named, not the series)."""
-    labels = data.labels()
-    targets = data.targets()
-    rows = []
-    for r in table.to_dict("records"):
-        sel = row_selection(r)
-        actual = None if pd.isna(r["actual"]) else float(r["actual"])
-        stand_in = r["basis"] == NATIONAL_2030
-        final = r["final_value"]
-        base = _num(r["baseline_value"])
-        row = {}
-        if with_place:
-            row[t("plan_col_place", lang)] = place_name(data, str(r["place"]), lang)
-        else:
-            row[t("indicator", lang)] = labels.indicator_label(sel.indicator_id, lang)
-            row[t("series", lang)] = labels.selection_label(sel, lang, with_unit=False)
-        row |= {
-            t("plan_col_status", lang): t(f"plan_status_{r['status']}", lang),
-            t("plan_col_basis", lang): t(f"plan_basis_{r['basis']}", lang),
-            t("year", lang): None if pd.isna(r["year"]) else int(r["year"]),
-            t("brief_col_actual", lang): actual,
-            t("brief_col_expected", lang): _num(shown(_num(r["expected"]), actual, base)),
-            t("brief_col_gap", lang): _num(shown(_num(r["gap"]), actual, base)),
-            t("plan_col_gap_share", lang): (
-                None if pd.isna(r["gap_share"]) else round(float(r["gap_share"]) * 100)
-            ),
-            t("plan_col_final_year", lang): int(r["final_year"]),
-            t("plan_col_final_value", lang): _num(
-                shown(_num(final), actual, base) if stand_in else _num(final)
-            ),
-            t("unit", lang): labels.code_label("unit", sel.unit, lang),
-            t("plan_col_baseline", lang): f"{int(r['baseline_year'])}: "
-            + fmt_number(r["baseline_value"], lang),
-            t("plan_col_document", lang): document_text(r, targets, lang),
-            t("source", lang): str(r.get("actual_source") or ""),
-        }
-        rows.append(row)
-    out = pd.DataFrame(rows)
-    if len(out):  # years stay whole numbers where a row has none (no actual value)
-        for key in ("year", "plan_col_final_year", "plan_col_gap_share"):
-            out[t(key, lang)] = out[t(key, lang)].astype("Int64")
-    return out
-
-
-def _num(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
 
 
 def counts(table: pd.DataFrame) -> dict[str, int]:

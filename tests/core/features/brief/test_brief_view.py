@@ -20,6 +20,7 @@ from sdgdash.features.brief.pdf_file import write_pdf
 from sdgdash.features.brief.view import build_brief
 from sdgdash.features.index import view as index_view
 from sdgdash.features.localdata import uploads as localdata
+from sdgdash.features.plans import tables as plan_tables
 from sdgdash.features.plans import view as plans_view
 from sdgdash.features.plans.validate import validate_file
 from sdgdash.features.territory import view as territory_view
@@ -103,7 +104,7 @@ def test_the_region_brief_says_what_the_pages_show(data, store, lang):
     # Furthest behind: the plans page's rows and numbers, in its order.
     table = plans_view.place_status(data, store, "KZKAR")
     behind = plans_view.furthest_behind(table)
-    shown = plans_view.status_display(data, behind, lang)
+    shown = plan_tables.status_display(data, behind, lang)
     cells = table_of(sections[t("brief_h_behind", lang)])
     assert len(cells) == 1 + len(behind) >= 2
     for got, want in zip(cells[1:], shown.to_dict("records"), strict=True):

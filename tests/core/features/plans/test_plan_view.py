@@ -11,7 +11,7 @@ from sdgdash.config import Settings
 from sdgdash.data.catalog import SELECTION_COLUMNS
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Source
-from sdgdash.features.plans import view
+from sdgdash.features.plans import tables, view
 from sdgdash.features.plans.status import NATIONAL_2030, REGIONAL_PLAN
 from sdgdash.features.plans.validate import validate_file
 from sdgdash.i18n import LANGS, t
@@ -120,7 +120,7 @@ def test_sorting_and_counts(table):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_display_table_writes_the_rows_as_the_brief_does(data, table, lang):
-    shown = view.status_display(data, table, lang)
+    shown = tables.status_display(data, table, lang)
     assert len(shown) == len(table)
     row = shown[shown[t("indicator", lang)].str.startswith("11.6.1 ")].iloc[0]
     # Household waste collection, EXAMPLE plan 82 (2021) -> 95 (2025) -> 100 (2030); 91 in 2023.
@@ -137,11 +137,11 @@ def test_the_display_table_writes_the_rows_as_the_brief_does(data, table, lang):
     assert row[t("source", lang)].startswith("data/indicator_11-6-1.csv:")
     stand_in = shown[shown[t("indicator", lang)].str.startswith("3.6.1 ")].iloc[0]
     assert stand_in[t("plan_col_basis", lang)] == t("plan_basis_national_2030", lang)
-    text = view.target_source(data.targets(), "3.6.1", "", "PER_100000_POP")
+    text = tables.target_source(data.targets(), "3.6.1", "", "PER_100000_POP")
     assert text.startswith("SDG target 3.6")
     assert stand_in[t("plan_col_document", lang)] == t("brief_src_target", lang, text=text)
     assert str(shown[t("year", lang)].dtype) == "Int64"
-    across = view.status_display(data, table.head(2), lang, with_place=True)
+    across = tables.status_display(data, table.head(2), lang, with_place=True)
     assert t("plan_col_place", lang) in across and t("indicator", lang) not in across
 
 
