@@ -113,19 +113,29 @@ def show_status_table(display: pd.DataFrame, table: pd.DataFrame, lang: str, key
             return [""] * len(column)
         return [f"background-color: {c}" if c else "" for c in colours]
 
-    number = st.column_config.NumberColumn(format="%g")
+    # Widths keep the status, what it is judged against and the figures of the year in view
+    # on a laptop screen; the rest (target, baseline, document, source) scrolls.
+    def number(width: int | None, fmt: str = "%g"):
+        return st.column_config.NumberColumn(format=fmt, width=width)
+
     keyed_table(
         display.style.apply(paint, axis=0),
         key,
         height=min(36 * (len(display) + 1) + 4, 720),
         column_config={
-            t("indicator", lang): st.column_config.TextColumn(width="large"),
-            t("brief_col_actual", lang): number,
-            t("brief_col_expected", lang): number,
-            t("brief_col_gap", lang): number,
-            t("plan_col_final_value", lang): number,
-            t("plan_col_final_year", lang): st.column_config.NumberColumn(format="%d"),
-            t("year", lang): st.column_config.NumberColumn(format="%d"),
+            t("plan_col_place", lang): st.column_config.TextColumn(width=150),
+            t("indicator", lang): st.column_config.TextColumn(width=270),
+            t("series", lang): st.column_config.TextColumn(width=100),
+            status_col: st.column_config.TextColumn(width=125),
+            t("plan_col_basis", lang): st.column_config.TextColumn(width=135),
+            t("year", lang): number(55, "%d"),
+            # Published values keep every decimal the platform gives: sized to their content.
+            t("brief_col_actual", lang): number(None),
+            t("brief_col_expected", lang): number(None),
+            t("brief_col_gap", lang): number(None),
+            t("plan_col_gap_share", lang): number(90, "%d"),
+            t("plan_col_final_year", lang): number(70, "%d"),
+            t("plan_col_final_value", lang): number(80),
         },
     )
 
@@ -305,10 +315,11 @@ def compare_block(codes: list[str], sel: Selection, lang: str) -> dict[str, dict
         return rows
     table = pd.DataFrame(rows.values())
     display = plan_tables.status_display(cached, table, lang, with_place=True)
+    st.markdown(f"**{t('plan_region_heading', lang)}**")
     keep = [
         t("plan_col_place", lang),
-        t("plan_col_basis", lang),
         t("plan_col_status", lang),
+        t("plan_col_basis", lang),
         t("year", lang),
         t("brief_col_actual", lang),
         t("brief_col_expected", lang),
