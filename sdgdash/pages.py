@@ -53,7 +53,19 @@ PAGES: tuple[Page, ...] = (
         ":material/map:",
         ("map_",),
         frozenset(
-            {"goal", "ind", "year", "cls", "pal", "pilots", "mode", "region", "years"}
+            {
+                "goal",
+                "ind",
+                "year",
+                "from",
+                "chg",
+                "cls",
+                "pal",
+                "pilots",
+                "mode",
+                "region",
+                "years",
+            }
             | set(SELECTION_COLUMNS)
         ),
     ),
@@ -62,7 +74,7 @@ PAGES: tuple[Page, ...] = (
         "nav_region",
         ":material/location_city:",
         ("reg_",),
-        frozenset({"region", "goals", "pind"}),
+        frozenset({"region", "goals", "pind", "dind"}),
     ),
     Page("tag", "tag_nav", ":material/label:", ("tag_",), frozenset({"tag", "indicator"})),
     Page(

@@ -83,8 +83,9 @@ def highlight_best_worst(table: pd.DataFrame, frame: pd.DataFrame, codes: list[s
     )
 
 
-def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> None:
-    """One compared indicator (URL ``ind``) over the years for the regions and Kazakhstan."""
+def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> str:
+    """One compared indicator (URL ``ind``) over the years for the regions and Kazakhstan;
+    returns the indicator."""
     labels = cached.labels()
     ids = compare_view.indicator_choices(cached, frame)
     ind = pickers.indicator(lang, ids, "cmp_ind", compare_view.default_indicator(ids))
@@ -110,3 +111,4 @@ def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> None:
         filename=file_stem("sdg", ind, "compare", *codes, lang),
     )
     widgets.source_line(files, lang)
+    return ind

@@ -264,12 +264,17 @@ def _hex(colour: str) -> str:
 
 
 def map_colours(
-    values: pd.Series, palette: str, higher_is_better: bool | None, classes: str
+    values: pd.Series,
+    palette: str,
+    higher_is_better: bool | None,
+    classes: str,
+    centre: float | None = None,
 ) -> tuple[list[str], list[tuple[str, str]] | list[str]]:
-    """(colour of each value, legend) with the app's scales (sdgdash.maps): for classes the
-    legend is (colour, range) pairs in class order; for continuous it is the colour ramp."""
+    """(colour of each value, legend) with the app's scales (sdgdash.geo.choropleth): for
+    classes the legend is (colour, range) pairs in class order; for continuous it is the colour
+    ramp, symmetric around ``centre`` when given (a change map: no change in the middle)."""
     vals = values.astype(float)
-    if classes != "continuous" and vals.nunique() >= 2:
+    if centre is None and classes != "continuous" and vals.nunique() >= 2:
         edges = class_edges(vals, classes)
         n = len(edges) - 1
         steps, _ = colour_spec(palette, higher_is_better, n)
@@ -277,7 +282,7 @@ def map_colours(
         idx = classify(vals, edges)
         return [colours[i] for i in idx], list(zip(colours, _ranges(edges), strict=True))
     name, reverse = colour_spec(palette, higher_is_better)
-    lo, hi = float(vals.min()), float(vals.max())
+    lo, hi = _range(vals, centre)
     pos = [(v - lo) / (hi - lo) if hi > lo else 0.5 for v in vals]
     scale = get_colorscale(name)
     if reverse:
@@ -286,6 +291,14 @@ def map_colours(
     if reverse:
         ramp = ramp[::-1]
     return [_hex(c) for c in sample_colorscale(scale, pos)], ramp
+
+
+def _range(vals: pd.Series, centre: float | None) -> tuple[float, float]:
+    """The continuous scale's ends: the values' range, or symmetric around ``centre``."""
+    if centre is None:
+        return float(vals.min()), float(vals.max())
+    reach = float((vals - centre).abs().max()) or 1.0
+    return centre - reach, centre + reach
 
 
 def _ranges(edges: list[float]) -> list[str]:
@@ -307,9 +320,11 @@ def map_png(
     classes: str = "continuous",
     better_label: str = "",
     no_data_label: str = "",
+    centre: float | None = None,
 ) -> bytes:
     """The app's choropleth as a PNG, drawn locally with geopandas + matplotlib (no tiles, no
-    network): same colours and classes, units without a value in grey, values written on it."""
+    network): same colours and classes, units without a value in grey, values written on it;
+    ``centre``: a continuous scale symmetric around it (the change map)."""
     plt.rcParams["font.family"] = FONT
     gdf = gpd.GeoDataFrame.from_features(geojson["features"], crs="EPSG:4326")
     lon, lat = gdf.geometry.union_all().centroid.coords[0]
@@ -322,7 +337,9 @@ def map_png(
     if (~has).any():
         gdf[~has].plot(ax=ax, color=NO_DATA_COLOUR, edgecolor="white", linewidth=0.8)
     if has.any():
-        colours, legend = map_colours(gdf.loc[has, "value"], palette, higher_is_better, classes)
+        colours, legend = map_colours(
+            gdf.loc[has, "value"], palette, higher_is_better, classes, centre
+        )
         gdf[has].plot(ax=ax, color=colours, edgecolor="white", linewidth=0.8)
         for geom, code, value in zip(
             gdf[has].geometry, gdf[has]["ref_area"], gdf[has]["value"], strict=True
@@ -358,7 +375,7 @@ def map_png(
         else:
             cmap = LinearSegmentedColormap.from_list("app", legend)
             vals = gdf.loc[has, "value"].astype(float)
-            sm = plt.cm.ScalarMappable(cmap=cmap, norm=Normalize(vals.min(), vals.max()))
+            sm = plt.cm.ScalarMappable(cmap=cmap, norm=Normalize(*_range(vals, centre)))
             bar = fig.colorbar(sm, ax=ax, fraction=0.03, pad=0.01)
             bar.set_label(title, fontsize=10)
     fig.tight_layout()

@@ -1,5 +1,5 @@
-"""A region view as slides: its goal scores; and the region profile document (goal scores, then
-the indicator table as the page shows it) (pure)."""
+"""A region view as slides: its goal scores and distance to 2030; and the region profile document
+(goal scores, the indicator table as the page shows it, then the distance to 2030) (pure)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pandas as pd
 from sdgdash.data.source import Data
 from sdgdash.features.deck import pptx
 from sdgdash.features.deck.parts import footer, profile_slides
+from sdgdash.features.distance import slides as distance_slides
 from sdgdash.features.index.slides import source_files
 from sdgdash.features.index.view import index_result, latest_year
 from sdgdash.features.plans import slides as plan_slides
@@ -22,8 +23,9 @@ def title(data: Data, params: dict[str, str], lang: str) -> str:
 
 
 def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pptx.Slide]:
-    """The region's goal scores and, when the view chose one (``pind``), a series against its
-    plan line or national stand-in, as the region page draws it."""
+    """The region's goal scores; when the view chose one (``pind``), a series against its plan
+    line or national stand-in, as the region page draws it; then its distance to 2030 by goal
+    and by indicator."""
     ref_area = region_from_params(params)
     out: list[pptx.Slide] = [goal_scores_slide(data, title, ref_area, lang)]
     sel = plans_view.selection_from_key(params.get("pind", ""))
@@ -32,7 +34,7 @@ def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pp
         row = plans_view.selection_status(data, store, ref_area, sel)
         if row is not None:
             out.append(plan_slides.line_slide(data, store, ref_area, row, lang))
-    return out
+    return [*out, *distance_slides.region_slides(data, ref_area, lang)]
 
 
 def goal_scores_slide(data: Data, title: str, ref_area: str, lang: str) -> pptx.ChartSlide:
@@ -64,5 +66,6 @@ def region_document(data: Data, ref_area: str, lang: str, table: pd.DataFrame) -
         *profile_slides(
             data, table, lang, lambda part: t("slide_profile_table", lang, region=name, part=part)
         ),
+        *distance_slides.region_slides(data, ref_area, lang, full=True),
     ]
     return pptx.Document(name, [t("app_title", lang)], specs)
