@@ -53,23 +53,24 @@ def store_example(store, user) -> list[int]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_visitor_sees_every_target_with_its_status_and_no_form(app, store, lang):
-    at = app(PAGE, lang=lang, place="KZKAR")
+    at = app(PAGE, lang=lang, place="KZKZY")
     assert not at.exception, [e.value for e in at.exception]
-    assert at.title[0].value == t(
-        "plan_title", lang, name=SOURCE.labels().region_name("KZKAR", lang)
-    )
+    name = SOURCE.labels().region_name("KZKZY", lang)
+    assert at.title[0].value == t("plan_title", lang, name=name)
     assert t("plan_login", lang) in [i.value for i in at.info]
     assert not at.file_uploader and not at.get("date_input")
     assert not [w for w in at.text_input if str(w.key).startswith("plan_f_")]
-    # The empty store: every row is a national stand-in, as the plans view computes it.
+    # The empty store: every row stands in with the 2030 value, as the plans view computes it.
     shown = table_at(at, "plan_status_table")
-    pd.testing.assert_frame_equal(shown, expected_display(store, "KZKAR", lang))
+    pd.testing.assert_frame_equal(shown, expected_display(store, "KZKZY", lang))
     basis = set(shown[t("plan_col_basis", lang)])
-    assert basis == {t("plan_basis_national_2030", lang)}
-    # 1.2.1 in Karaganda region: 3 % in 2023 against the line from 1.5 % (2015) to half of it.
+    assert basis == {t("plan_basis_national_2030", lang), t("plan_basis_end_2030", lang)}
+    # 1.2.1 in Kyzylorda region: 6.2 % in 2023 against the line from 3.5 % (2015) to half of it
+    # in 2030 (SDG target 1.2), as the platform publishes the values.
     row = shown[shown[t("indicator", lang)].str.startswith("1.2.1 ")].iloc[0]
-    assert row[t("year", lang)] == 2023 and row[t("brief_col_actual", lang)] == 3.0
-    assert row[t("plan_col_final_value", lang)] == 0.75
+    assert row[t("year", lang)] == 2023 and row[t("brief_col_actual", lang)] == 6.2
+    assert row[t("plan_col_final_value", lang)] == 1.75
+    assert row[t("plan_col_basis", lang)] == t("plan_basis_national_2030", lang)
     assert row[t("plan_col_status", lang)] == t("plan_status_behind_plan", lang)
 
 

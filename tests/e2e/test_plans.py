@@ -107,7 +107,7 @@ def test_editor_uploads_a_plan_file_fixes_a_bad_row_and_sees_actual_vs_plan(serv
     regional = t("plan_basis_regional_plan", "en")
     planned = {r[indicator].split(" ", 1)[0] for r in body if r[basis] == regional}
     assert planned == {"1.2.1", "3.1.2", "11.3.1", "11.6.1", "17.8.1"}
-    stand_ins = [r for r in body if r[basis] == t("plan_basis_national_2030", "en")]
+    stand_ins = [r for r in body if r[basis] == t("plan_basis_end_2030", "en")]
     assert stand_ins and not any(r[indicator].startswith("1.2.1 ") for r in stand_ins)
     # 11.6.1 (household waste collection) drawn against its plan line, its status in words:
     # 91 % in 2023 against the EXAMPLE line 82 (2021) -> 95 (2025), i.e. 88.5 in 2023.

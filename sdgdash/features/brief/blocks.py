@@ -73,6 +73,14 @@ def signed(value: float | None, lang: str) -> str:
     return f"+{text}" if value > 0 else text
 
 
+def _mark(basis: str, lang: str) -> str:
+    """After a stand-in's plan line: what it leads to (no mark for a regional plan)."""
+    if basis == "regional_plan":
+        return ""
+    key = "brief_mark_2030" if basis == "national_2030" else "brief_mark_end"
+    return f" ({t(key, lang)})"
+
+
 def refs(sources: tuple[int, ...]) -> str:
     """Source numbers as cited in a table: [1] [3]."""
     return " ".join(f"[{n}]" for n in sources)
@@ -171,8 +179,7 @@ def brief_blocks(model: BriefModel) -> list[Block]:
                 f"{r.label}, {r.unit}" if r.unit else r.label,
                 str(r.year) if r.year is not None else "–",
                 num(r.actual, lang),
-                num(shown(r.expected, r.actual, r.baseline_value), lang)
-                + ("" if r.basis == "regional_plan" else f" ({t('brief_mark_2030', lang)})"),
+                num(shown(r.expected, r.actual, r.baseline_value), lang) + _mark(r.basis, lang),
                 signed(shown(r.gap, r.actual, r.baseline_value), lang),
                 # A regional plan's end value is shown as typed; a national one is computed.
                 f"{r.final_year}: "

@@ -204,11 +204,10 @@ def plan_source(book: SourceBook, row: Mapping, lang: str) -> int:
 
 
 def target_source(book: SourceBook, targets: pd.DataFrame, row: Mapping, lang: str) -> int | None:
-    """Cite the national 2030 target a stand-in line leads to (its SDG target text)."""
-    from sdgdash.i18n import t
-
-    text = plan_tables.target_source(targets, row["indicator_id"], row["series"], row["unit"])
-    return book.cite(t("brief_src_target", lang, text=text)) if text else None
+    """Cite the 2030 end value a stand-in line leads to: the SDG target's text, or the end
+    value's origin (the same words as the plans page's "planning document" column)."""
+    text = plan_tables.document_text(dict(row), targets, lang)
+    return book.cite(text) if text else None
 
 
 def gap_rows(
@@ -221,7 +220,7 @@ def gap_rows(
     n: int = 5,
 ) -> tuple[GapRow, ...]:
     """The ``n`` rows furthest behind (regional plans and national stand-ins in one ``status``
-    table, as ``place_plan_status`` + ``national_stand_in`` give them) for the brief."""
+    table, as ``plans.view.place_status`` gives them) for the brief."""
     out = []
     for rec in plans_view.furthest_behind(status, n).to_dict("records"):
         sel = Selection.from_mapping(rec["indicator_id"], {c: rec[c] for c in SELECTION_COLUMNS})

@@ -14,7 +14,7 @@ from sdgdash.features.goal import view as goalview
 from sdgdash.features.plans import ui as plans_ui
 from sdgdash.features.plans import view as plans_view
 from sdgdash.features.plans.charts import plan_trace
-from sdgdash.features.plans.status import NATIONAL_2030
+from sdgdash.features.plans.status import REGIONAL_PLAN
 from sdgdash.figures import PLOTLY_CONFIG
 from sdgdash.geo import layouts as geo
 from sdgdash.i18n import t, tn
@@ -164,7 +164,7 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
     if ref_area:
         plan = plans_ui.panel_status(ref_area, row["selection"], lang)
         # The national target's path is drawn already; a regional plan adds its own line.
-        if plan is not None and plan["basis"] != NATIONAL_2030:
+        if plan is not None and plan["basis"] == REGIONAL_PLAN:
             fig.add_trace(plan_trace(plans_view.plan_chart_frame(plan), lang))
     render.chart(
         fig,

@@ -8,7 +8,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdgdash.features.plans.status import NATIONAL_2030
+from sdgdash.features.plans.status import END_2030, NATIONAL_2030
 from sdgdash.i18n import plotly_separators, t
 
 ACTUAL_COLOUR = "#0072B2"  # Okabe-Ito blue, as the compare lines' first region
@@ -18,7 +18,8 @@ NATIONAL_COLOUR = "#555555"
 
 def line_name(basis: str, lang: str, place: str = "") -> str:
     """The legend name of a plan line: the regional plan, or the national 2030 stand-in."""
-    name = t("plan_line_national" if basis == NATIONAL_2030 else "plan_line_regional", lang)
+    key = {NATIONAL_2030: "plan_line_national", END_2030: "plan_line_end"}.get(basis)
+    name = t(key or "plan_line_regional", lang)
     return f"{place}: {name}" if place else name
 
 
@@ -28,7 +29,7 @@ def plan_trace(
     """A plan line (``plans.view.plan_chart_frame``: year, value, kind, basis) as a dashed
     trace: a regional plan dashed, a national 2030 stand-in dotted, corners marked."""
     basis = str(line["basis"].iloc[0]) if len(line) else ""
-    stand_in = basis == NATIONAL_2030
+    stand_in = basis in (NATIONAL_2030, END_2030)
     kinds = [t(f"plan_point_{k}", lang) for k in line["kind"]]
     return go.Scatter(
         x=line["year"],

@@ -40,10 +40,12 @@ Worked examples (tests/core/test_plan_status.py checks each by hand):
 - Keep a level: baseline 2022 = 100, plan 2025 = 100, higher is better; actual 2023 = 99.9.
   Change 0, tolerance = half of 0.1 = 0.05; gap -0.1 -> ``behind_plan``.
 
-Where a region has no plan value, the national 2030 target (data/curated/indicator_targets.csv)
-stands in: :func:`national_line` draws the line from the region's own Open SDG base value
-(2015 or the first later year) to the target in its year, and the same rule applies; the result
-says ``basis="national_2030"`` so the pages mark it.
+Where a region has no plan value, its 2030 end value stands in (the distance-to-2030 method,
+``sdgdash.features.distance``: the SDG target, else the index's bound, the curated end value or
+the best three regions): ``plans.view.end_value_stand_in`` draws the line from the region's
+first value of its present extent from 2015 on to the end value in its year, and the same rule
+applies; the result says ``basis="national_2030"`` (an SDG target) or ``"end_2030"`` so the
+pages mark it.
 """
 
 from __future__ import annotations
@@ -51,9 +53,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from sdgdash.data.targets import Target
-from sdgdash.features.goal.progress import BASE_YEAR
 
 ON_PLAN = "on_plan"
 BEHIND = "behind_plan"
@@ -64,8 +63,9 @@ NOT_ASSESSED = "not_assessed"
 STATUSES: tuple[str, ...] = (BEHIND, ON_PLAN, AHEAD, NOT_ASSESSED, NO_ACTUAL)
 
 REGIONAL_PLAN = "regional_plan"
-NATIONAL_2030 = "national_2030"
-BASES: tuple[str, ...] = (REGIONAL_PLAN, NATIONAL_2030)
+NATIONAL_2030 = "national_2030"  # no plan: the line to the SDG target (national 2030 target)
+END_2030 = "end_2030"  # no plan, no SDG target: the line to the distance-to-2030 end value
+BASES: tuple[str, ...] = (REGIONAL_PLAN, NATIONAL_2030, END_2030)
 
 TOLERANCE_SHARE = 0.10
 MAX_DECIMALS = 6
@@ -218,19 +218,3 @@ def assess_plan(
         tolerance=tol,
         **common,
     )
-
-
-def national_line(
-    actual: Iterable[tuple[int, float]], target: Target | None, base_year: int = BASE_YEAR
-) -> PlanLine | None:
-    """A stand-in plan line from the region's base value (``base_year`` or the first later year,
-    as Open SDG) to the national target in its year; None without a target or a base value."""
-    if target is None:
-        return None
-    series = _clean(actual)
-    since = sorted(y for y in series if y >= base_year)
-    if not since or target.year <= since[0]:
-        return None
-    base = series[since[0]]
-    goal = target.resolve(base)
-    return PlanLine(since[0], base, ((target.year, goal),), basis=NATIONAL_2030)

@@ -8,7 +8,8 @@ import pandas as pd
 
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Data
-from sdgdash.features.plans.status import NATIONAL_2030, shown
+from sdgdash.features.distance.display import arrival, end_kind
+from sdgdash.features.plans.status import NATIONAL_2030, REGIONAL_PLAN, shown
 from sdgdash.features.plans.validate import PlanFileResult
 from sdgdash.features.plans.view import place_name, row_selection
 from sdgdash.i18n import fmt_number, t
@@ -26,14 +27,20 @@ def target_source(targets: pd.DataFrame, indicator_id: str, series: str, unit: s
 
 
 def document_text(row: dict, targets: pd.DataFrame, lang: str) -> str:
-    """Where a row's line comes from: the planning document, or the national target's source."""
-    if row["basis"] != NATIONAL_2030:
+    """Where a row's line comes from: the planning document, the SDG target's text, or the 2030
+    end value's origin (distance to 2030: index bound, curated table, best three regions)."""
+    if row["basis"] == REGIONAL_PLAN:
         date = row.get("document_date")
         bits = [str(row.get("document_name") or ""), date.isoformat() if date else ""]
         bits.append(str(row.get("document_ref") or ""))
         return ", ".join(b for b in bits if b)
-    text = target_source(targets, row["indicator_id"], row["series"], row["unit"])
-    return t("brief_src_target", lang, text=text) if text else ""
+    source = row.get("end_source")
+    source = "" if source is None or pd.isna(source) else str(source)
+    if row["basis"] == NATIONAL_2030:
+        text = source or target_source(targets, row["indicator_id"], row["series"], row["unit"])
+        return t("brief_src_target", lang, text=text) if text else ""
+    kind = end_kind(str(row.get("end_kind") or "none"), lang)
+    return t("plan_end_source", lang, kind=kind, source=source or "—")
 
 
 def status_display(
@@ -48,7 +55,7 @@ def status_display(
     for r in table.to_dict("records"):
         sel = row_selection(r)
         actual = None if pd.isna(r["actual"]) else float(r["actual"])
-        stand_in = r["basis"] == NATIONAL_2030
+        stand_in = r["basis"] != REGIONAL_PLAN
         final = r["final_value"]
         base = _num(r["baseline_value"])
         row = {}
@@ -74,6 +81,9 @@ def status_display(
             t("unit", lang): labels.code_label("unit", sel.unit, lang),
             t("plan_col_baseline", lang): f"{int(r['baseline_year'])}: "
             + fmt_number(r["baseline_value"], lang),
+            # The distance-to-2030 figures of a stand-in (sdgdash.features.distance).
+            t("dist_score", lang): None if _num(r.get("score")) is None else round(r["score"], 1),
+            t("dist_arrival", lang): "" if r["basis"] == REGIONAL_PLAN else arrival(r, lang),
             t("plan_col_document", lang): document_text(r, targets, lang),
             t("source", lang): str(r.get("actual_source") or ""),
         }

@@ -15,7 +15,7 @@ from sdgdash.exports import tables as exports
 from sdgdash.features.plans import charts as plan_charts
 from sdgdash.features.plans import tables as plan_tables
 from sdgdash.features.plans import view as plans_view
-from sdgdash.features.plans.status import AHEAD, BEHIND, NATIONAL_2030, ON_PLAN
+from sdgdash.features.plans.status import AHEAD, BEHIND, ON_PLAN, REGIONAL_PLAN
 from sdgdash.i18n import t
 from sdgdash.pages import script
 from sdgdash.ui import auth, cached, pickers, render, state, widgets
@@ -93,7 +93,7 @@ def summary(table: pd.DataFrame, lang: str) -> None:
     cols = st.columns(4)
     for col, status in zip(cols, (BEHIND, ON_PLAN, AHEAD), strict=False):
         col.metric(t(f"plan_status_{status}", lang).capitalize(), counts[status])
-    stand_ins = int((table["basis"] == NATIONAL_2030).sum()) if len(table) else 0
+    stand_ins = int((table["basis"] != REGIONAL_PLAN).sum()) if len(table) else 0
     cols[3].metric(t("plan_n_stand_ins", lang), stand_ins)
 
 

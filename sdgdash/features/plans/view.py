@@ -1,10 +1,13 @@
-"""Plan targets as the pages and the brief show them: actual vs plan per target, plan lines for
-charts, the national 2030 stand-in, and the plan table for downloads (pure: frames in, frames out).
+"""Plan targets as the pages and the brief show them: actual vs plan per target, the stand-in
+against the 2030 end value where a region has no plan, plan lines for charts, and the plan table
+for downloads (pure).
 
-The functions take the store's frames (``Store.plans`` / ``Store.plan_values``) and the data's
-(data/observations.parquet, the curated directions and targets), so a page, the brief and the
-exports compute one and the same status. ``place_plan_status`` and ``indicator_plan_status``
-read the store themselves (anything with ``plans``, ``plan_values`` and ``upload_rows``).
+The low-level functions take the store's frames (``Store.plans`` / ``Store.plan_values``) and
+the data's (data/observations.parquet, the curated directions; the distance-to-2030 table of
+``sdgdash.features.distance`` for the end values), so a page, the brief and the deck compute one
+and the same status; :func:`place_status`, :func:`selection_status` and
+:func:`indicator_status` are what they call (``data`` and the store, anything with ``plans``,
+``plan_values`` and ``upload_rows``).
 """
 
 from __future__ import annotations
@@ -18,17 +21,21 @@ from sdgdash.data.catalog import SELECTION_COLUMNS, natural_key
 from sdgdash.data.directions import direction_for
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Data, store_derived
-from sdgdash.data.targets import target_for
+from sdgdash.features.distance.table import DistanceResult, distance_table, selection_table
+from sdgdash.features.goal.progress import BASE_YEAR
 from sdgdash.features.plans.status import (
+    END_2030,
     NATIONAL_2030,
+    REGIONAL_PLAN,
     STATUSES,
     PlanLine,
     assess_plan,
-    national_line,
 )
 from sdgdash.geo import layouts as geo
 
 KEY: list[str] = ["indicator_id", *SELECTION_COLUMNS]
+# End values that are an SDG target (sdgdash.features.distance.endvalues kinds).
+TARGET_KINDS: tuple[str, ...] = ("target", "target_relative")
 ACTUAL_COLUMNS: list[str] = ["place", *KEY, "year", "value", "source"]
 STATUS_COLUMNS: list[str] = [
     "place_kind",
@@ -56,6 +63,12 @@ STATUS_COLUMNS: list[str] = [
     "entered_by",
     "entered_at",
     "actual_source",
+    # A stand-in's distance-to-2030 figures (sdgdash.features.distance; empty for a plan):
+    "end_kind",
+    "end_source",
+    "score",
+    "arrival_status",
+    "arrival_year",
 ]
 
 
@@ -178,49 +191,6 @@ def status_table(
     return _finish(rows)
 
 
-def national_stand_in(
-    observations: pd.DataFrame,
-    directions: pd.DataFrame,
-    targets: pd.DataFrame,
-    ref_area: str,
-    selections: list[Selection] | None = None,
-    planned: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Status rows against the national 2030 target (``basis`` = national_2030) for the region's
-    selections that have such a target and no regional plan in ``planned``.
-
-    ``selections``: the ones to assess (the page's headline selections), default every
-    selection of the region's data that has a target.
-    """
-    actuals = region_actuals(observations, ref_area)
-    series = _series(actuals)
-    done = set()
-    if planned is not None and len(planned):
-        mine = planned[planned["place"] == ref_area] if "place" in planned else planned
-        done = {tuple(r) for r in mine[KEY].itertuples(index=False, name=None)}
-    if selections is None:
-        keys = sorted({k[1:] for k in series})
-    else:
-        keys = [
-            tuple(s.key()[c] if c != "indicator_id" else s.indicator_id for c in KEY)
-            for s in selections
-        ]
-    rows = []
-    for key in keys:
-        if key in done:
-            continue
-        indicator, sel_series, unit = key[0], key[1], key[2]
-        pts = series.get((ref_area, *key), [])
-        target = target_for(targets, indicator, sel_series, unit)
-        line = national_line([(y, v) for y, v, _ in pts], target)
-        if line is None:
-            continue
-        hib = direction_for(directions, indicator, sel_series, unit)
-        base = {"place_kind": "region", "place": ref_area, **dict(zip(KEY, key, strict=True))}
-        rows.append(_row(base | {"plan_id": None}, line, pts, hib))
-    return _finish(rows)
-
-
 def place_plan_status(
     store: PlanReader,
     observations: pd.DataFrame,
@@ -246,50 +216,76 @@ def indicator_plan_status(
     observations: pd.DataFrame,
     directions: pd.DataFrame,
     indicator_id: str,
-    targets: pd.DataFrame | None = None,
-    selection: Selection | None = None,
 ) -> pd.DataFrame:
     """Every place's targets of one indicator with their status (regions: national data;
-    territories: their local data). With ``targets`` and ``selection``, every region that has
-    data for the selection but no plan for it gets a national 2030 stand-in row."""
+    territories: their local data)."""
     plans = store.plans(indicator_id=indicator_id)
+    if plans.empty:
+        return _empty()
     obs = observations[observations["indicator_id"] == indicator_id]
-    parts = [_empty()]
-    if not plans.empty:
-        values = store.plan_values(indicator_id=indicator_id)
-        actuals = [region_actuals(obs)]
-        for terr in sorted(set(plans.loc[plans["place_kind"] == "territory", "place"])):
-            actuals.append(territory_actuals(store.upload_rows(terr, indicator_id), terr))
-        parts.append(status_table(plans, values, pd.concat(actuals, ignore_index=True), directions))
-    if targets is not None and selection is not None:
-        regions = sorted(set(obs["ref_area"]) - {""})
-        for ref_area in regions:
-            parts.append(national_stand_in(obs, directions, targets, ref_area, [selection], plans))
-    parts = [p for p in parts if len(p)]
-    return _finish(pd.concat(parts, ignore_index=True).to_dict("records")) if parts else _empty()
+    values = store.plan_values(indicator_id=indicator_id)
+    actuals = [region_actuals(obs)]
+    for terr in sorted(set(plans.loc[plans["place_kind"] == "territory", "place"])):
+        actuals.append(territory_actuals(store.upload_rows(terr, indicator_id), terr))
+    return status_table(plans, values, pd.concat(actuals, ignore_index=True), directions)
 
 
-def actual_vs_plan(
-    store: PlanReader,
-    observations: pd.DataFrame,
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _keys(frame: pd.DataFrame) -> set[tuple]:
+    return (
+        {tuple(r) for r in frame[KEY].itertuples(index=False, name=None)} if len(frame) else set()
+    )
+
+
+def end_value_stand_in(
+    result: DistanceResult,
     directions: pd.DataFrame,
-    targets: pd.DataFrame,
-    place: str,
-    place_kind: str = "region",
-    selections: list[Selection] | None = None,
+    ref_area: str,
+    planned: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The one table the region page, map panel, compare and goal pages and the brief read:
-    the place's targets in force with their status, and for a region the national 2030
-    stand-ins (``basis`` = national_2030) of ``selections`` without a regional plan (default:
-    every selection of its data that has a national target)."""
-    parts = [place_plan_status(store, observations, directions, place, place_kind)]
-    if place_kind == "region":
-        planned = store.plans(place=place)
-        parts.append(
-            national_stand_in(observations, directions, targets, place, selections, planned)
-        )
-    parts = [p for p in parts if len(p)]
-    return _finish(pd.concat(parts, ignore_index=True).to_dict("records")) if parts else _empty()
+    """Status rows of a region's selections in ``result`` (the distance-to-2030 table,
+    ``sdgdash.features.distance``) that have no regional plan in ``planned``: the line runs
+    from the region's first value of its present extent from 2015 on to the selection's 2030
+    end value in its year, and the plan rule applies. An SDG target gives ``basis``
+    national_2030; any other end value (index bound, curated table, best three regions)
+    end_2030. Each row keeps the distance figures (score, arrival) and the end value's origin."""
+    done = _keys(planned[planned["place"] == ref_area]) if planned is not None else set()
+    latest = result.latest[result.latest["ref_area"] == ref_area]
+    rows = result.rows[(result.rows["ref_area"] == ref_area) & result.rows["current"]]
+    by_ind = dict(tuple(rows.groupby("indicator_id", sort=False))) if len(rows) else {}
+    out = []
+    for rec in latest.to_dict("records"):
+        key = tuple(rec[c] for c in KEY)
+        end, end_year = rec["end_value"], rec["end_year"]
+        if key in done or _missing(end) or _missing(end_year) or key[0] not in by_ind:
+            continue
+        mine = by_ind[key[0]].sort_values("year")
+        pts = [
+            (int(y), float(v), f"{f}:{r}")
+            for y, v, f, r in mine[["year", "value", "source_file", "source_row"]].itertuples(
+                index=False, name=None
+            )
+        ]
+        since = [p for p in pts if p[0] >= BASE_YEAR]
+        if not since or int(end_year) <= since[0][0]:
+            continue  # no value from 2015 on, or the target's year is before the first value
+        basis = NATIONAL_2030 if rec["end_kind"] in TARGET_KINDS else END_2030
+        line = PlanLine(since[0][0], since[0][1], ((int(end_year), float(end)),), basis=basis)
+        hib = direction_for(directions, key[0], rec["series"], rec["unit"])
+        base = {"place_kind": REGION, "place": ref_area, **dict(zip(KEY, key, strict=True))}
+        base |= {
+            "plan_id": None,
+            "end_kind": rec["end_kind"],
+            "end_source": rec["end_source"] if not _missing(rec["end_source"]) else "",
+            "score": None if _missing(rec["score"]) else float(rec["score"]),
+            "arrival_status": None if _missing(rec["arrival_status"]) else rec["arrival_status"],
+            "arrival_year": None if _missing(rec["arrival_year"]) else int(rec["arrival_year"]),
+        }
+        out.append(_row(base, line, pts, hib))
+    return _finish(out)
 
 
 def furthest_behind(status: pd.DataFrame, n: int = 5) -> pd.DataFrame:
@@ -338,8 +334,8 @@ def plan_table(plans: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
 
 
 def is_stand_in(row: dict | pd.Series) -> bool:
-    """True for a row judged against the national 2030 target, not a regional plan."""
-    return row["basis"] == NATIONAL_2030
+    """True for a row judged against a 2030 end value (SDG target or other), not a plan."""
+    return row["basis"] != REGIONAL_PLAN
 
 
 # --- what the pages show (data: sdgdash.data.source.Data; store: a PlanReader or None) ----------
@@ -410,18 +406,16 @@ def place_from_params(data: Data, params: dict[str, str]) -> str:
 
 @store_derived
 def place_status(data: Data, store: Any, place: str) -> pd.DataFrame:
-    """The one actual-vs-plan table of a place for every page and the brief: its targets in
-    force with their status and, for a region, the national 2030 stand-ins of its headline
-    selections that have no regional plan (:func:`actual_vs_plan`)."""
-    return actual_vs_plan(
-        reader(store),
-        data.all_observations(),
-        data.directions(),
-        data.targets(),
-        place,
-        place_kind(data, place) or REGION,
-        data.headlines(),
-    )
+    """The one actual-vs-plan table of a place for every page, the brief and the deck: its
+    targets in force with their status and, for a region, a stand-in for each headline with no
+    regional plan, against its 2030 end value (:func:`end_value_stand_in`)."""
+    store = reader(store)
+    kind = place_kind(data, place) or REGION
+    parts = [place_plan_status(store, data.all_observations(), data.directions(), place, kind)]
+    if kind == REGION:
+        planned = store.plans(place=place)
+        parts.append(end_value_stand_in(distance_table(data), data.directions(), place, planned))
+    return _finish([r for p in parts for r in p.to_dict("records")])
 
 
 @store_derived
@@ -429,7 +423,7 @@ def selection_status(
     data: Data, store: Any, place: str, sel: Selection, table: pd.DataFrame | None = None
 ) -> dict | None:
     """The status row of one selection in a place: its regional target, else (for a region) its
-    national 2030 stand-in; None when neither exists. ``table``: the place's
+    stand-in against the 2030 end value; None when neither exists. ``table``: the place's
     :func:`place_status`, when the caller has it (the row is then read from it)."""
     key = (sel.indicator_id, *(getattr(sel, c) for c in SELECTION_COLUMNS))
     if table is not None:
@@ -448,8 +442,7 @@ def selection_status(
             actuals = region_actuals(data.indicator_observations(sel.indicator_id), place)
         found = status_table(mine, values, actuals, data.directions())
     elif kind == REGION:
-        obs = data.indicator_observations(sel.indicator_id)
-        found = national_stand_in(obs, data.directions(), data.targets(), place, [sel], plans)
+        found = end_value_stand_in(selection_table(data, sel), data.directions(), place, plans)
     else:
         return None
     return found.iloc[0].to_dict() if len(found) else None
@@ -457,32 +450,32 @@ def selection_status(
 
 @store_derived
 def indicator_status(data: Data, store: Any, sel: Selection) -> pd.DataFrame:
-    """Every place's target of one selection with its status, and a national 2030 stand-in for
-    each region with data but no plan for it (:func:`indicator_plan_status`)."""
-    table = indicator_plan_status(
-        reader(store),
-        data.indicator_observations(sel.indicator_id),
-        data.directions(),
-        sel.indicator_id,
-        data.targets(),
-        sel,
+    """Every place's target of one selection with its status, and for each region without
+    one its stand-in against the 2030 end value."""
+    store = reader(store)
+    key = (sel.indicator_id, *(getattr(sel, c) for c in SELECTION_COLUMNS))
+    planned = indicator_plan_status(
+        store, data.indicator_observations(sel.indicator_id), data.directions(), sel.indicator_id
     )
-    keep = [
-        tuple(r) == (sel.indicator_id, *(getattr(sel, c) for c in SELECTION_COLUMNS))
-        for r in table[KEY].itertuples(index=False, name=None)
-    ]
-    return table[keep].reset_index(drop=True)
+    planned = planned[[tuple(r) == key for r in planned[KEY].itertuples(index=False, name=None)]]
+    rows = planned.to_dict("records")
+    result = selection_table(data, sel)
+    plans = store.plans(indicator_id=sel.indicator_id)
+    for ref_area in sorted(set(result.latest["ref_area"]) - {""}):
+        rows += end_value_stand_in(result, data.directions(), ref_area, plans).to_dict("records")
+    return _finish(rows)
 
 
 def indicator_choices(data: Data, store: Any, table: pd.DataFrame) -> list[str]:
     """Indicators the "one indicator in every region" view offers: those of the place's table
-    first, then every indicator with a target in force anywhere, then the other regional
-    indicators with a national 2030 target."""
+    first, then every indicator with a target in force anywhere, then the other headlines with
+    a 2030 end value."""
     planned = reader(store).plans()
-    with_target = set(data.targets()["indicator_id"])
+    latest = distance_table(data).latest
+    with_end = set(latest.loc[latest["end_value"].notna(), "indicator_id"])
     heads = [s.indicator_id for s in data.headlines()]
     ids = [*table["indicator_id"], *sorted(set(planned["indicator_id"]), key=natural_key)]
-    ids += [i for i in heads if i in with_target]
+    ids += [i for i in heads if i in with_end]
     return list(dict.fromkeys(ids))
 
 

@@ -13,10 +13,11 @@ import pandas as pd
 import pypdf
 import pytest
 
+from sdgdash.config import Settings
 from sdgdash.data import directions as direction
 from sdgdash.data import targets
 from sdgdash.data.labels import Labels
-from sdgdash.data.models import Selection
+from sdgdash.data.source import Source
 from sdgdash.features.brief import blocks as bl
 from sdgdash.features.brief.docx_file import write_docx
 from sdgdash.features.brief.model import (
@@ -63,24 +64,19 @@ def data():
 
 @pytest.fixture(scope="module")
 def status(data, tmp_path_factory):
-    """KZKAR's plan status from a store holding the EXAMPLE file, with national stand-ins for
-    total series of three indicators that have no regional plan."""
-    obs, _, dirs, tgts, _ = data
+    """KZKAR's plan status (the plans view's table) from a store holding the EXAMPLE file, with
+    2030 end-value stand-ins for its other headlines."""
     url = f"sqlite:///{tmp_path_factory.mktemp('brief') / 'store.sqlite3'}"
     store = fast_store(url)
     editor = store.create_user("aigerim", PASSWORD)
     path = REPO / "examples" / "plan_targets_example_KZKAR.csv"
     result = validate_file(path.read_bytes(), path.name, "KZKAR", store.plan_catalogue)
     store.save_plan_file("KZKAR", path.name, path.read_bytes(), result.entries, editor)
-    heads = [
-        Selection("1.1.1", series="_L_KZ_010101_1A", unit="PT"),
-        Selection("1.2.1", unit="PT"),  # has a regional (EXAMPLE) plan: no stand-in
-        Selection("3.6.1", unit="PER_100000_POP"),
-        Selection("7.1.1", unit="PT"),
-    ]
-    table = view.actual_vs_plan(store, obs, dirs, tgts, "KZKAR", "region", heads)
+    table = view.place_status(Source(Settings.from_env({}), uploads=store), store, "KZKAR")
     store.dispose()
-    assert sorted(table["basis"]) == ["national_2030"] * 3 + ["regional_plan"] * 5
+    assert (table["basis"] == "regional_plan").sum() == 5
+    # Karaganda region's one SDG-target headline (1.2.1) has an EXAMPLE plan: end values stand in.
+    assert set(table["basis"]) == {"regional_plan", "end_2030"}
     return table
 
 
@@ -181,26 +177,32 @@ def test_the_docx_says_section_by_section_what_the_status_table_says(data, statu
 
     # The "behind" table against the status table itself (not the model).
     behind_rows = view.furthest_behind(status)
-    assert list(behind_rows["indicator_id"]) == [
-        "3.6.1",
-        "1.1.1",
-    ]  # the example plans are not behind
+    assert len(behind_rows) == 5 and set(behind_rows["status"]) == {"behind_plan"}
+    marks = {
+        "regional_plan": "",
+        "national_2030": f" ({t('brief_mark_2030', lang)})",
+        "end_2030": f" ({t('brief_mark_end', lang)})",
+    }
     table = next(i for i in sections[t("brief_h_behind", lang)] if isinstance(i, tuple))
     assert len(table) == 1 + len(behind_rows)
     for cells, row in zip(table[1:], behind_rows.itertuples(), strict=True):
         assert cells[0].startswith(row.indicator_id)
-        assert cells[1] == str(row.year)
+        assert cells[1] == str(int(row.year))
         assert cells[2] == fmt_number(row.actual, lang)
         # One decimal finer than the finest published figure, actual or base (12.99 -> 3).
         digits = max(decimals(row.actual), decimals(row.baseline_value)) + 1
         expected = fmt_number(round(row.expected, digits), lang)
-        assert cells[3] == f"{expected} ({t('brief_mark_2030', lang)})"
+        assert cells[3] == f"{expected}{marks[row.basis]}"
         assert cells[4] == ("+" if row.gap > 0 else "") + fmt_number(round(row.gap, digits), lang)
-        final = fmt_number(round(row.final_value, digits), lang)
-        assert cells[5] == f"{row.final_year}: {final}"
+        final = row.final_value if row.basis == "regional_plan" else round(row.final_value, digits)
+        assert cells[5] == f"{row.final_year}: {fmt_number(final, lang)}"
         assert cells[6].startswith("[")
-    # 3.6.1 in Karaganda region: 12.99 deaths per 100,000 in 2019, as the platform publishes.
-    assert table[1][1:3] == ("2019", fmt_number(12.99, lang))
+    # The first row as the platform publishes it (year, value of its source row).
+    first = behind_rows.iloc[0]
+    path, row_number = first["actual_source"].rsplit(":", 1)
+    obs = data[0]
+    published = obs[(obs["source_file"] == path) & (obs["source_row"] == int(row_number))]
+    assert table[1][1:3] == (str(int(first["year"])), fmt_number(published["value"].iloc[0], lang))
 
     improve = next(i for i in sections[t("brief_h_improvements", lang)] if isinstance(i, tuple))
     assert improve[1][2:5] == (
@@ -210,7 +212,8 @@ def test_the_docx_says_section_by_section_what_the_status_table_says(data, statu
     )
     sources = sections[t("brief_h_sources", lang)]
     assert any("blob/" + data[4]["commit"] + "/data/indicator_17-8-1.csv" in s for s in sources)
-    assert any(s.startswith("[") and "EXAMPLE" in s for s in sources) is False  # no plan behind
+    planned_behind = (behind_rows["basis"] == "regional_plan").any()
+    assert any(s.startswith("[") and "EXAMPLE" in s for s in sources) == planned_behind
 
 
 def test_a_territory_brief_has_its_local_data_section(data, status):
@@ -230,7 +233,8 @@ def test_the_pdf_text_has_the_region_its_figures_and_every_kazakh_letter(data, s
     for section in bl.SECTIONS:
         if section != "local":
             assert t(f"brief_h_{section}", lang) in flat, section
-    for figure in (12.99, 73.9, 97.6, 61.3, 70.5):
+    first_behind = view.furthest_behind(status).iloc[0]["actual"]
+    for figure in (first_behind, 73.9, 97.6, 61.3, 70.5):
         assert fmt_number(figure, lang) in flat, figure
     for letter in KAZAKH_LETTERS.lower():
         assert letter in flat, letter
@@ -264,7 +268,7 @@ def test_an_empty_brief_says_so_in_each_section():
     _, sections = docx_sections(write_docx(brief))
     assert sections == {
         "Where the region stands": ["No rank in the SDG index (not enough data)."],
-        "Five indicators furthest behind their plan or 2030 target": [
+        "Five indicators furthest behind their plan or 2030 end value": [
             "No indicator is behind its plan or its 2030 line."
         ],
         "Fastest improvements": ["No indicator improved."],

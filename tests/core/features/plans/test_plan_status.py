@@ -9,9 +9,8 @@ import pandas as pd
 import pytest
 
 from sdgdash.data.catalog import DISAGGREGATIONS, SELECTION_COLUMNS
-from sdgdash.data.models import Selection
-from sdgdash.data.targets import Target
 from sdgdash.exports import tables as exports
+from sdgdash.features.distance.table import DistanceResult
 from sdgdash.features.plans import status as st
 from sdgdash.features.plans import view
 
@@ -88,20 +87,6 @@ def test_precision_of_published_numbers():
         line(2021, 1.0, (2030, 2.0), (2025, 1.5))
 
 
-def test_the_national_2030_target_stands_in_from_the_regions_base_value():
-    # 1.2.1: halve the base-year share by 2030 (relative target); base 2015 = 6.0 -> 3.0.
-    actual = [(2014, 7.0), (2015, 6.0), (2020, 4.0), (2023, 3.0)]
-    stand_in = st.national_line(actual, Target(0.5, 2030, "relative_to_base"))
-    assert stand_in == line(2015, 6.0, (2030, 3.0), basis=st.NATIONAL_2030)
-    got = st.assess_plan(stand_in, actual, higher_is_better=False)
-    # Line in 2023: 6 - 3 * 8/15 = 4.4; gap -1.4 (better, lower) beyond 0.3 -> ahead.
-    assert got.expected == approx(4.4) and got.status == st.AHEAD and got.basis == "national_2030"
-    assert st.national_line(actual, None) is None
-    assert st.national_line([(2014, 7.0)], Target(0.0)) is None
-    # The first year with a value from 2015 on is the base (Open SDG).
-    assert st.national_line([(2017, 2.0)], Target(0.0)).baseline_year == 2017
-
-
 def obs_rows(ref_area: str, indicator: str, unit: str, points, sex: str = "") -> list[dict]:
     return [
         {
@@ -129,19 +114,22 @@ DIRECTIONS = pd.DataFrame(
     ],
     columns=["indicator_id", "series", "unit", "direction", "rationale", "source"],
 )
-TARGETS = pd.DataFrame(
-    [("1.2.1", "", "PT", 0.5, 2030, "relative_to_base", "SDG target 1.2", "r")],
-    columns=[
-        "indicator_id",
-        "series",
-        "unit",
-        "target_value",
-        "target_year",
-        "kind",
-        "source",
-        "rationale",
-    ],
-)
+
+
+def distance_result(latest: list[dict], rows: list[dict]) -> DistanceResult:
+    """A distance-to-2030 table with just what the stand-in reads (test fixture figures)."""
+    key = {c: "" for c in ("series", *DISAGGREGATIONS)}
+    latest_frame = pd.DataFrame(
+        [
+            key
+            | {"end_kind": "target", "end_source": "SDG target 1.2", "score": 50.0}
+            | {"arrival_status": "arrives", "arrival_year": 2031}
+            | r
+            for r in latest
+        ]
+    )
+    rows_frame = pd.DataFrame(rows).assign(current=lambda f: f.get("current", True))
+    return DistanceResult(rows_frame, {}, {}, pd.DataFrame(), latest_frame, pd.DataFrame(), "wls")
 
 
 def plans_frame(rows: list[dict]) -> pd.DataFrame:
@@ -202,16 +190,6 @@ def test_status_table_puts_the_furthest_behind_first_and_names_the_source():
         "data/indicator_1-2-1.csv:12",
     ]
     assert list(view.furthest_behind(table, 1)["plan_id"]) == [2]
-
-    # Where the region has no plan, the national 2030 line stands in (marked national_2030).
-    stand = view.national_stand_in(observations, DIRECTIONS, TARGETS, "KZBBB")
-    assert list(stand[["place", "indicator_id", "basis", "status"]].itertuples(index=False)) == [
-        ("KZBBB", "1.2.1", "national_2030", "ahead_of_plan")
-    ]
-    assert stand.iloc[0]["expected"] == approx(5.0 - 2.5 * 8 / 15)
-    assert view.national_stand_in(observations, DIRECTIONS, TARGETS, "KZAAA", planned=plans).empty
-    only = [Selection("1.2.1", unit="PT")]
-    assert len(view.national_stand_in(observations, DIRECTIONS, TARGETS, "KZBBB", only)) == 1
 
 
 class FakeStore:
@@ -319,7 +297,58 @@ def test_derived_figures_are_shown_one_decimal_finer_than_the_published_value():
     assert st.shown(0.75, 3.0, 1.5) == 0.75 and st.shown(0.75, 3.0) == 0.8
 
 
-def test_one_table_per_place_and_per_indicator_with_the_national_stand_in_marked():
+def test_a_region_without_a_plan_is_judged_against_its_2030_end_value():
+    # 1.2.1 in KZBBB: its first value from 2015 on is 5.0; the end value (half of it, an SDG
+    # target) 2.5 in 2030. Line in 2023: 5 - 2.5 * 8/15 = 3.667; 4.5 is behind.
+    # 11.6.1: no SDG target, the distance method's end value 100 (index bound); the values of
+    # the former extent (2019) are left out, so the line starts at 2022's 80.
+    rows = obs_rows("KZBBB", "1.2.1", "PT", [(2014, 7.0), (2015, 5.0), (2023, 4.5)])
+    rows += obs_rows("KZBBB", "11.6.1", "PT", [(2019, 60.0), (2022, 80.0), (2024, 86.0)])
+    rows[3]["current"] = False
+    result = distance_result(
+        [
+            {"ref_area": "KZBBB", "indicator_id": "1.2.1", "unit": "PT"}
+            | {"end_value": 2.5, "end_year": 2030, "end_kind": "target_relative"},
+            {"ref_area": "KZBBB", "indicator_id": "11.6.1", "unit": "PT"}
+            | {"end_value": 100.0, "end_year": 2030, "end_kind": "index", "end_source": "SDR"},
+            {"ref_area": "KZBBB", "indicator_id": "3.6.1", "unit": "PT"}
+            | {"end_value": 2.0, "end_year": 2020},  # the target's year before any value
+            {"ref_area": "KZBBB", "indicator_id": "8.5.1", "unit": "PT"}
+            | {"end_value": float("nan"), "end_year": pd.NA, "end_kind": "none"},
+        ],
+        [r | {"current": r.get("current", True)} for r in rows]
+        + obs_rows("KZBBB", "3.6.1", "PT", [(2021, 5.0)])
+        + obs_rows("KZBBB", "8.5.1", "PT", [(2021, 5.0)]),
+    )
+    stand = view.end_value_stand_in(result, DIRECTIONS, "KZBBB")
+    got = stand[["indicator_id", "basis", "status", "baseline_year", "expected", "final_value"]]
+    expected = pd.DataFrame(
+        {
+            "indicator_id": ["1.2.1", "11.6.1"],
+            "basis": ["national_2030", "end_2030"],
+            "status": ["behind_plan", "on_plan"],
+            "baseline_year": [2015, 2022],
+            # 11.6.1: 80 + 20 * 2/8 = 85 in 2024; 86 is 1 above, within 10 % of 20.
+            "expected": [5 - 2.5 * 8 / 15, 85.0],
+            "final_value": [2.5, 100.0],
+        }
+    )
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert list(stand["end_kind"]) == ["target_relative", "index"]
+    assert list(stand["arrival_year"]) == [2031, 2031] and all(
+        view.is_stand_in(r) for r in stand.to_dict("records")
+    )
+    assert stand.iloc[0]["line"] == ((2015, 5.0), (2030, 2.5))
+    assert stand.iloc[0]["actual_source"] == "data/indicator_1-2-1.csv:12"
+    # A region's own plan for a selection replaces the stand-in.
+    plans = plans_frame([{"plan_id": 1, "place": "KZBBB", "indicator_id": "1.2.1", "unit": "PT"}])
+    assert list(view.end_value_stand_in(result, DIRECTIONS, "KZBBB", plans)["indicator_id"]) == [
+        "11.6.1"
+    ]
+    assert view.end_value_stand_in(result, DIRECTIONS, "KZAAA").empty
+
+
+def test_the_plan_line_of_a_row_for_charts():
     plans = plans_frame(
         [
             {"plan_id": 1, "place": "KZAAA", "indicator_id": "1.2.1", "unit": "PT"}
@@ -327,29 +356,10 @@ def test_one_table_per_place_and_per_indicator_with_the_national_stand_in_marked
         ]
     )
     values = pd.DataFrame({"plan_id": [1, 1], "year": [2025, 2030], "value": [3.0, 2.5]})
-    observations = pd.DataFrame(
-        obs_rows("KZAAA", "1.2.1", "PT", [(2015, 6.0), (2023, 3.5)])
-        + obs_rows("KZBBB", "1.2.1", "PT", [(2015, 5.0), (2023, 4.5)])
-    )
+    observations = pd.DataFrame(obs_rows("KZAAA", "1.2.1", "PT", [(2015, 6.0), (2023, 3.5)]))
     store = FakeStore(plans, values, pd.DataFrame(columns=["territory_id", "indicator_id"]))
-    sel = Selection("1.2.1", unit="PT")
-    both = view.indicator_plan_status(store, observations, DIRECTIONS, "1.2.1", TARGETS, sel)
-    got = both[["place", "basis", "status", "expected"]]
-    # KZBBB: line 5.0 (2015) -> 2.5 (2030), in 2023 5 - 2.5 * 8/15 = 3.667; 4.5 is behind.
-    expected = pd.DataFrame(
-        {
-            "place": ["KZBBB", "KZAAA"],
-            "basis": ["national_2030", "regional_plan"],
-            "status": ["behind_plan", "on_plan"],
-            "expected": [5 - 2.5 * 8 / 15, 3.5],
-        }
-    )
-    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
-    mine = view.actual_vs_plan(store, observations, DIRECTIONS, TARGETS, "KZAAA")
-    assert list(mine["basis"]) == ["regional_plan"]
-    theirs = view.actual_vs_plan(store, observations, DIRECTIONS, TARGETS, "KZBBB")
-    assert list(theirs["basis"]) == ["national_2030"] and view.is_stand_in(theirs.iloc[0])
-    assert theirs.iloc[0]["line"] == ((2015, 5.0), (2030, 2.5))
+    mine = view.place_plan_status(store, observations, DIRECTIONS, "KZAAA")
+    assert list(mine["basis"]) == ["regional_plan"] and not view.is_stand_in(mine.iloc[0])
     chart = view.plan_chart_frame(mine.iloc[0])
     assert list(chart["year"]) == [2021, 2025, 2030] and set(chart["basis"]) == {"regional_plan"}
     assert view.indicator_plan_status(store, observations, DIRECTIONS, "9.9.9").empty

@@ -11,8 +11,10 @@ from sdgdash.config import Settings
 from sdgdash.data.catalog import SELECTION_COLUMNS
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Source
+from sdgdash.features.distance.display import arrival, end_kind
+from sdgdash.features.distance.table import distance_table
 from sdgdash.features.plans import tables, view
-from sdgdash.features.plans.status import NATIONAL_2030, REGIONAL_PLAN
+from sdgdash.features.plans.status import END_2030, NATIONAL_2030, REGIONAL_PLAN
 from sdgdash.features.plans.validate import validate_file
 from sdgdash.i18n import LANGS, t
 from tests.conftest import REPO
@@ -50,30 +52,32 @@ def table(data, store) -> pd.DataFrame:
     return view.place_status(data, store, "KZKAR")
 
 
-def test_a_region_has_its_plans_and_stand_ins_for_its_other_headlines(data, store, table):
-    expected = view.actual_vs_plan(
-        store,
-        data.all_observations(),
-        data.directions(),
-        data.targets(),
-        "KZKAR",
-        "region",
-        data.headlines(),
+def test_a_region_has_its_plans_and_end_value_stand_ins_for_its_other_headlines(data, store, table):
+    plans = view.place_plan_status(store, data.all_observations(), data.directions(), "KZKAR")
+    stand_ins = view.end_value_stand_in(
+        distance_table(data), data.directions(), "KZKAR", store.plans(place="KZKAR")
     )
+    expected = view._finish([*plans.to_dict("records"), *stand_ins.to_dict("records")])
     pd.testing.assert_frame_equal(table, expected)
-    plans = table[table["basis"] == REGIONAL_PLAN]
-    assert set(plans["indicator_id"]) == EXAMPLE_IDS
-    stand_ins = table[table["basis"] == NATIONAL_2030]
-    heads = {s.indicator_id for s in data.headlines()}
-    with_target = set(data.targets()["indicator_id"]) & heads
-    # 1.2.1's headline has a regional plan, so no stand-in; every other targeted headline has one.
-    assert set(stand_ins["indicator_id"]) <= with_target - {"1.2.1"}
-    assert "3.6.1" in set(stand_ins["indicator_id"])
-    assert all(stand_ins["plan_id"].isna()) and plans["plan_id"].notna().all()
-    # Without a store (or an unreadable one) the stand-ins are all there is.
+    assert set(table.loc[table["basis"] == REGIONAL_PLAN, "indicator_id"]) == EXAMPLE_IDS
+    others = table[table["basis"] != REGIONAL_PLAN]
+    latest = distance_table(data).latest
+    with_end = latest[(latest["ref_area"] == "KZKAR") & latest["end_value"].notna()]
+    # A stand-in for each headline with an end value and a value of the present extent, but
+    # none where a regional plan exists (1.2.1's headline has the EXAMPLE plan).
+    assert set(others["indicator_id"]) <= set(with_end["indicator_id"]) - {"1.2.1"}
+    assert len(others) >= 10 and others["plan_id"].isna().all()
+    assert set(others["basis"]) <= {NATIONAL_2030, END_2030}
+    # Each stand-in's end value is the distance table's (the region page's "end value").
+    ends = with_end.set_index("indicator_id")["end_value"]
+    for r in others.to_dict("records"):
+        assert r["final_value"] == pytest.approx(float(ends[r["indicator_id"]]))
+    # Without a store (or an unreadable one) the stand-ins are all there is; 1.2.1 is an SDG
+    # target (halve the share), so it stands in as the national target.
     alone = view.place_status(data, None, "KZKAR")
-    assert set(alone["basis"]) == {NATIONAL_2030}
-    assert "1.2.1" in set(alone["indicator_id"])
+    assert set(alone["basis"]) <= {NATIONAL_2030, END_2030}
+    poverty = alone[alone["indicator_id"] == "1.2.1"].iloc[0]
+    assert poverty["basis"] == NATIONAL_2030 and poverty["end_kind"] == "target_relative"
 
 
 def test_one_series_row_is_the_row_of_the_place_table(data, store, table):
@@ -86,7 +90,10 @@ def test_one_series_row_is_the_row_of_the_place_table(data, store, table):
         from_table = view.selection_status(data, store, "KZKAR", sel, table)
         assert pd.Series(from_table, dtype=object).equals(pd.Series(row, dtype=object))
     # A series with neither a plan nor a national target has no row.
-    assert view.selection_status(data, store, "KZKAR", Selection("1.4.2", unit="PT")) is None
+    latest = distance_table(data).latest
+    none = latest[(latest["ref_area"] == "KZKAR") & latest["end_value"].isna()].iloc[0]
+    no_end = next(s for s in data.headlines() if s.indicator_id == none["indicator_id"])
+    assert view.selection_status(data, store, "KZKAR", no_end) is None
     assert (
         view.selection_status(data, store, "karkaraly_district", Selection("1.2.1", unit="PT"))
         is None
@@ -111,7 +118,7 @@ def test_sorting_and_counts(table):
     shares = by_gap["gap_share"].dropna().astype(float).tolist()
     assert shares == sorted(shares)
     by_id = view.sort_status(table, "indicator")["indicator_id"].tolist()
-    assert by_id.index("3.6.1") < by_id.index("11.3.1") < by_id.index("17.8.1")
+    assert by_id.index("1.2.1") < by_id.index("11.3.1") < by_id.index("17.8.1")
     assert view.sort_status(table, "status") is table
     counts = view.counts(table)
     assert sum(counts.values()) == len(table)
@@ -135,11 +142,15 @@ def test_the_display_table_writes_the_rows_as_the_brief_does(data, table, lang):
     assert row[t("plan_col_gap_share", lang)] == 14  # 2.5 of a planned change of 18
     assert row[t("plan_col_document", lang)].startswith("EXAMPLE — not real values")
     assert row[t("source", lang)].startswith("data/indicator_11-6-1.csv:")
-    stand_in = shown[shown[t("indicator", lang)].str.startswith("3.6.1 ")].iloc[0]
-    assert stand_in[t("plan_col_basis", lang)] == t("plan_basis_national_2030", lang)
-    text = tables.target_source(data.targets(), "3.6.1", "", "PER_100000_POP")
-    assert text.startswith("SDG target 3.6")
-    assert stand_in[t("plan_col_document", lang)] == t("brief_src_target", lang, text=text)
+    # A stand-in names the end value's origin and carries the distance figures.
+    i = next(i for i, r in enumerate(table.to_dict("records")) if r["basis"] == END_2030)
+    stand_in, rec = shown.iloc[i], table.iloc[i]
+    assert stand_in[t("plan_col_basis", lang)] == t("plan_basis_end_2030", lang)
+    assert stand_in[t("plan_col_document", lang)].startswith(
+        t("plan_end_source", lang, kind=end_kind(rec["end_kind"], lang), source="")
+    )
+    assert stand_in[t("dist_score", lang)] == round(rec["score"], 1)
+    assert stand_in[t("dist_arrival", lang)] == arrival(rec, lang)
     assert str(shown[t("year", lang)].dtype) == "Int64"
     across = tables.status_display(data, table.head(2), lang, with_place=True)
     assert t("plan_col_place", lang) in across and t("indicator", lang) not in across
