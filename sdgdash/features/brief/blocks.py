@@ -140,20 +140,23 @@ def brief_blocks(model: BriefModel) -> list[Block]:
     else:
         out.append(Para(t("brief_no_index", lang)))
     if h.goals:
-        # Peers come with the distance-to-2030 figures; without them the column is left out.
+        out.append(Para(t("brief_goals_note", lang)))
+        if h.peers_label:
+            out.append(Para(t("brief_peers", lang, names=h.peers_label)))
+        # A region without peers (none chosen) gets no peers column.
         peers = any(g.peers is not None for g in h.goals)
         header = (
             t("goal", lang),
             model.parent_name or model.place_name,
-            t("brief_col_median", lang),
-            *((h.peers_label or t("brief_col_peers", lang),) if peers else ()),
+            t("national", lang),
+            *((t("brief_col_peers", lang),) if peers else ()),
             t("source", lang),
         )
         body = tuple(
             (
                 f"{g.goal}. {g.name}",
                 fmt_number(g.region, lang, 1),
-                fmt_number(g.median, lang, 1),
+                fmt_number(g.country, lang, 1),
                 *((fmt_number(g.peers, lang, 1),) if peers else ()),
                 refs(g.sources),
             )

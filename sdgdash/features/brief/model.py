@@ -33,13 +33,13 @@ class Source:
 
 @dataclass(frozen=True)
 class GoalScore:
-    """One goal's score (0-100) for the region, the median of all regions (the middle of the
-    spread the region page draws) and, where peers are defined, the region's peers."""
+    """One goal's distance-to-2030 score (0-100) for the region, Kazakhstan and the mean of the
+    region's peers, as the region page's "distance to 2030" block shows them."""
 
     goal: int
     name: str
     region: float | None
-    median: float | None
+    country: float | None
     peers: float | None = None
     sources: tuple[int, ...] = ()
 
@@ -53,7 +53,7 @@ class Headline:
     index_score: float | None = None
     rank: int | None = None
     n_ranked: int | None = None
-    peers_label: str = ""
+    peers_label: str = ""  # the peer regions by name
     goals: tuple[GoalScore, ...] = ()
     sources: tuple[int, ...] = ()
     scope: str = ""

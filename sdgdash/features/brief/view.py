@@ -26,6 +26,8 @@ from sdgdash.features.brief.model import (
     gap_rows,
     platform_source,
 )
+from sdgdash.features.distance import view as distance_view
+from sdgdash.features.distance.display import score1
 from sdgdash.features.findings import view as findings_view
 from sdgdash.features.index import view as index_view
 from sdgdash.features.plans import view as plans_view
@@ -49,26 +51,39 @@ def index_source(data: Data, book: SourceBook, year: int, lang: str) -> int:
     return book.cite(t("brief_src_index", lang, year=year, commit=commit[:10]), url)
 
 
+def distance_source(data: Data, book: SourceBook, lang: str) -> int:
+    """Cite the distance-to-2030 scores: the method and the data they come from."""
+    build = _build(data)
+    repo = str(build.get("repository") or "").rstrip("/")
+    commit = str(build.get("commit") or "")
+    url = f"{repo}/tree/{commit}/data" if repo and commit else repo
+    return book.cite(t("brief_src_distance", lang, commit=commit[:10]), url)
+
+
 def headline(data: Data, region: str, lang: str, book: SourceBook, scope: str = "") -> Headline:
-    """The region page's index line and goal scores (latest scoring year), each goal beside the
-    median of all regions' scores (the middle of the spread the page draws)."""
+    """The region page's index line (latest scoring year) and its distance-to-2030 goal scores
+    beside Kazakhstan's and the mean of its peer regions (the page's "distance to 2030" block)."""
     year = index_view.latest_year(data)
     result = index_view.index_result(data, year)
     labels = data.labels()
     ref = index_source(data, book, year, lang)
-    goals = result.goals[result.goals["ref_area"] == region].sort_values("goal")
-    median = dict(zip(result.distribution["goal"], result.distribution["median"], strict=True))
-    scores = tuple(
-        GoalScore(
-            int(g.goal),
-            labels.goal_short(int(g.goal), lang),
-            None if pd.isna(g.score) else round(float(g.score), 1),
-            None if int(g.goal) not in median else round(float(median[int(g.goal)]), 1),
-            None,
-            (ref,),
+    scores: tuple[GoalScore, ...] = ()
+    peers_label = ""
+    if distance_view.is_region(region):
+        block = distance_view.region_distance(data, region)
+        dist_ref = distance_source(data, book, lang)
+        scores = tuple(
+            GoalScore(
+                int(g["goal"]),
+                labels.goal_short(int(g["goal"]), lang),
+                score1(g["score"]),
+                score1(g["national_score"]),
+                score1(g["peer_score"]),
+                (dist_ref,),
+            )
+            for g in block.goals.sort_values("goal").to_dict("records")
         )
-        for g in goals.itertuples()
-    )
+        peers_label = ", ".join(labels.region_name(c, lang) for c in block.peers.codes)
     row = result.index[result.index["ref_area"] == region]
     ranked = len(row) and not bool(row.iloc[0]["withheld"]) and pd.notna(row.iloc[0]["rank"])
     return Headline(
@@ -76,6 +91,7 @@ def headline(data: Data, region: str, lang: str, book: SourceBook, scope: str = 
         index_score=round(float(row.iloc[0]["index"]), 1) if ranked else None,
         rank=int(row.iloc[0]["rank"]) if ranked else None,
         n_ranked=int(result.index["rank"].notna().sum()),
+        peers_label=peers_label,
         goals=scores,
         sources=(ref,),
         scope=scope,

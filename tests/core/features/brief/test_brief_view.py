@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pandas as pd
 import pypdf
@@ -18,6 +19,8 @@ from sdgdash.features.brief import blocks as bl
 from sdgdash.features.brief.docx_file import write_docx
 from sdgdash.features.brief.pdf_file import write_pdf
 from sdgdash.features.brief.view import build_brief
+from sdgdash.features.distance import view as distance_view
+from sdgdash.features.distance.display import score1
 from sdgdash.features.index import view as index_view
 from sdgdash.features.localdata import uploads as localdata
 from sdgdash.features.plans import tables as plan_tables
@@ -94,12 +97,18 @@ def test_the_region_brief_says_what_the_pages_show(data, store, lang):
     )
     head = sections[t("brief_h_headline", lang)]
     assert head[0].startswith(line + " [")
+    # Goal scores: the region page's distance-to-2030 block (region, Kazakhstan, peers' mean).
+    block = distance_view.region_distance(data, "KZKAR")
+    peers = ", ".join(data.labels().region_name(c, lang) for c in block.peers.codes)
+    assert head[1:3] == [t("brief_goals_note", lang), t("brief_peers", lang, names=peers)]
     goals = table_of(head)
-    mine = result.goals[result.goals["ref_area"] == "KZKAR"].sort_values("goal")
-    assert [r[1] for r in goals[1:]] == [fmt_number(v, lang, 1) for v in mine["score"]]
-    medians = result.distribution.set_index("goal")["median"]
-    assert [r[2] for r in goals[1:]] == [fmt_number(medians[g], lang, 1) for g in mine["goal"]]
-    assert len(goals[0]) == 4  # no peers column without the distance-to-2030 figures
+    assert goals[0][1:4] == (name, t("national", lang), t("brief_col_peers", lang))
+    mine = block.goals.sort_values("goal")
+    for got, want in zip(goals[1:], mine.to_dict("records"), strict=True):
+        assert got[0].startswith(f"{int(want['goal'])}. ")
+        assert got[1:4] == tuple(
+            fmt_number(score1(want[k]), lang, 1) for k in ("score", "national_score", "peer_score")
+        )
 
     # Furthest behind: the plans page's rows and numbers, in its order.
     table = plans_view.place_status(data, store, "KZKAR")
@@ -145,6 +154,8 @@ def test_the_region_brief_says_what_the_pages_show(data, store, lang):
         for r in i[1:]
         for n in _refs(r[-1])
     }
+    # The index line cites in running text.
+    cited |= {int(n) for n in re.findall(r"\[(\d+)\]", head[0])}
     assert cited == {int(s.split("]", 1)[0][1:]) for s in sources}
     assert any("EXAMPLE" in s for s in sources) == any(behind["basis"] == "regional_plan")
 
