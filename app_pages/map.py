@@ -12,6 +12,8 @@ from sdgdash.geo.choropleth import CLASSINGS, PALETTES
 from sdgdash.i18n import t
 from sdgdash.ui import cached, state, widgets
 
+VALUES = "sdg-values"  # the values table's anchor, linked from under the map
+
 lang = state.lang()
 labels = cached.labels()
 st.title(t("nav_map", lang))
@@ -75,14 +77,14 @@ else:
         if mode == "years":
             map_ui.years_panel(sel, years, lang, opts)
         elif mode == "3d":
-            map_ui.deck_block(view, lang, opts)
+            map_ui.deck_block(view, lang, opts, values=VALUES)
         else:
-            map_ui.map_block(view, lang, key="map", opts=opts)
+            map_ui.map_block(view, lang, key="map", opts=opts, values=VALUES)
     with side:
         map_ui.national_metric(view, lang)
         map_ui.region_panel(view, lang)
         map_ui.not_drawn_list(view, lang)
-    st.subheader(t("values_heading", lang))
+    st.subheader(t("values_heading", lang), anchor=VALUES)
     map_ui.values_table(view, lang)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

@@ -10,7 +10,7 @@ from sdgdash.features.overview import ui as overview_ui
 from sdgdash.features.overview import view as overview_view
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t
-from sdgdash.ui import cached, state, widgets
+from sdgdash.ui import cached, render, state, widgets
 
 lang = state.lang()
 
@@ -27,7 +27,14 @@ c4.metric(t("kpi_years", lang), f"{int(inds['first_year'].min())}–{int(inds['l
 
 st.subheader(t("goals_heading", lang))
 tiles = overview_view.goal_tiles_figure(cached, lang)
-st.plotly_chart(tiles, config={"displaylogo": False, "displayModeBar": False}, width="stretch")
+st.plotly_chart(
+    tiles,
+    config={"displaylogo": False, "displayModeBar": False},
+    width="stretch",
+    key="overview_tiles",
+    alt=t("goals_heading", lang),
+)
+render.chart_values(overview_view.goal_tiles_table(cached, lang), "overview_tiles")
 st.caption(t("tiles_caption", lang))
 overview_ui.goal_links(lang)
 

@@ -11,6 +11,7 @@ from sdgdash.data.catalog import FEATURED_INDICATOR, natural_key
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Data, derived
 from sdgdash.features.region.view import _national, headline_ranked
+from sdgdash.figures import by_year
 from sdgdash.geo import layouts as geo
 
 
@@ -88,6 +89,17 @@ class Lines:
     codes: list[str]
     regional: pd.DataFrame  # ref_area, year, value of the compared regions
     national: pd.DataFrame  # year, value
+
+    def table(self, names: dict[str, str], national_name: str, lang: str) -> pd.DataFrame:
+        """The chart's values: per year, each compared region's value and Kazakhstan's."""
+        long = pd.concat(
+            [
+                self.regional[["year", "ref_area", "value"]].rename(columns={"ref_area": "series"}),
+                self.national[["year", "value"]].assign(series=""),
+            ],
+            ignore_index=True,
+        )
+        return by_year(long, {c: names.get(c, c) for c in self.codes} | {"": national_name}, lang)
 
     @property
     def source_file(self) -> str:

@@ -70,14 +70,15 @@ def _goal_part(block: view.RegionDistance, name: str, lang: str) -> None:
     if block.goals.empty:
         st.info(t("dist_no_goal_scores", lang))
         return
+    table = display.goal_table(labels, block, lang)
     render.chart(
         charts.goal_scores(block.goals, name, labels, lang),
         key="dist_goal_scores",
+        values=table,
         title=t("dist_goals_title", lang, region=name),
         source=t("source_line", lang, file=t("dist_source_method", lang)),
         filename=file_stem("sdg", "distance", "goals", block.ref_area, lang),
     )
-    table = display.goal_table(labels, block, lang)
     widgets.data_table(table, column_config=_number_columns(lang), height=35 * (len(table) + 1) + 3)
     st.caption(t("dist_goals_note", lang))
 
@@ -148,6 +149,7 @@ def _detail_part(block: view.RegionDistance, name: str, lang: str) -> None:
     render.chart(
         charts.indicator_chart(detail, name, unit, lang),
         key="dist_detail_chart",
+        values=display.detail_values(detail, name, lang),
         title=f"{name}: {labels.indicator_label(ind, lang)}",
         source=widgets.source_text([view.source_file(ind)], lang),
         filename=file_stem("sdg", ind, "distance", block.ref_area, lang),
@@ -371,6 +373,8 @@ def change_map(sel: Selection, choice: ChangeChoice, lang: str, opts: MapOptions
     render.chart(
         charts.change_figure(cached, cv, unit, lang, opts.palette, choice.measure),
         key="map_change",
+        values=display.change_table(labels, cv, sel.indicator_id, unit, lang),
+        kind="map",
         title=t(
             "dist_change_title",
             lang,
@@ -440,9 +444,11 @@ def change_table(cv: change_mod.ChangeView, sel: Selection, lang: str) -> None:
     """The change of every region (fastest movers first, then the left out) with downloads."""
     labels = cached.labels()
     unit = labels.code_label("unit", sel.unit, lang)
+    table = display.change_table(labels, cv, sel.indicator_id, unit, lang)
     render.chart(
         charts.change_bars(cv, _names(lang), unit, lang),
         key="map_change_bars",
+        values=table,
         title=t(
             "dist_change_bars_title",
             lang,
@@ -453,7 +459,6 @@ def change_table(cv: change_mod.ChangeView, sel: Selection, lang: str) -> None:
         source=widgets.source_text([view.source_file(sel.indicator_id)], lang),
         filename=file_stem("sdg", sel.indicator_id, "movers", cv.year_a, cv.year_b, lang),
     )
-    table = display.change_table(labels, cv, sel.indicator_id, unit, lang)
     widgets.data_table(
         table,
         column_config={
@@ -495,6 +500,7 @@ def goal_block(goal: int, ref_area: str, lang: str) -> None:
     render.chart(
         charts.goal_regions(frame, names, ref_area, lang),
         key="dist_goal_regions",
+        values=display.goal_regions_values(frame, names, lang),
         title=t("dist_goal_title", lang, goal=goal, name=labels.goal_short(goal, lang)),
         source=t("source_line", lang, file=t("dist_source_method", lang)),
         filename=file_stem("sdg", "goal", goal, "distance", lang),

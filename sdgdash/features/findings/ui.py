@@ -168,6 +168,12 @@ def goal_chart(frame: pd.DataFrame, lang: str) -> None:
     render.chart(
         fig,
         key="findings_goal_chart",
+        values=fnd.goal_counts_table(
+            counts,
+            lang,
+            lambda c: labels.region_name(c, lang),
+            lambda g: labels.goal_short(g, lang),
+        ),
         title=t("findings_chart_title", lang),
         source=t("findings_source_line", lang),
         filename=exports.file_stem("sdg", "findings", "priority", "goals", lang),

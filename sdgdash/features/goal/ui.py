@@ -11,6 +11,7 @@ from sdgdash.exports import tables as exports
 from sdgdash.features.goal import charts as goalcharts
 from sdgdash.features.goal import progress
 from sdgdash.features.goal import view as goalview
+from sdgdash.features.plans import tables as plan_tables
 from sdgdash.features.plans import ui as plans_ui
 from sdgdash.features.plans import view as plans_view
 from sdgdash.features.plans.charts import plan_trace
@@ -63,6 +64,7 @@ def header(goal: int, lang: str) -> None:
         config=CHART_CONFIG,
         width="stretch",
         key="goal_banner",
+        alt=f"{t('goal', lang)} {goal}. {labels.goal_title(goal, lang)}",
     )
     st.caption(
         tn(
@@ -79,9 +81,11 @@ def summary(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
     """How many indicators are in each status, for Kazakhstan and the chosen region."""
     st.subheader(t("goal_summary_heading", lang))
     files = goalview.summary_files(table, ref_area)
+    counts = goalview.summary_counts(cached, table, ref_area, lang)
     render.chart(
-        goalcharts.status_summary(goalview.summary_counts(cached, table, ref_area, lang), lang),
+        goalcharts.status_summary(counts, lang),
         key="goal_summary",
+        values=goalview.summary_table(counts, lang),
         title=f"{t('goal', lang)} {goal}: {t('goal_summary_heading', lang)}",
         source=widgets.source_text(files, lang),
         filename=exports.file_stem("sdg", "goal", goal, "status", ref_area or "KZ", lang),
@@ -161,14 +165,19 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
         labels.goal_colour(goal),
         lang,
     )
+    drawn: dict[str, dict] = {}
     if ref_area:
         plan = plans_ui.panel_status(ref_area, row["selection"], lang)
         # The national target's path is drawn already; a regional plan adds its own line.
         if plan is not None and plan["basis"] == REGIONAL_PLAN:
             fig.add_trace(plan_trace(plans_view.plan_chart_frame(plan), lang))
+            drawn = {plan_tables.line_title(plan, lang): plan}
     render.chart(
         fig,
         key="goal_detail",
+        values=plan_tables.with_plan_lines(
+            goalview.series_table(row["years"], row["values"], lang), drawn, lang
+        ),
         title=f"{labels.indicator_label(ind, lang)} — {labels.region_name(ref_area, lang)}",
         source=widgets.source_text([row["source_file"]], lang),
         filename=exports.file_stem("sdg", ind, ref_area or "KZ", "progress", lang),
@@ -189,6 +198,7 @@ def coverage(goal: int, lang: str) -> None:
     render.chart(
         goalcharts.coverage_heatmap(matrix, names, areas, lang),
         key="goal_coverage",
+        values=goalview.coverage_table(matrix, names, areas, lang),
         title=f"{t('goal', lang)} {goal}: {t('goal_coverage_heading', lang)}",
         source=widgets.source_text(files, lang),
         filename=exports.file_stem("sdg", "goal", goal, "coverage", lang),
@@ -218,9 +228,24 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
         for d, g in zip(frame["dimension"], frame["group"], strict=True)
     }
     files = sorted(frame["source_file"].unique())
+    table = pd.DataFrame(
+        {
+            t("indicator", lang): [labels.indicator_label(i, lang) for i in frame["indicator_id"]],
+            t("goal_dimension", lang): [labels.dimension_name(d, lang) for d in frame["dimension"]],
+            t("goal_group", lang): [
+                groups[(d, g)] for d, g in zip(frame["dimension"], frame["group"], strict=True)
+            ],
+            t("year", lang): frame["year"],
+            t("value", lang): frame["value"],
+            t("unit", lang): [labels.code_label("unit", u, lang) for u in frame["unit"]],
+            t("source", lang): frame["source_file"],
+            t("source_row", lang): frame["source_row"],
+        }
+    )
     render.chart(
         goalcharts.gaps_chart(frame, titles, groups, lang),
         key="goal_gaps",
+        values=table,
         title=f"{t('goal', lang)} {goal}. "
         + t("goal_gaps_heading", lang, area=labels.region_name(ref_area, lang)),
         source=widgets.source_text(files, lang),
@@ -228,30 +253,10 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
     )
     st.caption(t("goal_gaps_caption", lang))
     widgets.source_line(files, lang)
-    with st.expander(t("goal_gaps_table", lang)):
-        table = pd.DataFrame(
-            {
-                t("indicator", lang): [
-                    labels.indicator_label(i, lang) for i in frame["indicator_id"]
-                ],
-                t("goal_dimension", lang): [
-                    labels.dimension_name(d, lang) for d in frame["dimension"]
-                ],
-                t("goal_group", lang): [
-                    groups[(d, g)] for d, g in zip(frame["dimension"], frame["group"], strict=True)
-                ],
-                t("year", lang): frame["year"],
-                t("value", lang): frame["value"],
-                t("unit", lang): [labels.code_label("unit", u, lang) for u in frame["unit"]],
-                t("source", lang): frame["source_file"],
-                t("source_row", lang): frame["source_row"],
-            }
-        )
-        widgets.data_table(table)
-        meta = exports.ExportMeta(
-            t("goal_gaps_table", lang),
-            tuple(dict.fromkeys(frame["indicator_id"])),
-            regions=(ref_area,) if ref_area else (),
-        )
-        name = f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}"
-        widgets.download_buttons(table, meta, name, lang, key="goal_gaps")
+    meta = exports.ExportMeta(
+        t("goal_gaps_table", lang),
+        tuple(dict.fromkeys(frame["indicator_id"])),
+        regions=(ref_area,) if ref_area else (),
+    )
+    name = f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}"
+    widgets.download_buttons(table, meta, name, lang, key="goal_gaps")

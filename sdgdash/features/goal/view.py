@@ -381,6 +381,34 @@ def summary_counts(
     return {labels.region_name(a, lang): counts(table, a) for a in summary_areas(ref_area)}
 
 
+def summary_table(counts_by_area: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """The status summary chart's values: one row per area, the number of indicators in each
+    status (the chart's segments) as columns."""
+    rows = []
+    for area, frame in counts_by_area.items():
+        n = frame.set_index("bucket")["n"]
+        rows.append(
+            {t("a11y_col_area", lang): area}
+            | {t(f"goal_status_{b}", lang): int(n.get(b, 0)) for b in BUCKETS}
+        )
+    return pd.DataFrame(rows)
+
+
+def series_table(years: list[int], values: list[float], lang: str) -> pd.DataFrame:
+    """The progress chart's values: the indicator's value in each year."""
+    return pd.DataFrame({t("year", lang): list(years), t("value", lang): list(values)})
+
+
+def coverage_table(
+    matrix: pd.DataFrame, indicator_names: dict[str, str], area_names: dict[str, str], lang: str
+) -> pd.DataFrame:
+    """The coverage heatmap's values: one row per indicator, the latest year with data in each
+    area (blank where none)."""
+    out = matrix.astype("Int64").rename(columns=area_names)
+    out.insert(0, t("indicator", lang), [indicator_names.get(i, i) for i in matrix.index])
+    return out.reset_index(drop=True)
+
+
 def summary_files(table: pd.DataFrame, ref_area: str) -> list[str]:
     """The data files behind the status summary."""
     areas = summary_areas(ref_area)

@@ -69,6 +69,9 @@ WITHHOLD_SHARE = 0.2  # withhold the index when more than this share of goals is
 
 RATINGS: tuple[str, ...] = ("red", "orange", "yellow", "green")
 RATING_POINTS: dict[str, int] = {r: i for i, r in enumerate(RATINGS)}
+# A mark beside each rating's colour wherever it is shown, so that the rating does not rest on
+# colour alone (more marks: further from the target).
+RATING_MARKS: dict[str, str] = {"green": "✓", "yellow": "!", "orange": "!!", "red": "!!!"}
 
 ON_TRACK = "on_track"
 MODERATELY_IMPROVING = "moderately_improving"

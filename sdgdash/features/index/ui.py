@@ -33,13 +33,14 @@ def pick_year(lang: str, key: str = "idx_year", where=st) -> int:
 
 
 def ranking_table(result: scoring.IndexResult, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(display table, ratings) of the ranking: one row per region, a column per goal."""
+    """(display table, ratings) of the ranking: one row per region, a column per goal; the
+    ratings frame has a goal column's rating name ("green", ...) where the cell has one."""
     labels = cached.labels()
     goals = sorted(result.goals["goal"].unique())
     score = result.goals.pivot(index="ref_area", columns="goal", values="score")
     rating = result.goals.pivot(index="ref_area", columns="goal", values="rating")
     idx = result.index.sort_values(["withheld", "rank", "ref_area"])
-    rows, colours = [], []
+    rows, ratings = [], []
     for r in idx.itertuples():
         row = {
             t("rank", lang): pd.NA if pd.isna(r.rank) else int(r.rank),
@@ -48,28 +49,40 @@ def ranking_table(result: scoring.IndexResult, lang: str) -> tuple[pd.DataFrame,
             t("index", lang): float("nan") if r.withheld else float(r.index),
             t("goals_covered", lang): f"{r.goals}/{r.n_goals}",
         }
-        paint = {}
+        rated = {}
         for g in goals:
             col = f"{t('goal', lang)} {g}"
             v = score.loc[r.ref_area, g] if r.ref_area in score.index else None
             row[col] = float("nan") if v is None or pd.isna(v) else float(v)
             rt = rating.loc[r.ref_area, g] if r.ref_area in rating.index else None
-            paint[col] = _LIGHT.get(rt, "") if isinstance(rt, str) else ""
+            rated[col] = rt if isinstance(rt, str) else ""
         row[t("reason", lang)] = t("withheld", lang) if r.withheld else ""
         rows.append(row)
-        colours.append(paint)
-    return pd.DataFrame(rows), pd.DataFrame(colours)
+        ratings.append(rated)
+    return pd.DataFrame(rows), pd.DataFrame(ratings)
 
 
 def show_ranking(result: scoring.IndexResult, lang: str) -> pd.DataFrame:
-    """The ranking with goal cells coloured by rating; returns the plain table."""
-    table, colours = ranking_table(result, lang)
+    """The ranking with goal cells coloured by rating and marked with its sign (the colour alone
+    would leave out readers who do not tell the colours apart); returns the plain table."""
+    table, ratings = ranking_table(result, lang)
 
     def paint(row: pd.Series) -> list[str]:
-        c = colours.loc[row.name]
-        return [f"background-color: {c[col]}" if col in c and c[col] else "" for col in row.index]
+        r = ratings.loc[row.name]
+        return [
+            f"background-color: {_LIGHT[r[col]]}" if col in r and r[col] else ""
+            for col in row.index
+        ]
 
     styled = table.style.apply(paint, axis=1).format(precision=1, na_rep="—")
+    for col in ratings.columns:
+        for rating, mark in scoring.RATING_MARKS.items():
+            rows = ratings.index[ratings[col] == rating]
+            if len(rows):
+                styled = styled.format(
+                    lambda v, m=mark: "—" if pd.isna(v) else f"{v:.1f} {m}",
+                    subset=pd.IndexSlice[rows, [col]],
+                )
     data_table(
         styled, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4, placeholder="—"
     )
@@ -132,6 +145,7 @@ def region_scores(ref_area: str, lang: str) -> None:
     render.chart(
         fig,
         key="goal_scores",
+        values=index_view.region_scores_table(goals, result.distribution, labels, lang),
         title=f"{labels.region_name(ref_area, lang)}: {t('score', lang)}, {year}",
         source=_index_source(lang),
         filename=file_stem("sdg", "goal", "scores", ref_area, year, lang),
@@ -151,6 +165,7 @@ def compare_scores(codes: list[str], lang: str) -> None:
     render.chart(
         compare_goal_scores(goals, codes, names, labels, lang),
         key="cmp_goal_scores",
+        values=index_view.compare_scores_table(goals, codes, names, labels, lang),
         title=f"{', '.join(names.values())}: {t('score', lang)}, {year}",
         source=_index_source(lang),
         filename=file_stem("sdg", "goal", "scores", *codes, year, lang),

@@ -15,6 +15,7 @@ from sdgdash.data.catalog import FEATURED_INDICATOR, SELECTION_COLUMNS
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Data
+from sdgdash.figures import by_year
 from sdgdash.geo import layouts as geo
 from sdgdash.geo.choropleth import rank_values
 from sdgdash.i18n import t
@@ -116,6 +117,22 @@ def national_value(national: pd.DataFrame, year: int) -> float | None:
     """The national value of a year from a national series frame, if there is one."""
     row = national[national["year"] == year]
     return float(row["value"].iloc[0]) if len(row) else None
+
+
+def trend_table(
+    regional: pd.DataFrame,
+    national: pd.DataFrame,
+    ref_area: str,
+    names: dict[str, str],
+    lang: str,
+) -> pd.DataFrame:
+    """The values of a region's trend chart: per year, the region's value and Kazakhstan's."""
+    mine = regional.loc[regional["ref_area"] == ref_area, ["year", "value"]]
+    long = pd.concat(
+        [mine.assign(series=ref_area), national[["year", "value"]].assign(series="")],
+        ignore_index=True,
+    )
+    return by_year(long, {ref_area: names.get(ref_area, ref_area), "": t("national", lang)}, lang)
 
 
 def table(view: MapView, labels: Labels, lang: str) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from sdgdash.features.distance.display import arrival, end_kind
 from sdgdash.features.plans.status import NATIONAL_2030, REGIONAL_PLAN, shown
 from sdgdash.features.plans.validate import PlanFileResult
 from sdgdash.features.plans.view import place_name, row_selection
+from sdgdash.figures import by_year
 from sdgdash.i18n import fmt_number, t
 
 
@@ -178,3 +179,39 @@ def preview_table(data: Data, result: PlanFileResult, lang: str) -> pd.DataFrame
             ],
         }
     )
+
+
+def with_plan_lines(values: pd.DataFrame, lines: dict[str, dict], lang: str) -> pd.DataFrame:
+    """A line chart's values table (``figures.by_year``) with a column per plan line drawn on it
+    (``lines``: column title -> status row), the line's corners written as the pages write
+    them, so whoever cannot see the chart reads the plan line too."""
+    year = t("year", lang)
+    out = values
+    for title, row in lines.items():
+        actual = None if pd.isna(row.get("actual")) else float(row["actual"])
+        base = float(row["baseline_value"])
+        keep = row["basis"] == REGIONAL_PLAN  # a plan's own values are shown as typed
+        points = {y: v if keep else shown(v, actual, base) for y, v in row["line"]}
+        column = pd.DataFrame({year: list(points), title: list(points.values())})
+        out = column if out is None else out.merge(column, on=year, how="outer")
+    return out.sort_values(year).reset_index(drop=True)
+
+
+def line_title(row: dict, lang: str, place: str = "") -> str:
+    """The legend name of a status row's line (``plans.charts.line_name``)."""
+    from sdgdash.features.plans.charts import line_name
+
+    return line_name(str(row["basis"]), lang, place)
+
+
+def chart_values(
+    actual: pd.DataFrame, national: pd.DataFrame | None, row: dict, place: str, lang: str
+) -> pd.DataFrame:
+    """The values of the plans chart (``plans.charts.plan_chart``) as a table: the place's
+    actual series, Kazakhstan's, and the plan line's corners."""
+    long = [actual[["year", "value"]].assign(series="actual")]
+    if national is not None and len(national):
+        long.append(national[["year", "value"]].assign(series="national"))
+    names = {"actual": f"{place}: {t('plan_actual', lang)}", "national": t("national", lang)}
+    values = by_year(pd.concat(long, ignore_index=True), names, lang)
+    return with_plan_lines(values, {line_title(row, lang): row}, lang)

@@ -221,6 +221,7 @@ def chart_block(place: str, sel: Selection, lang: str, key: str, row: dict | Non
     render.chart(
         fig,
         key=key,
+        values=plan_tables.chart_values(actual, national, row, name, lang),
         title=f"{name}: {labels.indicator_label(sel.indicator_id, lang)}",
         source=widgets.source_text(files, lang),
         filename=exports.file_stem("sdg", sel.indicator_id, place, "plan", lang),

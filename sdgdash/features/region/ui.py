@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sdgdash import figures
 from sdgdash.data.catalog import GOALS
 from sdgdash.exports.tables import ExportMeta
 from sdgdash.features.deck import ui as deck_ui
@@ -60,7 +61,11 @@ def header(ref_area: str, lang: str) -> None:
             cached.geojson(layout), ref_area, names=names, lang=lang, pilots=cached.pilots()
         )
         st.plotly_chart(
-            fig, config=PLOTLY_CONFIG | {"displayModeBar": False}, width="stretch", key="locator"
+            figures.legible(fig),
+            config=PLOTLY_CONFIG | {"displayModeBar": False},
+            width="stretch",
+            key="locator",
+            alt=t("a11y_locator_alt", lang, name=labels.region_name(ref_area, lang)),
         )
 
 

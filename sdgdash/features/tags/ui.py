@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sdgdash import figures
 from sdgdash.data import events as ev
 from sdgdash.exports import tables as exports
 from sdgdash.features.map.view import MapView
@@ -106,22 +107,23 @@ def timeline(
     if not events:
         st.caption(t("event_none", lang))
         return
+    table = events_table(cached, events, lang)
     if chart:
         st.plotly_chart(
-            events_timeline(events, lang),
+            figures.legible(events_timeline(events, lang)),
             config={"displaylogo": False, "displayModeBar": False},
             width="stretch",
             key=f"{key}_timeline",
+            alt=t("event_heading", lang),
         )
+        render.chart_values(table, f"{key}_timeline")
     for start in range(0, len(events), columns):
         row = st.columns(columns)
         for col, e in zip(row, events[start : start + columns], strict=False):
             with col.container(border=True, height="stretch"):
                 _event_item(e, lang)
     meta = exports.ExportMeta(t("event_heading", lang))
-    download_buttons(
-        events_table(cached, events, lang), meta, f"sdg_events_{key}_{lang}", lang, key
-    )
+    download_buttons(table, meta, f"sdg_events_{key}_{lang}", lang, key)
 
 
 def links_list(links: pd.DataFrame, lang: str) -> None:
@@ -165,9 +167,10 @@ def header(tag: str, lang: str) -> None:
     st.caption(md_escape(t("tag_source", lang, text=info.source(lang))))
 
 
-def ranked_chart(view: MapView, lang: str) -> None:
+def ranked_chart(view: MapView, lang: str, values: str) -> None:
     """The regions ranked on the tag's indicator against Kazakhstan (and cities where the source
-    is mostly cities), with the values not drawn."""
+    is mostly cities), with the values not drawn; ``values`` is the anchor of the page's table
+    of the same view (every ranked value is in it, with its rank)."""
     labels = cached.labels()
     sel = view.selection
     st.markdown(f"**{md_escape(t('tag_across_heading', lang))}**")
@@ -179,6 +182,7 @@ def ranked_chart(view: MapView, lang: str) -> None:
     render.chart(
         fig,
         key="tag_ranked",
+        values=values,
         title=f"{labels.indicator_label(sel.indicator_id, lang)}, {view.year}",
         source=source_text(sorted(set(view.drawn["source_file"])), lang),
         filename=exports.file_stem("sdg", sel.indicator_id, view.year, "ranked", lang),
