@@ -23,7 +23,9 @@ table = index_ui.show_ranking(result, lang)
 c1, c2 = st.columns(2)
 with c1:
     meta = ExportMeta(f"{t('ranking_heading', lang)} · {year}", year=year)
-    widgets.download_buttons(table, meta, f"sdg_index_ranking_{year}_{lang}", lang, key="dl_rank")
+    name = f"sdg_index_ranking_{year}_{lang}"
+    what = t("dl_index_ranking", lang)
+    widgets.download_buttons(table, meta, name, lang, key="dl_rank", what=what)
 with c2:
     index_ui.scores_download(result, year, lang)
 index_ui.methodology(lang)

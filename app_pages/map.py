@@ -26,7 +26,12 @@ with st.sidebar:
         t("classes", lang), CLASSINGS, key="map_cls", format_func=lambda c: t(f"classes_{c}", lang)
     )
     state.seed("map_pal", "pal", state.choice(PALETTES), PALETTES[0])
-    pal = st.selectbox(t("palette", lang), PALETTES, key="map_pal")
+    pal = st.selectbox(
+        t("palette", lang),
+        PALETTES,
+        key="map_pal",
+        format_func=lambda p: t(f"palette_{p.lower()}", lang),
+    )
     state.seed("map_pilots", "pilots", state.choice(["0", "1"]), "0")
     pilots = st.toggle(t("pilots_toggle", lang), value=st.session_state["map_pilots"] == "1")
 sel, years = picked.selection, picked.years

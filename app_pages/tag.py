@@ -25,7 +25,12 @@ tags_ui.header(tag, lang)
 links = tags_view.links_table(cached, tag, lang)
 tags_ui.links_list(links, lang)
 widgets.download_buttons(
-    links, tags_view.links_meta(cached, tag, lang), f"sdg_tag_{tag}_{lang}", lang, key="tag_links"
+    links,
+    tags_view.links_meta(cached, tag, lang),
+    f"sdg_tag_{tag}_{lang}",
+    lang,
+    key="tag_links",
+    what=t("dl_tag_links", lang),
 )
 
 regional = tags_view.regional_linked(cached, tag)

@@ -37,6 +37,7 @@ widgets.download_buttons(
     f"sdg_territory_{terr.territory_id}_{lang}",
     lang,
     key="terr_dl",
+    what=t("dl_territory_profile", lang),
 )
 deck_ui.territory_pptx(terr, lang, context_table, local_table)
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from sdgdash.ingest import metadata, observations, placeholders, regions, report
+from sdgdash.ingest import labels, metadata, observations, placeholders, regions, report
 from sdgdash.ingest.opensdg import (
     DIMENSIONS,
     LANGUAGES,
@@ -139,6 +139,11 @@ DECISIONS: list[str] = [
     "ranks, scores or compares them and lists them beside the map with the reason. A curated row "
     "that matches no source row in a year of its range, or a row with another value, stops the "
     "build.",
+    "Kazakh and English texts the platform gives only in Russian (its kk or en file lacks the "
+    "key, repeats the Russian text, or the English has Cyrillic letters) are filled from "
+    "data/curated/code_labels.csv (codes) and data/curated/indicator_names.csv (indicator names), "
+    "each row with its source and rationale; a curated text never replaces a text the platform "
+    "gives (such a row stops the build). Filled texts are counted by source below.",
     "Region names: 'г_Алматы' style names become 'г.Алматы' like the other city names in "
     "REF_AREA.yml; any other '_' becomes a space (counted).",
     "An unparsable Year, a missing Year/Value header or an empty file stops the build.",
@@ -193,7 +198,9 @@ def build_tables(source: Path, curated_dir: Path) -> tuple[dict[str, pd.DataFram
     obs = _sort_observations(obs)
     indicators = metadata.build_indicators(source, all_slugs, ids, data_slugs, obs, translator)
     goals = metadata.build_goals(translator)
+    indicators, indicator_labels = labels.apply_indicators(indicators, curated_dir)
     codes, codes_info = metadata.build_codes(translations, obs)
+    codes, code_labels = labels.apply_codes(codes, curated_dir)
     unit_codes = set(codes.loc[codes["dimension"] == "unit", "code"])
     codes_info["indicator_units_without_code"] = sorted(set(indicators["unit"]) - unit_codes - {""})
     region_frame, regions_info = regions.build_regions(translations, set(obs["ref_area"]), curated)
@@ -229,6 +236,7 @@ def build_tables(source: Path, curated_dir: Path) -> tuple[dict[str, pd.DataFram
             "codes": codes_info,
         },
         "regions": regions_info,
+        "curated_labels": {"codes": code_labels, "indicators": indicator_labels},
     }
     tables = {
         "observations": obs,

@@ -30,8 +30,11 @@ UNDERSCORE = (
 _ABBREV_RE = re.compile(r"^(г|п)_")
 
 
-# Optional curated columns: a name that replaces the platform's label (misspelt or ambiguous).
+# Optional curated columns: the name people write ("Карагандинская область", "область Абай",
+# "город Астана") where the platform's label is a bare adjective, misspelt or ambiguous, with the
+# source of the names in ``name_source`` (required when a name is given).
 NAME_OVERRIDES = tuple(f"name_{lang}" for lang in LANGUAGES)
+NAME_SOURCE = "name_source"
 
 
 def read_curated(path: Path) -> dict[str, dict[str, str]]:
@@ -53,7 +56,13 @@ def read_curated(path: Path) -> dict[str, dict[str, str]]:
             kind = (row["kind"] or "").strip()
             if kind not in KINDS:
                 raise BuildError(f"{path}: line {reader.line_num}: unknown kind {kind!r}")
-            out[code] = {c: (row.get(c) or "").strip() for c in (*CURATED_COLUMNS, *NAME_OVERRIDES)}
+            columns = (*CURATED_COLUMNS, *NAME_OVERRIDES, NAME_SOURCE)
+            out[code] = {c: (row.get(c) or "").strip() for c in columns}
+            if any(out[code][c] for c in NAME_OVERRIDES) and not out[code][NAME_SOURCE]:
+                raise BuildError(
+                    f"{path}: line {reader.line_num}: names given for {code} without a "
+                    f"{NAME_SOURCE}"
+                )
     return out
 
 
@@ -108,6 +117,8 @@ def build_regions(
             facts = {"kind": "unknown"}
         elif facts.get("source"):
             notes.append(f"curated: {facts['source']}")
+        if facts.get(NAME_SOURCE):
+            notes.append(f"names: {facts[NAME_SOURCE]}")
         row["kind"] = facts.get("kind") or "unknown"
         for column in ("parent", "iso_3166_2", "boundary_2022", "boundary_2018", "boundary_2014"):
             row[column] = facts.get(column) or None

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from sdgdash.ingest.labels import by_kind
 from sdgdash.ingest.opensdg import DIMENSIONS
 
 REPOSITORY = "https://github.com/kazstat/sdg-data-kazstat"
@@ -134,6 +135,7 @@ def to_markdown(report: dict[str, Any]) -> str:
             f" | {e['ref_area']} | {e['years']} | {e['value']:g} | {e['reason']}"
             f" | {e['source_file']} | {', '.join(map(str, e['source_lines']))} |"
         )
+    lines += _curated_labels(report.get("curated_labels", {}))
     lines += ["", "## Unknown codes (rows kept, no label in translations)", ""]
     lines += ["| dimension | code | rows | files |", "|---|---|---|---|"]
     for dim, codes in report["unknown_codes"].items():
@@ -159,11 +161,37 @@ def to_markdown(report: dict[str, Any]) -> str:
         f"- Translation keys found in no language: {len(meta['unresolved_keys'])}.",
         f"- Indicators with metadata but no data file: {', '.join(meta['meta_without_data']) or '-'}.",
         f"- Indicators with a data file but no metadata: {', '.join(meta['data_without_meta']) or '-'}.",
-        f"- Region names: {report['regions']['name_repairs']}; codes not in the curated table:"
+        f"- Region names: {report['regions']['name_repairs']}; names from the curated table"
+        f" (with their source in `name_source`): {report['regions'].get('name_overrides', {})};"
+        " codes not in the curated table:"
         f" {', '.join(report['regions']['codes_not_curated']) or '-'}.",
         "",
     ]
     return "\n".join(lines)
+
+
+def _curated_labels(info: dict[str, Any]) -> list[str]:
+    """The section on texts filled from the curated label tables, counted by source."""
+    lines = [
+        "",
+        "## Texts filled from curated tables (the platform gives them in Russian only)",
+        "",
+    ]
+    for what, part in (("codes", "code labels"), ("indicators", "indicator names")):
+        entry = info.get(what)
+        if not entry:
+            continue
+        lines += [f"`{entry['file']}` ({part}; every source in `build_report.json`):", ""]
+        lines += ["| language | filled | source |", "|---|---|---|"]
+        for lang, counts in by_kind(entry["filled"]).items():
+            for kind, n in counts.items():
+                lines.append(f"| {lang} | {n} | {kind} |")
+        for lang, keys in entry["still_missing"].items():
+            shown = ", ".join(f"`{k}`" for k in keys) or "none"
+            lines.append("")
+            lines.append(f"Still without a real {lang} text: {len(keys)}: {shown}.")
+        lines.append("")
+    return lines
 
 
 def data_readme(report: dict[str, Any], curated_files: list[str]) -> str:

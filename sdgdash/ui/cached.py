@@ -172,6 +172,12 @@ def observation_count() -> int:
     return source().observation_count()
 
 
+@st.cache_data(max_entries=4, ttl=_TTL)
+def breakdowns() -> pd.DataFrame:
+    """(indicator_id, dimension): the disaggregations with regional values per indicator."""
+    return source().breakdowns()
+
+
 @st.cache_data(max_entries=256, ttl=_TTL)
 def selection_options(indicator_id: str) -> pd.DataFrame:
     """Valid series/unit/disaggregation combinations of one indicator (regional rows only)."""

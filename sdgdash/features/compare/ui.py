@@ -53,6 +53,13 @@ def comparison_table(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.Dat
                 "—" if rank is None or pd.isna(rank) else f"{int(rank)}/{r['n_ranked']}"
             )
         row[t("national", lang)] = r["national"]
+        if "source_file" in r:  # traced in the table's source detail and in the downloads
+            row[t("source", lang)] = r["source_file"]
+            for code in codes:
+                line = r.get(f"source_row_{code}")
+                row[f"{labels.region_name(code, lang)} · {t('source_row', lang)}"] = (
+                    None if line is None or pd.isna(line) else int(line)
+                )
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -47,6 +47,11 @@ def comparison(
             row[f"value_{code}"] = float(in_year.loc[code, "value"]) if has else None
             rank = in_year.loc[code, "rank"] if has else None
             row[f"rank_{code}"] = None if rank is None or pd.isna(rank) else int(rank)
+        # Where each value comes from: the indicator's file and each region's line in it.
+        row["source_file"] = str(g["source_file"].iloc[0])
+        for code in ref_areas:
+            line = in_year.loc[code, "source_row"] if code in in_year.index else None
+            row[f"source_row_{code}"] = None if line is None or pd.isna(line) else int(line)
         out.append(row)
     result = pd.DataFrame(out)
     if len(result):

@@ -20,8 +20,6 @@ from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, pickers, render, state, widgets
 from sdgdash.ui.safe import md_escape
 
-SCORE = st.column_config.NumberColumn(format="%.1f")
-
 
 def _names(lang: str) -> dict[str, str]:
     labels = cached.labels()
@@ -29,16 +27,18 @@ def _names(lang: str) -> dict[str, str]:
 
 
 def _number_columns(lang: str) -> dict:
+    # Numbers are written by widgets.data_table in the page's language (a printf format here
+    # would write 5.3 on a Russian page); scores get one decimal through _score_digits.
     return {
-        t("dist_score", lang): SCORE,
-        t("dist_distance", lang): SCORE,
-        t("dist_national_score", lang): SCORE,
-        t("dist_peer_score", lang): SCORE,
-        t("value", lang): st.column_config.NumberColumn(format="%g"),
-        t("national_value", lang): st.column_config.NumberColumn(format="%g"),
         t("indicator", lang): st.column_config.TextColumn(width=300, pinned=True),
         t("dist_note_col", lang): st.column_config.TextColumn(width="large"),
     }
+
+
+def _score_digits(lang: str) -> dict[str, int]:
+    """Scores and distances (0-100) to one decimal."""
+    keys = ("dist_score", "dist_distance", "dist_national_score", "dist_peer_score")
+    return {t(k, lang): 1 for k in keys}
 
 
 # --- region profile ----------------------------------------------------------------------------
@@ -79,7 +79,13 @@ def _goal_part(block: view.RegionDistance, name: str, lang: str) -> None:
         source=t("source_line", lang, file=t("dist_source_method", lang)),
         filename=file_stem("sdg", "distance", "goals", block.ref_area, lang),
     )
-    widgets.data_table(table, column_config=_number_columns(lang), height=35 * (len(table) + 1) + 3)
+    widgets.data_table(
+        table,
+        lang,
+        digits=_score_digits(lang),
+        column_config=_number_columns(lang),
+        height=35 * (len(table) + 1) + 3,
+    )
     st.caption(t("dist_goals_note", lang))
 
 
@@ -115,6 +121,8 @@ def _indicator_part(block: view.RegionDistance, name: str, lang: str) -> None:
     table = display.indicator_table(labels, rows, lang)
     widgets.data_table(
         table,
+        lang,
+        digits=_score_digits(lang),
         column_config=_number_columns(lang),
         height=min(36 * (len(table) + 1) + 4, 700),
         key="dist_table",
@@ -126,7 +134,13 @@ def _indicator_part(block: view.RegionDistance, name: str, lang: str) -> None:
         regions=(block.ref_area,),
         notes=display.method_notes(lang),
     )
-    widgets.download_buttons(full, meta, f"sdg_distance_{block.ref_area}_{lang}", lang)
+    widgets.download_buttons(
+        full,
+        meta,
+        f"sdg_distance_{block.ref_area}_{lang}",
+        lang,
+        what=t("dl_distance_indicators", lang),
+    )
     st.caption(t("dist_table_note", lang))
 
 
@@ -251,7 +265,7 @@ def compare_block(codes: list[str], indicator_id: str, lang: str) -> None:
         st.info(t("dist_not_region", lang))
         return
     table = display.compare_table(labels, rows, lang)
-    widgets.data_table(table, column_config=_number_columns(lang))
+    widgets.data_table(table, lang, digits=_score_digits(lang), column_config=_number_columns(lang))
     st.caption(t("dist_compare_note", lang))
     meta = ExportMeta(
         f"{t('dist_compare_heading', lang)}: {labels.indicator_label(indicator_id, lang)}",
@@ -265,6 +279,7 @@ def compare_block(codes: list[str], indicator_id: str, lang: str) -> None:
         f"sdg_distance_{indicator_id}_{'-'.join(codes)}_{lang}",
         lang,
         key="dl_cmp_dist",
+        what=t("dl_distance_compare", lang),
     )
 
 
@@ -459,13 +474,7 @@ def change_table(cv: change_mod.ChangeView, sel: Selection, lang: str) -> None:
         source=widgets.source_text([view.source_file(sel.indicator_id)], lang),
         filename=file_stem("sdg", sel.indicator_id, "movers", cv.year_a, cv.year_b, lang),
     )
-    widgets.data_table(
-        table,
-        column_config={
-            str(cv.year_a): st.column_config.NumberColumn(format="%g"),
-            str(cv.year_b): st.column_config.NumberColumn(format="%g"),
-        },
-    )
+    widgets.data_table(table, lang)
     meta = ExportMeta(
         t(
             "dist_change_title",
@@ -480,7 +489,11 @@ def change_table(cv: change_mod.ChangeView, sel: Selection, lang: str) -> None:
         notes=display.change_notes(lang),
     )
     widgets.download_buttons(
-        table, meta, f"sdg_{sel.indicator_id}_change_{cv.year_a}_{cv.year_b}_{lang}", lang
+        table,
+        meta,
+        f"sdg_{sel.indicator_id}_change_{cv.year_a}_{cv.year_b}_{lang}",
+        lang,
+        what=t("dl_distance_change", lang),
     )
 
 
@@ -515,7 +528,13 @@ def goal_block(goal: int, ref_area: str, lang: str) -> None:
             st.info(t("dist_not_region", lang))
             return
         table = display.indicator_table(labels, rows, lang)
-        widgets.data_table(table, column_config=_number_columns(lang), key="dist_goal_table")
+        widgets.data_table(
+            table,
+            lang,
+            digits=_score_digits(lang),
+            column_config=_number_columns(lang),
+            key="dist_goal_table",
+        )
         full = display.indicator_table(labels, rows, lang, full=True)
         meta = ExportMeta(
             f"{t('dist_goal_heading', lang)}: {t('goal', lang)} {goal}",
@@ -529,6 +548,7 @@ def goal_block(goal: int, ref_area: str, lang: str) -> None:
             f"sdg_goal{goal}_distance_{ref_area or 'KZ'}_{lang}",
             lang,
             key="dl_goal_dist",
+            what=t("dl_distance_indicators", lang),
         )
 
 
@@ -545,7 +565,16 @@ def index_block(lang: str) -> None:
         .map(lambda v: "background-color: #f2f2f2" if pd.isna(v) else "", subset=goal_cols)
         .format(precision=0, na_rep="—", subset=goal_cols)
     )
-    widgets.data_table(styled, height=35 * (len(table) + 1) + 3)
+    widgets.data_table(
+        styled, lang, digits=dict.fromkeys(goal_cols, 0), height=35 * (len(table) + 1) + 3
+    )
     meta = ExportMeta(t("dist_index_heading", lang), notes=display.method_notes(lang))
-    widgets.download_buttons(table, meta, f"sdg_distance_goals_{lang}", lang, key="dl_dist_goals")
+    widgets.download_buttons(
+        table,
+        meta,
+        f"sdg_distance_goals_{lang}",
+        lang,
+        key="dl_dist_goals",
+        what=t("dl_distance_goals", lang),
+    )
     st.caption(t("source_line", lang, file=t("dist_source_method", lang)))

@@ -128,7 +128,9 @@ def findings_block(
     meta = exports.ExportMeta(
         t("findings_block_heading", lang), regions=(ref_area,) if ref_area else ()
     )
-    widgets.download_buttons(table_for(frame, lang), meta, f"{name}_{lang}", lang, key=key)
+    widgets.download_buttons(
+        table_for(frame, lang), meta, f"{name}_{lang}", lang, key=key, what=t("dl_findings", lang)
+    )
     st.caption(t("findings_source_line", lang))
     return frame
 

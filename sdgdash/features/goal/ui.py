@@ -98,10 +98,13 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
     """The status table with sparklines, its CSV and its source line."""
     labels = cached.labels()
     st.subheader(t("goal_table_heading", lang, area=labels.region_name(ref_area, lang)))
-    shown = rows.drop(columns=["_years", "_indicator_id"])
+    hidden = ["_years", "_indicator_id", "_base", "_latest"]
+    shown = goalview.display_points(rows, lang).drop(columns=hidden, errors="ignore")
     spark = t("goal_series_chart", lang)
     widgets.data_table(
         shown,
+        lang,
+        digits={t("goal_cagr", lang): 2, t("goal_required", lang): 2},
         hide_index=True,
         width="stretch",
         height=min(35 * (len(shown) + 1) + 3, 900),
@@ -109,15 +112,11 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
             spark: st.column_config.LineChartColumn(spark, width="small"),
             t("indicator", lang): st.column_config.TextColumn(width="large"),
             t("goal_explanation", lang): st.column_config.TextColumn(width="large"),
-            t("goal_cagr", lang): st.column_config.NumberColumn(format="%.2f"),
-            t("goal_required", lang): st.column_config.NumberColumn(format="%.2f"),
-            t("goal_target_value", lang): st.column_config.NumberColumn(format="%g"),
-            t("goal_target_year", lang): st.column_config.NumberColumn(format="%d"),
         },
         key="goal_table",
         placeholder="—",
     )
-    csv = shown.copy()
+    csv = rows.drop(columns=hidden, errors="ignore")
     csv[spark] = [
         "; ".join(f"{y}:{v:g}" for y, v in zip(ys, vs, strict=True))
         for ys, vs in zip(rows["_years"], rows[spark], strict=True)
@@ -127,7 +126,14 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
         tuple(dict.fromkeys(rows["_indicator_id"])),
         regions=(ref_area,) if ref_area else (),
     )
-    widgets.download_buttons(csv, meta, f"sdg_goal{goal}_{ref_area or 'KZ'}_{lang}", lang, "goal")
+    widgets.download_buttons(
+        csv,
+        meta,
+        f"sdg_goal{goal}_{ref_area or 'KZ'}_{lang}",
+        lang,
+        "goal",
+        what=t("dl_goal_status", lang),
+    )
     files = sorted({f for f in rows[t("source", lang)] if f})
     widgets.source_line(files, lang)
     if ref_area in geo.SPLIT_2022:
@@ -259,4 +265,5 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
         regions=(ref_area,) if ref_area else (),
     )
     name = f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}"
-    widgets.download_buttons(table, meta, name, lang, key="goal_gaps")
+    what = t("dl_goal_gaps", lang)
+    widgets.download_buttons(table, meta, name, lang, key="goal_gaps", what=what)

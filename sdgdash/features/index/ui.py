@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sdgdash.data.models import Selection
 from sdgdash.exports.tables import ExportMeta, file_stem
 from sdgdash.features.compare.charts import compare_goal_scores
 from sdgdash.features.index import scoring
 from sdgdash.features.index import slides as index_slides
 from sdgdash.features.index import view as index_view
 from sdgdash.features.index.charts import goal_scores
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, t, table_number
 from sdgdash.ui import cached, render, state
 from sdgdash.ui.widgets import data_table, download_buttons
 
@@ -74,17 +75,27 @@ def show_ranking(result: scoring.IndexResult, lang: str) -> pd.DataFrame:
             for col in row.index
         ]
 
-    styled = table.style.apply(paint, axis=1).format(precision=1, na_rep="—")
+    # Scores to one decimal in the page's language, a goal cell with its rating's sign too.
+    scores = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
+    styled = table.style.apply(paint, axis=1).format(
+        dict.fromkeys(scores, lambda v: table_number(v, lang, 1)), na_rep="—"
+    )
     for col in ratings.columns:
         for rating, mark in scoring.RATING_MARKS.items():
             rows = ratings.index[ratings[col] == rating]
             if len(rows):
                 styled = styled.format(
-                    lambda v, m=mark: "—" if pd.isna(v) else f"{v:.1f} {m}",
+                    lambda v, m=mark: "—" if pd.isna(v) else f"{table_number(v, lang, 1)} {m}",
                     subset=pd.IndexSlice[rows, [col]],
                 )
     data_table(
-        styled, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4, placeholder="—"
+        styled,
+        lang,
+        formatted=scores,
+        hide_index=True,
+        width="stretch",
+        height=36 * (len(table) + 1) + 4,
+        placeholder="—",
     )
     st.caption(t("ranking_note", lang))
     return table
@@ -101,20 +112,44 @@ def scores_download(result: scoring.IndexResult, year: int, lang: str) -> None:
         tuple(sorted(set(s["indicator_id"]))),
         year=year,
     )
-    download_buttons(s, meta, f"sdg_index_scores_{year}_{lang}", lang, key="dl_scores")
+    download_buttons(
+        s,
+        meta,
+        f"sdg_index_scores_{year}_{lang}",
+        lang,
+        key="dl_scores",
+        what=t("dl_index_scores", lang),
+    )
 
 
 def methodology(lang: str) -> None:
     """The method in the chosen language and the curated indicator table behind it."""
-    labels = cached.labels()
     with st.expander(t("method_heading", lang), expanded=False):
         st.text(t("index_method", lang))
         st.markdown(f"**{t('index_indicators_heading', lang)}**")
-        tab = cached.index_table().copy()
-        tab.insert(
-            1, t("indicator", lang), [labels.indicator_name(i, lang) for i in tab["indicator_id"]]
-        )
-        data_table(tab)
+        data_table(method_table(cached.index_table(), lang), lang)
+
+
+def method_table(tab: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The index's curated indicator table for reading: the indicator and its series named in
+    ``lang`` rather than by code, the direction in words, the bounds and thresholds, the reason
+    and the source (the codes stay in the detail below it)."""
+    labels = cached.labels()
+    sels = [Selection.from_mapping(r["indicator_id"], r) for r in tab.to_dict("records")]
+    return pd.DataFrame(
+        {
+            t("indicator", lang): [labels.indicator_label(i, lang) for i in tab["indicator_id"]],
+            t("series", lang): [labels.selection_label(sel, lang) for sel in sels],
+            t("index_col_direction", lang): [t(f"direction_{d}", lang) for d in tab["direction"]],
+            t("index_col_upper", lang): tab["upper"],
+            t("index_col_green", lang): tab["green"],
+            t("index_col_red", lang): tab["red"],
+            t("index_col_rationale", lang): tab["rationale"],
+            t("index_col_basis", lang): tab["upper_basis"],
+            t("index_col_source", lang): tab["source"],
+            "indicator_id": tab["indicator_id"],
+        }
+    )
 
 
 def region_scores(ref_area: str, lang: str) -> None:

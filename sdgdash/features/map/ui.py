@@ -249,12 +249,18 @@ def values_table(view: mapview.MapView, lang: str) -> None:
     """Exactly the values of the view (drawn, then not drawn with the reason), with a CSV."""
     labels = cached.labels()
     table = mapview.table(view, labels, lang)
-    data_table(table)
+    data_table(table, lang)
     sel = view.selection
     meta = exports.ExportMeta(
         labels.indicator_label(sel.indicator_id, lang), (sel.indicator_id,), sel, view.year
     )
-    download_buttons(table, meta, f"sdg_{sel.indicator_id}_{view.year}_{lang}", lang)
+    download_buttons(
+        table,
+        meta,
+        f"sdg_{sel.indicator_id}_{view.year}_{lang}",
+        lang,
+        what=t("dl_map_values", lang),
+    )
 
 
 def national_metric(view: mapview.MapView, lang: str) -> None:
@@ -316,11 +322,17 @@ def pick(lang: str, prefix: str, year_widget: bool = True, tag_filter: bool = Fa
     default = FEATURED_INDICATOR if FEATURED_INDICATOR in offered else offered[0]
     state.seed(f"{prefix}_ind", "ind", state.choice(ids), default)
     state.keep_valid(f"{prefix}_ind", offered, default)
+    split = breakdown_names(lang)
     ind = st.selectbox(
         t("indicator", lang),
         offered,
         key=f"{prefix}_ind",
-        format_func=lambda i: labels.indicator_label(i, lang, width=110),
+        format_func=lambda i: indicator_option(i, split.get(i, ""), lang),
+    )
+    st.caption(
+        t("breakdowns_available", lang, dims=split[ind])
+        if split.get(ind)
+        else t("breakdowns_none", lang)
     )
     options = cached.selection_options(ind)
     head = selection.headline(options, ind)
@@ -358,6 +370,29 @@ def pick(lang: str, prefix: str, year_widget: bool = True, tag_filter: bool = Fa
         **{c: getattr(sel, c) or None for c in SELECTION_COLUMNS},
     )
     return Picked(sel, years, int(year))
+
+
+def breakdown_names(lang: str) -> dict[str, str]:
+    """indicator_id -> its disaggregations with regional values, named in ``lang`` ("sex, age,
+    urban / rural"), so the picker shows which indicators can be split before trying them."""
+    labels = cached.labels()
+    frame = cached.breakdowns()
+    out: dict[str, str] = {}
+    for ind, group in frame.groupby("indicator_id", sort=False):
+        out[str(ind)] = ", ".join(
+            labels.dimension_name(d, lang).lower() for d in group["dimension"]
+        )
+    return out
+
+
+def indicator_option(indicator_id: str, dims: str, lang: str, width: int = 110) -> str:
+    """An indicator in a picker: "8.5.2 Name… · by sex, age" (the name is shortened, the
+    breakdowns are not)."""
+    labels = cached.labels()
+    if not dims:
+        return labels.indicator_label(indicator_id, lang, width=width)
+    suffix = " · " + t("breakdowns_short", lang, dims=dims)
+    return labels.indicator_label(indicator_id, lang, width=max(40, width - len(suffix))) + suffix
 
 
 def _tag_narrowed(regional, lang: str, prefix: str):

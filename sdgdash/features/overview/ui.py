@@ -37,7 +37,8 @@ def bulk_download(lang: str) -> None:
     )
     with st.spinner(t("exp_bulk_prepare", lang)):
         csv, xlsx = cached.bulk_files(lang, metadata)
-    csv_xlsx_buttons(csv, xlsx, ("sdg", "all", "observations", lang), lang, "bulk", width=480)
+    parts = ("sdg", "all", "observations", lang)
+    csv_xlsx_buttons(csv, xlsx, parts, lang, "bulk", what=t("dl_all_values", lang))
 
 
 def goal_links(lang: str, columns: int = 9) -> None:

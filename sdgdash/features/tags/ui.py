@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import pandas as pd
 import streamlit as st
 
@@ -96,7 +98,18 @@ def _event_item(e: ev.Event, lang: str) -> None:
     if e.goals:
         bits.append(t("event_goals", lang, goals=", ".join(str(g) for g in e.goals)))
     st.caption(md_escape(" · ".join(bits)))
-    st.caption(md_escape(t("tag_source", lang, text=e.source(lang))))
+    source_caption(e, lang)
+
+
+def source_caption(e: ev.Event, lang: str) -> None:
+    """The event's source as a citation (publisher, title, date) with a link to each address
+    where it can be read (curated, checked http(s) addresses; never user text)."""
+    hosts = [urlparse(u).netloc for u in e.urls]
+    names = [f"{h} ({i})" if hosts.count(h) > 1 else h for i, h in enumerate(hosts, start=1)]
+    links = ", ".join(f"[{md_escape(n)}]({u})" for n, u in zip(names, e.urls, strict=True))
+    st.caption(
+        md_escape(t("tag_source", lang, text=e.source(lang))) + (f" — {links}" if links else "")
+    )
 
 
 def timeline(
@@ -123,7 +136,7 @@ def timeline(
             with col.container(border=True, height="stretch"):
                 _event_item(e, lang)
     meta = exports.ExportMeta(t("event_heading", lang))
-    download_buttons(table, meta, f"sdg_events_{key}_{lang}", lang, key)
+    download_buttons(table, meta, f"sdg_events_{key}_{lang}", lang, key, what=t("dl_events", lang))
 
 
 def links_list(links: pd.DataFrame, lang: str) -> None:

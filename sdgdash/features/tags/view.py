@@ -54,6 +54,7 @@ def events_table(data: Data, events: list[ev.Event], lang: str) -> pd.DataFrame:
         "tags": t("tags_column", lang),
         "goals": t("event_col_goals", lang),
         "source": t("source", lang),
+        "url": t("event_col_url", lang),
     }
     return ev.table(
         events,

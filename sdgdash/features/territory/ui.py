@@ -126,6 +126,7 @@ def _region_events(events: list[ev.Event], terr: Territory, lang: str) -> None:
         f"sdg_events_{terr.parent_ref_area}_{lang}",
         lang,
         key="terr_region_events",
+        what=t("dl_region_events", lang),
     )
 
 
@@ -185,7 +186,7 @@ def local_data(terr: Territory, lang: str) -> pd.DataFrame:
     }
     for part in parts:
         widgets.heading_text(labels.indicator_label(part.indicator_id, lang))
-        widgets.data_table(part.table)
+        widgets.data_table(part.table, lang)
         unit = labels.code_label("unit", part.first["unit"], lang)
         fig = three_lines(part.series, names, unit, lang)
         st.caption(

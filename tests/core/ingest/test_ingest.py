@@ -176,13 +176,14 @@ def test_metadata_tables(built: tuple[Path, Path, dict]) -> None:
     ]
 
     codes = pd.read_parquet(data / "codes.parquet")
+    # sex _T is in the ru file only: its kk and en labels come from curated/code_labels.csv.
     expected = pd.DataFrame(
         {
-            "dimension": ["unit", "sex", "sex"],
-            "code": ["PT", "F", "M"],
-            "label_kk": ["percent kk", "female kk", "male kk"],
-            "label_ru": ["percent ru", "female ru", "male ru"],
-            "label_en": ["percent en", "female en", "male en"],
+            "dimension": ["unit", "sex", "sex", "sex"],
+            "code": ["PT", "F", "M", "_T"],
+            "label_kk": ["percent kk", "female kk", "male kk", "барлығы"],
+            "label_ru": ["percent ru", "female ru", "male ru", "всего ru"],
+            "label_en": ["percent en", "female en", "male en", "total"],
         }
     )
     assert_frame_equal(codes, expected, check_dtype=False)
@@ -354,3 +355,85 @@ def test_listed_placeholder_is_kept_flagged_and_counted(tmp_path: Path) -> None:
         "| 2 | 2.1.1 | `` | `PT_BY_2005` | KZAKM | 2022-2023 | 0 | border_change"
         " | data/indicator_2-1-1.csv | 3, 4 |" in md
     )
+
+
+def test_curated_labels_fill_russian_only_codes_and_are_counted(
+    built: tuple[Path, Path, dict],
+) -> None:
+    _, data, report = built
+    info = report["curated_labels"]["codes"]
+    assert info["filled"] == {
+        "kk": {"Translation by the sdgdash team": 1},
+        "en": {"United Nations, fixture citation": 1},
+    }
+    assert info["still_missing"] == {"kk": [], "en": []}
+    md = (data / "BUILD_REPORT.md").read_text(encoding="utf-8")
+    assert "| kk | 1 | translation by the sdgdash team |" in md
+    assert "| en | 1 | the UN's official wording |" in md
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        # the platform gives F in every language: a curated label never replaces it
+        ("sex,F,әйел,,Translation by the sdgdash team,x\n", "line 2: the platform gives label_kk"),
+        ("sex,XX,икс,,Translation by the sdgdash team,x\n", "line 2: .*not in the built table"),
+        ("sex,_T,барлығы,,,no source\n", "line 2: empty source"),
+        ("sex,_T,,всего,Translation by the sdgdash team,x\n", "line 2: label_en has Cyrillic"),
+        (
+            "sex,_T,барлығы,,Translation by the sdgdash team,x\n"
+            "sex,_T,жалпы,,Translation by the sdgdash team,x\n",
+            "line 3: a second label_kk",
+        ),
+    ],
+)
+def test_bad_curated_label_stops_build(tmp_path: Path, rows: str, message: str) -> None:
+    source = write_repo(tmp_path)
+    header = "dimension,code,label_kk,label_en,source,rationale\n"
+    data = write_data_dir(tmp_path, code_labels=header + rows)
+    with pytest.raises(BuildError, match=f"code_labels.csv: {message}"):
+        build(source, data, tmp_path / "geodata", skip_geodata=True)
+
+
+def test_real_build_leaves_no_russian_only_label() -> None:
+    """The committed tables: every code label and indicator name the app shows has a real kk and
+    en text, except codes whose meaning is unknown (labelled with the code itself)."""
+    report = json.loads((REPO / "data" / "build_report.json").read_text(encoding="utf-8"))
+    labels = report["curated_labels"]
+    unknown = {f"{dim} {code}" for dim, codes in report["unknown_codes"].items() for code in codes}
+    for part in ("codes", "indicators"):
+        for lang, keys in labels[part]["still_missing"].items():
+            assert set(keys) <= unknown, (part, lang, keys)
+    codes = pd.read_parquet(REPO / "data" / "codes.parquet")
+    row = codes[codes["code"] == "AG_LND_FRSTMGT"].iloc[0]
+    assert row["label_en"] == "Proportion of forest area with a long-term management plan"
+
+
+def test_region_names_need_their_source(tmp_path: Path) -> None:
+    """A name written in regions.csv ("Ақмола облысы") is used only with the source it comes
+    from; without one the build stops at that line."""
+    source = write_repo(tmp_path)
+    data = write_data_dir(tmp_path)
+    header = (
+        "ref_area,kind,parent,iso_3166_2,boundary_2022,boundary_2018,boundary_2014,"
+        "name_kk,name_ru,name_en,name_source,source\n"
+    )
+    rows = (
+        "KZAKM,region,,KZ-AKM,KZAKM,KZAKM,KZAKM,Ақмола облысы,Акмолинская область,"
+        "Akmola region,{src},test fixture\n"
+        "KZALA,city_republican,,KZ-ALA,KZALA,KZALA,KZALA,,,,,test fixture\n"
+    )
+    regions_csv = data / "curated" / "regions.csv"
+    regions_csv.write_text(header + rows.format(src=""), encoding="utf-8")
+    with pytest.raises(BuildError, match="regions.csv: line 2: names given for KZAKM without"):
+        build(source, data, tmp_path / "geodata", skip_geodata=True)
+    regions_csv.write_text(header + rows.format(src="Bureau of National Statistics"), "utf-8")
+    report = build(source, data, tmp_path / "geodata", skip_geodata=True)
+    regions = pd.read_parquet(data / "regions.parquet").set_index("ref_area")
+    assert regions.loc["KZAKM", ["name_kk", "name_ru", "name_en"]].tolist() == [
+        "Ақмола облысы",
+        "Акмолинская область",
+        "Akmola region",
+    ]
+    assert "names: Bureau of National Statistics" in regions.loc["KZAKM", "note"]
+    assert report["regions"]["name_overrides"] == {"kk": 1, "ru": 1, "en": 1}
