@@ -12,11 +12,12 @@ import streamlit as st
 from sdgdash.data.catalog import SELECTION_COLUMNS
 from sdgdash.data.models import Selection
 from sdgdash.exports import tables as exports
+from sdgdash.features.brief.blocks import signed
 from sdgdash.features.plans import charts as plan_charts
 from sdgdash.features.plans import tables as plan_tables
 from sdgdash.features.plans import view as plans_view
 from sdgdash.features.plans.status import AHEAD, BEHIND, ON_PLAN, REGIONAL_PLAN
-from sdgdash.i18n import t
+from sdgdash.i18n import fmt_number, t
 from sdgdash.pages import script
 from sdgdash.ui import auth, cached, pickers, render, state, widgets
 from sdgdash.ui.safe import literal
@@ -115,12 +116,23 @@ def show_status_table(display: pd.DataFrame, table: pd.DataFrame, lang: str, key
 
     # Widths keep the status, what it is judged against and the figures of the year in view
     # on a laptop screen; the rest (target, baseline, document, source) scrolls.
-    def number(width: int | None, fmt: str = "%g"):
-        return st.column_config.NumberColumn(format=fmt, width=width)
-
+    # The figures written as the brief writes them (all published decimals, the language's
+    # marks, the gap with its sign); they still sort as numbers.
+    figures = [
+        t(k, lang) for k in ("brief_col_actual", "brief_col_expected", "plan_col_final_value")
+    ]
+    figures = [c for c in figures if c in display]
+    gap = t("brief_col_gap", lang)
+    styler = display.style.apply(paint, axis=0).format(
+        {c: (lambda v: fmt_number(v, lang)) for c in figures}
+        | ({gap: lambda v: signed(v, lang)} if gap in display else {}),
+        na_rep="—",
+    )
     keyed_table(
-        display.style.apply(paint, axis=0),
+        styler,
         key,
+        lang=lang,
+        formatted=[*figures, gap],
         height=min(36 * (len(display) + 1) + 4, 720),
         column_config={
             t("plan_col_place", lang): st.column_config.TextColumn(width=150),
@@ -128,14 +140,9 @@ def show_status_table(display: pd.DataFrame, table: pd.DataFrame, lang: str, key
             t("series", lang): st.column_config.TextColumn(width=100),
             status_col: st.column_config.TextColumn(width=125),
             t("plan_col_basis", lang): st.column_config.TextColumn(width=135),
-            t("year", lang): number(55, "%d"),
-            # Published values keep every decimal the platform gives: sized to their content.
-            t("brief_col_actual", lang): number(None),
-            t("brief_col_expected", lang): number(None),
-            t("brief_col_gap", lang): number(None),
-            t("plan_col_gap_share", lang): number(90, "%d"),
-            t("plan_col_final_year", lang): number(70, "%d"),
-            t("plan_col_final_value", lang): number(80),
+            t("year", lang): st.column_config.Column(width=55),
+            t("plan_col_gap_share", lang): st.column_config.Column(width=90),
+            t("plan_col_final_year", lang): st.column_config.Column(width=70),
         },
     )
 
