@@ -35,6 +35,7 @@ from sdgdash.geo import layouts
 
 T = TypeVar("T")
 DERIVED: dict[str, Callable[..., Any]] = {}  # name -> function, filled at import by @derived
+STORE_DERIVED: dict[str, Callable[..., Any]] = {}  # filled at import by @store_derived
 
 
 class Data(Protocol):
@@ -88,6 +89,14 @@ def derived(fn: Callable[..., T]) -> Callable[..., T]:
 
     call.compute = fn  # type: ignore[attr-defined]  # the uncached function, for tests
     return call
+
+
+def store_derived(fn: Callable[..., T]) -> Callable[..., T]:
+    """Mark ``fn(data, store, *args)`` (hashable args) as a result derived from the data and the
+    editable store (plan targets). It stays a plain function for documents and tests; the app
+    caches it per store revision and clears it on every write (``sdgdash.ui.cached.from_store``)."""
+    STORE_DERIVED[derived_name(fn)] = fn
+    return fn
 
 
 def derived_name(fn: Callable[..., Any]) -> str:

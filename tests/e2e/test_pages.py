@@ -13,6 +13,7 @@ PAGES = {
     "map": "map?ind=11.6.1&pilots=1",
     "region": "region?region=KZKAR",
     "compare": "compare?regions=KZKAR,KZKZY",
+    "plans": "plans?place=KZKAR",
     "index": "index",
     "findings": "findings",
     "tag": "tag?tag=household_waste",

@@ -10,6 +10,9 @@ from sdgdash.exports.tables import file_stem
 from sdgdash.features.compare import view as compare_view
 from sdgdash.features.compare.charts import compare_lines
 from sdgdash.features.compare.view import DEFAULT_REGIONS, MAX_REGIONS
+from sdgdash.features.plans import tables as plan_tables
+from sdgdash.features.plans import ui as plans_ui
+from sdgdash.features.plans import view as plans_view
 from sdgdash.features.region import view as region_view
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, pickers, render, state, widgets
@@ -114,14 +117,25 @@ def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> str:
     sel = view.selection
     widgets.heading_text(labels.indicator_label(ind, lang), labels.selection_label(sel, lang))
     names = {c: labels.region_name(c, lang) for c in codes}
+    rows = plans_ui.compare_block(codes, sel, lang)
     fig = compare_lines(
-        view.regional, view.national, codes, names, labels.code_label("unit", sel.unit, lang), lang
+        view.regional,
+        view.national,
+        codes,
+        names,
+        labels.code_label("unit", sel.unit, lang),
+        lang,
+        {code: plans_view.plan_chart_frame(row) for code, row in rows.items()},
     )
     files = [view.source_file]
     render.chart(
         fig,
         key="cmp_lines",
-        values=view.table(names, t("national", lang), lang),
+        values=plan_tables.with_plan_lines(
+            view.table(names, t("national", lang), lang),
+            {plan_tables.line_title(r, lang, names[c]): r for c, r in rows.items()},
+            lang,
+        ),
         title=labels.indicator_label(ind, lang),
         source=widgets.source_text(files, lang),
         filename=file_stem("sdg", ind, "compare", *codes, lang),

@@ -11,6 +11,11 @@ from sdgdash.exports import tables as exports
 from sdgdash.features.goal import charts as goalcharts
 from sdgdash.features.goal import progress
 from sdgdash.features.goal import view as goalview
+from sdgdash.features.plans import tables as plan_tables
+from sdgdash.features.plans import ui as plans_ui
+from sdgdash.features.plans import view as plans_view
+from sdgdash.features.plans.charts import plan_trace
+from sdgdash.features.plans.status import REGIONAL_PLAN
 from sdgdash.figures import PLOTLY_CONFIG
 from sdgdash.geo import layouts as geo
 from sdgdash.i18n import t, tn
@@ -158,17 +163,27 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
         labels.selection_label(row["selection"], lang),
     )
     st.text(goalview.explain(p, lang, factor))
+    fig = goalcharts.series_chart(
+        row["years"],
+        row["values"],
+        p,
+        labels.code_label("unit", row["unit"], lang),
+        labels.goal_colour(goal),
+        lang,
+    )
+    drawn: dict[str, dict] = {}
+    if ref_area:
+        plan = plans_ui.panel_status(ref_area, row["selection"], lang)
+        # The national target's path is drawn already; a regional plan adds its own line.
+        if plan is not None and plan["basis"] == REGIONAL_PLAN:
+            fig.add_trace(plan_trace(plans_view.plan_chart_frame(plan), lang))
+            drawn = {plan_tables.line_title(plan, lang): plan}
     render.chart(
-        goalcharts.series_chart(
-            row["years"],
-            row["values"],
-            p,
-            labels.code_label("unit", row["unit"], lang),
-            labels.goal_colour(goal),
-            lang,
-        ),
+        fig,
         key="goal_detail",
-        values=goalview.series_table(row["years"], row["values"], lang),
+        values=plan_tables.with_plan_lines(
+            goalview.series_table(row["years"], row["values"], lang), drawn, lang
+        ),
         title=f"{labels.indicator_label(ind, lang)} — {labels.region_name(ref_area, lang)}",
         source=widgets.source_text([row["source_file"]], lang),
         filename=exports.file_stem("sdg", ind, ref_area or "KZ", "progress", lang),

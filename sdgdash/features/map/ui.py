@@ -17,6 +17,9 @@ from sdgdash.exports import tables as exports
 from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.map import view as mapview
 from sdgdash.features.map.charts import MapOptions, map_figure, region_trend
+from sdgdash.features.plans import tables as plan_tables
+from sdgdash.features.plans import ui as plans_ui
+from sdgdash.features.plans import view as plans_view
 from sdgdash.features.tags import ui as tagsview
 from sdgdash.features.tags import view as tags_view
 from sdgdash.figures import PLOTLY_CONFIG
@@ -219,13 +222,19 @@ def region_panel(view: mapview.MapView, lang: str) -> None:
         icon=":material/location_city:",
         query_params={"region": region, "lang": lang},
     )
+    row = plans_ui.panel_status(region, view.selection, lang)
+    plan = plans_view.plan_chart_frame(row) if row is not None else None
     regional = cached.regional_series(view.selection)
     national = cached.national_series(view.selection)
-    fig = region_trend(regional, national, region, names, unit, lang)
+    fig = region_trend(regional, national, region, names, unit, lang, plan)
     render.chart(
         fig,
         key="map_trend",
-        values=mapview.trend_table(regional, national, region, names, lang),
+        values=plan_tables.with_plan_lines(
+            mapview.trend_table(regional, national, region, names, lang),
+            {plan_tables.line_title(row, lang): row} if row is not None else {},
+            lang,
+        ),
         config={"displaylogo": False},
         title=f"{names.get(region, region)}: {view.selection.indicator_id}",
         source=source_text(
