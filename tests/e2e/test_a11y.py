@@ -186,7 +186,11 @@ MARK_TABBABLE = """() => {
     const all = Array.from(document.querySelectorAll(
         "a[href], button, input, select, textarea, summary, [tabindex]"))
       .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length
-                   && getComputedStyle(e).visibility !== 'hidden');
+                   && getComputedStyle(e).visibility !== 'hidden'
+                   // Streamlit's hover toolbar over a table (search, fullscreen, its own CSV):
+                   // shown only while the pointer is over the table; our labelled downloads
+                   // and the values table carry the same (README, Accessibility: known limits).
+                   && !e.closest("[data-testid='stElementToolbar']"));
     return all.map((e, i) => {
         e.dataset.sdgTab = String(i);
         const group = e.closest("[role='radiogroup'], [data-testid='stButtonGroup']");
