@@ -31,11 +31,13 @@ ids = frame["indicator_id"].tolist()
 table = tags_view.with_tags_column(cached, table, ids, lang, t("national", lang))
 widgets.data_table(
     compare_ui.highlight_best_worst(table, frame, codes, lang),
+    lang,
     height=min(36 * (len(table) + 1) + 4, 900),
 )
 st.caption(t("best_worst_note", lang))
 meta = ExportMeta(t("compare_table", lang), tuple(ids), regions=tuple(codes))
-widgets.download_buttons(table, meta, f"sdg_compare_{'-'.join(codes)}_{lang}", lang)
+name = f"sdg_compare_{'-'.join(codes)}_{lang}"
+widgets.download_buttons(table, meta, name, lang, what=t("dl_compare", lang))
 
 st.subheader(t("compare_chart", lang))
 ind = compare_ui.lines_chart(codes, frame, lang)

@@ -12,6 +12,8 @@ from sdgdash.geo.choropleth import CLASSINGS, PALETTES
 from sdgdash.i18n import t
 from sdgdash.ui import cached, state, widgets
 
+VALUES = "sdg-values"  # the values table's anchor, linked from under the map
+
 lang = state.lang()
 labels = cached.labels()
 st.title(t("nav_map", lang))
@@ -24,7 +26,12 @@ with st.sidebar:
         t("classes", lang), CLASSINGS, key="map_cls", format_func=lambda c: t(f"classes_{c}", lang)
     )
     state.seed("map_pal", "pal", state.choice(PALETTES), PALETTES[0])
-    pal = st.selectbox(t("palette", lang), PALETTES, key="map_pal")
+    pal = st.selectbox(
+        t("palette", lang),
+        PALETTES,
+        key="map_pal",
+        format_func=lambda p: t(f"palette_{p.lower()}", lang),
+    )
     state.seed("map_pilots", "pilots", state.choice(["0", "1"]), "0")
     pilots = st.toggle(t("pilots_toggle", lang), value=st.session_state["map_pilots"] == "1")
 sel, years = picked.selection, picked.years
@@ -75,14 +82,14 @@ else:
         if mode == "years":
             map_ui.years_panel(sel, years, lang, opts)
         elif mode == "3d":
-            map_ui.deck_block(view, lang, opts)
+            map_ui.deck_block(view, lang, opts, values=VALUES)
         else:
-            map_ui.map_block(view, lang, key="map", opts=opts)
+            map_ui.map_block(view, lang, key="map", opts=opts, values=VALUES)
     with side:
         map_ui.national_metric(view, lang)
         map_ui.region_panel(view, lang)
         map_ui.not_drawn_list(view, lang)
-    st.subheader(t("values_heading", lang))
+    st.subheader(t("values_heading", lang), anchor=VALUES)
     map_ui.values_table(view, lang)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

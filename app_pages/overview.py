@@ -10,7 +10,7 @@ from sdgdash.features.overview import ui as overview_ui
 from sdgdash.features.overview import view as overview_view
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t
-from sdgdash.ui import cached, state, widgets
+from sdgdash.ui import cached, render, state, widgets
 
 lang = state.lang()
 
@@ -18,16 +18,25 @@ st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 notices = state.notice_area()
 
-inds = cached.indicators()
+kpis = overview_view.kpis(cached)
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("kpi_indicators", lang), len(inds))
-c2.metric(t("kpi_regional", lang), int(inds["has_regional_data"].sum()))
-c3.metric(t("kpi_observations", lang), fmt_number(cached.observation_count(), lang))
-c4.metric(t("kpi_years", lang), f"{int(inds['first_year'].min())}–{int(inds['last_year'].max())}")
+c1.metric(t("kpi_indicators", lang), kpis.indicators)
+c2.metric(t("kpi_regional", lang), kpis.regional)
+c3.metric(t("kpi_observations", lang), fmt_number(kpis.observations, lang))
+c4.metric(t("kpi_years", lang), kpis.years())
+overview_ui.data_version(lang)
+overview_ui.data_update(lang)
 
 st.subheader(t("goals_heading", lang))
 tiles = overview_view.goal_tiles_figure(cached, lang)
-st.plotly_chart(tiles, config={"displaylogo": False, "displayModeBar": False}, width="stretch")
+st.plotly_chart(
+    tiles,
+    config={"displaylogo": False, "displayModeBar": False},
+    width="stretch",
+    key="overview_tiles",
+    alt=t("goals_heading", lang),
+)
+render.chart_values(overview_view.goal_tiles_table(cached, lang), "overview_tiles")
 st.caption(t("tiles_caption", lang))
 overview_ui.goal_links(lang)
 

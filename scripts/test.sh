@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages in ./.venv, Debian's Chromium for the browser
-# tests, Debian's PostgreSQL for the store tests, Debian's nginx for the two-replica test) and
-# run the whole test suite: core, AppTest pages and browser tests.
+# tests, Debian's PostgreSQL for the store tests, Debian's nginx for the two-replica test,
+# axe-core from npm for the accessibility test) and run the whole test suite: core, AppTest
+# pages and browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -13,6 +14,7 @@ APT=()
 # config on a free port; Debian 12's 1.22.1, docs/DEPLOY.md; the package's own service, if the
 # machine starts it, is not used).
 [ -x /usr/sbin/nginx ] || APT+=(nginx)
+command -v npm >/dev/null || APT+=(nodejs npm)
 if [ "${SDGDASH_SKIP_PG:-}" != "1" ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   APT+=(postgresql)
 fi
@@ -22,6 +24,12 @@ if [ ${#APT[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
     "${APT[@]}" >/dev/null
 fi
+# axe-core for the accessibility browser test, exactly as pinned in its lock file (from the npm
+# registry), when it is missing or another version than the lock's.
+AXE=tests/e2e/axe
+want=$(node -p "require('./$AXE/package-lock.json').packages['node_modules/axe-core'].version")
+have=$(node -p "require('./$AXE/node_modules/axe-core/package.json').version" 2>/dev/null || true)
+[ "$want" = "$have" ] || npm ci --prefix "$AXE" --no-audit --no-fund --loglevel=error
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/python -m ruff check .

@@ -8,7 +8,7 @@ import pytest
 def test_profile_of_karaganda_in_russian(app) -> None:
     at = app("app_pages/region.py", lang="ru", region="KZKAR")
     assert not at.exception
-    assert at.title[0].value == "Карагандинская"
+    assert at.title[0].value == "Карагандинская область"
     assert any("Каркаралинский район" in i.value for i in at.info), "pilot territory named"
     table = at.dataframe[0].value
     assert len(table) > 50
@@ -27,9 +27,9 @@ def test_compare_karaganda_and_kyzylorda(app) -> None:
     at = app("app_pages/compare.py", lang="kk", regions="KZKAR,KZKZY", ind="1.2.1")
     assert not at.exception
     table = at.dataframe[0].value
-    assert {"Қарағанды", "Қызылорда"} <= set(table.columns)
+    assert {"Қарағанды облысы", "Қызылорда облысы"} <= set(table.columns)
     row = table[table.iloc[:, 1].str.startswith("1.2.1 ")].iloc[0]
-    assert (row["Қарағанды"], row["Қызылорда"]) == (3.0, 6.2)
+    assert (row["Қарағанды облысы"], row["Қызылорда облысы"]) == (3.0, 6.2)
 
 
 @pytest.mark.parametrize("regions", ["KZKAR", "KZKAR,KZKAR", "A,B,C,D,E", "<b>x</b>"])

@@ -106,8 +106,11 @@ def test_region_page_lists_its_events_with_sources(app) -> None:
     text = _markdown(at)
     assert "Almaty's second Voluntary Local Review" in text.replace("\\", "")
     assert "GLocal" not in text  # a Karaganda / Kyzylorda event
-    captions = " ".join(c.value for c in at.caption)
-    assert "004\\_1765cacdcfac57ef" in captions
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    # The source is a citation with the address where it can be read, not a file path.
+    assert "Economic Research Institute JSC, news item on the ESCAP webinar" in captions
+    assert "(https://eri.kz/en/Novosti_instituta/id=7484/arch=2024_6)" in captions
+    assert "shared/context" not in captions
     at = app("app_pages/region.py", lang="en", region="KZKZY")
     assert "GLocal" in _markdown(at) and "Almaty's second" not in _markdown(at).replace("\\", "")
 

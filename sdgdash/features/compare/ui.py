@@ -10,6 +10,9 @@ from sdgdash.exports.tables import file_stem
 from sdgdash.features.compare import view as compare_view
 from sdgdash.features.compare.charts import compare_lines
 from sdgdash.features.compare.view import DEFAULT_REGIONS, MAX_REGIONS
+from sdgdash.features.plans import tables as plan_tables
+from sdgdash.features.plans import ui as plans_ui
+from sdgdash.features.plans import view as plans_view
 from sdgdash.features.region import view as region_view
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, pickers, render, state, widgets
@@ -50,35 +53,58 @@ def comparison_table(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.Dat
                 "—" if rank is None or pd.isna(rank) else f"{int(rank)}/{r['n_ranked']}"
             )
         row[t("national", lang)] = r["national"]
+        if "source_file" in r:  # traced in the table's source detail and in the downloads
+            row[t("source", lang)] = r["source_file"]
+            for code in codes:
+                line = r.get(f"source_row_{code}")
+                row[f"{labels.region_name(code, lang)} · {t('source_row', lang)}"] = (
+                    None if line is None or pd.isna(line) else int(line)
+                )
         rows.append(row)
     return pd.DataFrame(rows)
 
 
+# Beside the cell colour, a mark: the best and worst must not be told by colour alone.
+BEST_MARK, WORST_MARK = "★", "✗"
+
+
 def highlight_best_worst(table: pd.DataFrame, frame: pd.DataFrame, codes: list[str], lang: str):
-    """A Styler marking the best (green) and worst (red) chosen region in each row."""
+    """A Styler marking the best (green, bold, ★) and worst (red, ✗) chosen region in each row."""
     labels = cached.labels()
     value_cols = [labels.region_name(c, lang) for c in codes]
     directions = list(frame["higher_is_better"])
+    best_worst: dict[int, tuple[str, str]] = {}
+    for i, row in table.iterrows():
+        better = directions[i]
+        vals = pd.to_numeric(row[value_cols], errors="coerce")
+        if better is None or vals.notna().sum() < 2 or vals.max() == vals.min():
+            continue
+        best_worst[i] = (
+            vals.idxmax() if better else vals.idxmin(),
+            vals.idxmin() if better else vals.idxmax(),
+        )
 
     def paint(row: pd.Series) -> list[str]:
-        better = directions[row.name]
-        vals = pd.to_numeric(row[value_cols], errors="coerce")
-        styles = [""] * len(row)
-        if better is None or vals.notna().sum() < 2 or vals.max() == vals.min():
-            return styles
-        best = vals.idxmax() if better else vals.idxmin()
-        worst = vals.idxmin() if better else vals.idxmax()
-        for i, col in enumerate(row.index):
-            if col == best:
-                styles[i] = "background-color: #c7e9c0; font-weight: bold"
-            elif col == worst:
-                styles[i] = "background-color: #fcbba1"
-        return styles
+        best, worst = best_worst.get(row.name, ("", ""))
+        return [
+            "background-color: #c7e9c0; font-weight: bold"
+            if col == best
+            else "background-color: #fcbba1"
+            if col == worst
+            else ""
+            for col in row.index
+        ]
 
     numbers = [*value_cols, t("national", lang)]
-    return table.style.apply(paint, axis=1).format(
+    styled = table.style.apply(paint, axis=1).format(
         lambda v: fmt_number(v, lang), subset=numbers, na_rep="—"
     )
+    for i, (best, worst) in best_worst.items():
+        for col, mark in ((best, BEST_MARK), (worst, WORST_MARK)):
+            styled = styled.format(
+                lambda v, m=mark: f"{fmt_number(v, lang)} {m}", subset=pd.IndexSlice[[i], [col]]
+            )
+    return styled
 
 
 def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> str:
@@ -90,18 +116,26 @@ def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> str:
     view = compare_view.lines(cached, codes, ind)
     sel = view.selection
     widgets.heading_text(labels.indicator_label(ind, lang), labels.selection_label(sel, lang))
+    names = {c: labels.region_name(c, lang) for c in codes}
+    rows = plans_ui.compare_block(codes, sel, lang)
     fig = compare_lines(
         view.regional,
         view.national,
         codes,
-        {c: labels.region_name(c, lang) for c in codes},
+        names,
         labels.code_label("unit", sel.unit, lang),
         lang,
+        {code: plans_view.plan_chart_frame(row) for code, row in rows.items()},
     )
     files = [view.source_file]
     render.chart(
         fig,
         key="cmp_lines",
+        values=plan_tables.with_plan_lines(
+            view.table(names, t("national", lang), lang),
+            {plan_tables.line_title(r, lang, names[c]): r for c, r in rows.items()},
+            lang,
+        ),
         title=labels.indicator_label(ind, lang),
         source=widgets.source_text(files, lang),
         filename=file_stem("sdg", ind, "compare", *codes, lang),

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdgdash.data.labels import Labels
+from sdgdash.features.index.scoring import RATING_MARKS
 from sdgdash.i18n import fmt_number, plotly_separators, t
 
 RATING_COLOURS = {"green": "#3a9d3a", "yellow": "#f2c744", "orange": "#f08a24", "red": "#d7301f"}
@@ -57,7 +58,11 @@ def goal_scores(
                 "line": {"color": "#222", "width": 1},
                 "symbol": "diamond",
             },
-            text=[fmt_number(v, lang, 0) if pd.notna(v) else "" for v in mine["score"]],
+            # The score with the rating's mark: the colour is not the only sign of the rating.
+            text=[
+                f"{fmt_number(v, lang, 0)} {RATING_MARKS.get(r, '')}".strip() if pd.notna(v) else ""
+                for v, r in zip(mine["score"], mine["rating"], strict=True)
+            ],
             textposition="middle right",
             textfont={"size": 14},
             customdata=[

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdgdash.data.labels import Labels
+from sdgdash.figures import legible, text_colour_on
 from sdgdash.i18n import t, tn
 
 
@@ -23,6 +24,8 @@ def goal_tiles(summary: pd.DataFrame, labels: Labels, lang: str, columns: int = 
     xs, ys, hover = [], [], []
     for i, r in enumerate(summary.sort_values("goal").itertuples()):
         col, row = i % columns, i // columns
+        fill = labels.goal_colour(r.goal)
+        ink = text_colour_on(fill)
         x0, y0 = col * 1.0, (rows - 1 - row) * 1.0
         fig.add_shape(
             type="rect",
@@ -30,7 +33,7 @@ def goal_tiles(summary: pd.DataFrame, labels: Labels, lang: str, columns: int = 
             x1=x0 + 0.97,
             y0=y0 + 0.04,
             y1=y0 + 0.96,
-            fillcolor=labels.goal_colour(r.goal),
+            fillcolor=fill,
             line_width=0,
             layer="below",
         )
@@ -41,7 +44,7 @@ def goal_tiles(summary: pd.DataFrame, labels: Labels, lang: str, columns: int = 
             yanchor="top",
             showarrow=False,
             text=f"<b>{r.goal}</b>",
-            font={"size": 26, "color": "white"},
+            font={"size": 26, "color": ink},
         )
         fig.add_annotation(
             x=x0 + 0.08,
@@ -51,7 +54,7 @@ def goal_tiles(summary: pd.DataFrame, labels: Labels, lang: str, columns: int = 
             showarrow=False,
             align="left",
             text=_wrap(labels.goal_short(r.goal, lang), 14),
-            font={"size": 11, "color": "white"},
+            font={"size": 11, "color": ink},
         )
         fig.add_annotation(
             x=x0 + 0.92,
@@ -61,7 +64,7 @@ def goal_tiles(summary: pd.DataFrame, labels: Labels, lang: str, columns: int = 
             showarrow=False,
             align="right",
             text=f"<b>{r.n_regional}</b> / {r.n_indicators}",
-            font={"size": 13, "color": "white"},
+            font={"size": 13, "color": ink},
         )
         xs.append(x0 + 0.5)
         ys.append(y0 + 0.5)
@@ -97,4 +100,4 @@ def goal_tiles(summary: pd.DataFrame, labels: Labels, lang: str, columns: int = 
         paper_bgcolor="rgba(0,0,0,0)",
         hoverlabel={"font_size": 14},
     )
-    return fig
+    return legible(fig)

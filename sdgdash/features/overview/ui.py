@@ -1,4 +1,5 @@
-"""Widgets of the overview: links to the goal pages and the bulk download of every value."""
+"""Widgets of the overview: links to the goal pages, the data's version and what its last update
+changed, and the bulk download of every value."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from sdgdash.data.catalog import FEATURED_INDICATOR, GOALS
+from sdgdash.data.catalog import GOALS
 from sdgdash.exports import tables as exports
 from sdgdash.features.map import view as mapview
+from sdgdash.features.overview import view as overview_view
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, state, widgets
+from sdgdash.ui.safe import literal, md_escape
 from sdgdash.ui.widgets import csv_xlsx_buttons
 
 
@@ -42,7 +45,8 @@ def bulk_download(lang: str) -> None:
     )
     with st.spinner(t("exp_bulk_prepare", lang)):
         csv, xlsx = cached.bulk_files(lang, metadata)
-    csv_xlsx_buttons(csv, xlsx, ("sdg", "all", "observations", lang), lang, "bulk", width=480)
+    parts = ("sdg", "all", "observations", lang)
+    csv_xlsx_buttons(csv, xlsx, parts, lang, "bulk", what=t("dl_all_values", lang))
 
 
 def goal_links(lang: str, columns: int = 9) -> None:
@@ -64,7 +68,7 @@ def pick_featured(lang: str) -> mapview.MapQuery:
     with the indicator's name and tags; the headline selection of the indicator."""
     labels = cached.labels()
     regional = cached.regional_indicators()["indicator_id"].tolist()
-    state.seed("ov_ind", "ind", state.choice(regional), FEATURED_INDICATOR)
+    state.seed("ov_ind", "ind", state.choice(regional), mapview.default_indicator(regional))
     ind = st.selectbox(
         t("indicator", lang),
         regional,
@@ -86,3 +90,28 @@ def pick_featured(lang: str) -> mapview.MapQuery:
     )
     tags_ui.tag_chips(ind, lang)
     return mapview.MapQuery(query.selection, years, int(year))
+
+
+def data_version(lang: str) -> None:
+    """The data's source version and build date, in one small line."""
+    # The repository address is read from the source folder: shown, never a link.
+    st.caption(literal(overview_view.version_caption(cached, lang)))
+
+
+def data_update(lang: str) -> None:
+    """What the last data update changed (folded: a look for those who ask)."""
+    update = overview_view.data_update(cached, lang)
+    with st.expander(t("refresh_update_heading", lang), icon=":material/update:"):
+        st.markdown(md_escape(update.intro))
+        if update.facts:
+            st.markdown(
+                "\n".join(
+                    f"- **{md_escape(what)}**: {md_escape(how)}" for what, how in update.facts
+                )
+            )
+        if len(update.largest):
+            st.markdown(f"**{md_escape(t('refresh_update_largest', lang))}**")
+            widgets.data_table(update.largest)
+        if len(update.orphaned):
+            st.markdown(f"**{md_escape(t('refresh_update_orphaned', lang))}**")
+            widgets.data_table(update.orphaned)
