@@ -34,4 +34,6 @@ have=$(node -p "require('./$AXE/node_modules/axe-core/package.json').version" 2>
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
-exec .venv/bin/python -m pytest -q --e2e "$@"
+# Two workers (pytest-xdist), one per core, a test file at a time; each starts its own app server
+# and browser for the browser tests. SDGDASH_TEST_WORKERS=0 runs everything in one process.
+exec .venv/bin/python -m pytest -q --e2e -n "${SDGDASH_TEST_WORKERS:-2}" --dist loadfile "$@"
