@@ -7,7 +7,6 @@ import streamlit as st
 from sdgdash.features.map import ui as map_ui
 from sdgdash.features.map import view as mapview
 from sdgdash.features.overview import ui as overview_ui
-from sdgdash.features.overview import view as overview_view
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, state, widgets
@@ -26,21 +25,19 @@ c3.metric(t("kpi_observations", lang), fmt_number(cached.observation_count(), la
 c4.metric(t("kpi_years", lang), f"{int(inds['first_year'].min())}–{int(inds['last_year'].max())}")
 
 st.subheader(t("goals_heading", lang))
-tiles = overview_view.goal_tiles_figure(cached, lang)
-st.plotly_chart(tiles, config={"displaylogo": False, "displayModeBar": False}, width="stretch")
+overview_ui.goal_tiles(lang)
 st.caption(t("tiles_caption", lang))
-overview_ui.goal_links(lang)
 
 st.subheader(t("featured_map", lang))
-controls, map_col = st.columns([2, 5], gap="large")
-with controls:
-    query = overview_ui.pick_featured(lang)
+query = overview_ui.pick_featured(lang)
 view = mapview.map_view(cached, query.selection, query.year)
-with controls:
+about, map_col = st.columns([2, 5], gap="large")
+with about:
+    overview_ui.featured_heading(query, lang)
     map_ui.national_metric(view, lang)
     map_ui.not_drawn_list(view, lang)
 with map_col:
-    map_ui.map_block(view, lang, key="overview")
+    map_ui.map_block(view, lang, key="overview", opts=map_ui.MapOptions(height=440), wrap=72)
 
 st.subheader(t("event_heading", lang))
 tags_ui.timeline(list(cached.events()), lang, key="overview")

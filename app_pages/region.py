@@ -10,13 +10,15 @@ from sdgdash.features.index import ui as index_ui
 from sdgdash.features.region import ui as region_ui
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import t
-from sdgdash.ui import cached, state, widgets
+from sdgdash.ui import cached, layout, state, widgets
 
 lang = state.lang()
 notices = state.notice_area()
 
-ref_area = region_ui.pick_region(lang)
-region_ui.header(ref_area, lang)
+head = st.container()  # the region's name and map above its picker
+ref_area = region_ui.pick_region(lang, where=layout.filter_bar([2, 3])[0])
+with head:
+    region_ui.header(ref_area, lang)
 index_ui.region_scores(ref_area, lang)
 region_ui.profile_section(ref_area, lang)
 findings_ui.findings_block(lang, ref_area=ref_area)

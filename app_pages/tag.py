@@ -18,8 +18,9 @@ lang = state.lang()
 labels = cached.labels()
 notices = state.notice_area()
 
+head = st.container()  # the tag's name above its picker
 tag = tags_ui.tag_picker(lang, "tag_tag")
-tags_ui.header(tag, lang)
+tags_ui.header(tag, lang, title_where=head)
 links = tags_view.links_table(cached, tag, lang)
 tags_ui.links_list(links, lang)
 widgets.download_buttons(
@@ -46,7 +47,7 @@ if regional:
     )
     map_col, side = st.columns([3, 2], gap="medium")
     with map_col:
-        map_ui.map_block(view, lang, key="tag")
+        map_ui.map_block(view, lang, key="tag", opts=map_ui.MapOptions(height=420), wrap=60)
     with side:
         map_ui.national_metric(view, lang)
         tags_ui.ranked_chart(view, lang)

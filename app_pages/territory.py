@@ -11,19 +11,21 @@ from sdgdash.features.localdata import ui as localdata_ui
 from sdgdash.features.territory import ui as territory_ui
 from sdgdash.features.territory import view as territory_view
 from sdgdash.i18n import t
-from sdgdash.ui import auth, cached, state, widgets
+from sdgdash.ui import auth, cached, layout, state, widgets
 
 lang = state.lang()
 notices = state.notice_area()
 
+head = st.container()  # the territory's name and map above its picker
 try:
-    terr = territory_ui.pick_territory(lang)
+    terr = territory_ui.pick_territory(lang, layout.filter_bar([2, 3])[0])
 except TerritoryError as exc:
     st.error(t("terr_bad_config", lang, error=str(exc)))
     st.stop()
 
 found = territory_ui.territory_findings(terr.territory_id)
-territory_ui.header(terr, lang, found)
+with head:
+    territory_ui.header(terr, lang, found)
 territory_ui.events_section(terr, lang)
 context_table = territory_ui.context(terr, lang)
 local_table = territory_ui.local_data(terr, lang)

@@ -53,7 +53,7 @@ PAGES: tuple[Page, ...] = (
         ":material/map:",
         ("map_",),
         frozenset(
-            {"goal", "ind", "year", "cls", "pal", "pilots", "mode", "region", "years"}
+            {"goal", "ind", "year", "cls", "pal", "pilots", "labels", "mode", "region", "years"}
             | set(SELECTION_COLUMNS)
         ),
     ),
@@ -70,7 +70,7 @@ PAGES: tuple[Page, ...] = (
         "nav_compare",
         ":material/compare_arrows:",
         ("cmp_",),
-        frozenset({"regions", "ind"}),
+        frozenset({"regions", "ind", "goals"}),
     ),
     Page("index", "nav_index", ":material/leaderboard:", ("idx_",), frozenset({"iyear"})),
     Page("findings", "nav_findings", ":material/forum:", ("find_",)),

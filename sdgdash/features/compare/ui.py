@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sdgdash.data.catalog import GOALS
 from sdgdash.exports.tables import file_stem
 from sdgdash.features.compare import view as compare_view
 from sdgdash.features.compare.charts import compare_lines
@@ -15,12 +16,13 @@ from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, pickers, render, state, widgets
 
 
-def pick_regions(lang: str) -> list[str]:
-    """2 to 4 regions chosen in the sidebar, kept in the URL as ``regions``."""
+def pick_regions(lang: str, where=st) -> list[str]:
+    """2 to 4 regions chosen in ``where`` (the page's filter bar), kept in the URL as
+    ``regions``."""
     labels = cached.labels()
     units = region_view.region_units(cached, lang)
     state.seed("cmp_regions", "regions", compare_view.parse_regions, list(DEFAULT_REGIONS))
-    codes = st.sidebar.multiselect(
+    codes = where.multiselect(
         t("compare_regions", lang),
         units,
         key="cmp_regions",
@@ -29,6 +31,82 @@ def pick_regions(lang: str) -> list[str]:
     )
     state.set_params(regions=",".join(codes) or None)
     return codes
+
+
+def pick_goals(frame: pd.DataFrame, lang: str, where=st) -> list[int]:
+    """The goals to compare on (none = all), kept in the URL as ``goals`` like the region
+    page's filter; only goals with compared indicators are offered."""
+    labels = cached.labels()
+    offered = sorted(int(g) for g in frame["goal"].unique()) if len(frame) else []
+    state.seed("cmp_goals", "goals", state.int_list(GOALS), [])
+    state.keep_valid_list("cmp_goals", offered)
+    chosen = where.multiselect(
+        t("goals_filter", lang),
+        offered,
+        key="cmp_goals",
+        placeholder=t("all_goals", lang),
+        format_func=lambda g: f"{g}. {labels.goal_short(g, lang)}",
+    )
+    state.set_params(goals=",".join(map(str, chosen)) or None)
+    return sorted(chosen)
+
+
+_MARKS = {compare_view.BEST: "▲", compare_view.WORST: "▼"}
+_MARK_COLOURS = {
+    compare_view.BEST: "background-color: #c7e9c0; font-weight: bold",
+    compare_view.WORST: "background-color: #fcbba1",
+}
+
+
+def comparison_cells(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.DataFrame:
+    """The comparison as people read it: per indicator its unit and year once, then one column
+    per region with value and rank in one cell ("▲ 5,2 (3/20)"; ▲ best and ▼ worst of the
+    chosen regions), then Kazakhstan's value."""
+    labels = cached.labels()
+    marks = compare_view.best_worst(frame, codes)
+    rows = []
+    for i, r in frame.iterrows():
+        row = {
+            t("indicator", lang): labels.indicator_label(r["indicator_id"], lang),
+            t("unit", lang): labels.code_label("unit", r["unit"], lang),
+            t("year", lang): str(r["year"]),
+        }
+        for code in codes:
+            value, rank = r[f"value_{code}"], r[f"rank_{code}"]
+            if value is None or pd.isna(value):
+                row[labels.region_name(code, lang)] = "—"
+                continue
+            text = fmt_number(value, lang)
+            if rank is not None and not pd.isna(rank) and r["n_ranked"]:
+                text += f" ({int(rank)}/{int(r['n_ranked'])})"
+            mark = _MARKS.get(marks.loc[i, code], "")
+            row[labels.region_name(code, lang)] = f"{mark} {text}" if mark else text
+        national = r["national"]
+        row[t("national", lang)] = (
+            "—" if national is None or pd.isna(national) else fmt_number(national, lang)
+        )
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def show_comparison(frame: pd.DataFrame, codes: list[str], lang: str) -> None:
+    """The comparison table (:func:`comparison_cells`) as a static table that wraps long names
+    and fits a laptop's width with four regions, best and worst also coloured; scrolled inside
+    a box of a screen's height with its header kept in view."""
+    labels = cached.labels()
+    cells = comparison_cells(frame, codes, lang)
+    marks = compare_view.best_worst(frame, codes)
+    names = {labels.region_name(c, lang): c for c in codes}
+
+    def paint(col: pd.Series) -> list[str]:
+        code = names.get(col.name)
+        if code is None:
+            return [""] * len(col)
+        return [_MARK_COLOURS.get(m, "") for m in marks[code]]
+
+    height = min(44 * (len(cells) + 1) + 20, 720)
+    with st.container(key="sdg_cmp_table", height=height, border=False):
+        st.table(cells.style.apply(paint, axis=0).hide(axis="index"))
 
 
 def comparison_table(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.DataFrame:

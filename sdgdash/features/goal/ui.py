@@ -17,13 +17,15 @@ from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, pickers, render, state, widgets
 
 CHART_CONFIG = PLOTLY_CONFIG | {"displayModeBar": False}
+STATUS_ROW_PX = 76  # three lines of text per row of the status table
 
 
-def pick_goal(lang: str) -> int:
-    """The goal (1..17) chosen in the sidebar, kept in the URL as ``goal``."""
+def pick_goal(lang: str, where=st) -> int:
+    """The goal (1..17) chosen in ``where`` (the page's filter bar), kept in the URL as
+    ``goal``."""
     labels = cached.labels()
     state.seed("goal_goal", "goal", state.integer(1, 17), 1)
-    goal = st.sidebar.selectbox(
+    goal = where.selectbox(
         t("goal", lang),
         list(GOALS),
         key="goal_goal",
@@ -33,13 +35,14 @@ def pick_goal(lang: str) -> int:
     return int(goal)
 
 
-def pick_area(lang: str) -> str:
-    """Kazakhstan ("") or a region, chosen in the sidebar, kept in the URL as ``region``."""
+def pick_area(lang: str, where=st) -> str:
+    """Kazakhstan ("") or a region, chosen in ``where`` (the page's filter bar), kept in the URL
+    as ``region``."""
     labels = cached.labels()
     units = sorted(geo.ALL_UNITS, key=lambda c: labels.region_name(c, lang))
     options = [goalview.NATIONAL, *units]
     state.seed("goal_area", "region", state.choice(units), goalview.NATIONAL)
-    code = st.sidebar.selectbox(
+    code = where.selectbox(
         t("goal_area", lang),
         options,
         key="goal_area",
@@ -92,15 +95,20 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
     st.subheader(t("goal_table_heading", lang, area=labels.region_name(ref_area, lang)))
     shown = rows.drop(columns=["_years", "_indicator_id"])
     spark = t("goal_series_chart", lang)
-    widgets.data_table(
+    # Rows three lines high, so the indicator's name and "how it was computed" wrap instead of
+    # being cut (Streamlit wraps text in rows taller than 4 rem); a row picked opens its detail.
+    event = widgets.data_table(
         shown,
         hide_index=True,
         width="stretch",
-        height=min(35 * (len(shown) + 1) + 3, 900),
+        height=min(STATUS_ROW_PX * len(shown) + 40, 900),
+        row_height=STATUS_ROW_PX,
+        on_select="rerun",
+        selection_mode="single-row",
         column_config={
             spark: st.column_config.LineChartColumn(spark, width="small"),
-            t("indicator", lang): st.column_config.TextColumn(width="large"),
-            t("goal_explanation", lang): st.column_config.TextColumn(width="large"),
+            t("indicator", lang): st.column_config.TextColumn(width=260, pinned=True),
+            t("goal_explanation", lang): st.column_config.TextColumn(width=430),
             t("goal_cagr", lang): st.column_config.NumberColumn(format="%.2f"),
             t("goal_required", lang): st.column_config.NumberColumn(format="%.2f"),
             t("goal_target_value", lang): st.column_config.NumberColumn(format="%g"),
@@ -109,6 +117,11 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
         key="goal_table",
         placeholder="—",
     )
+    picked = event.selection.rows if event is not None else []
+    chosen = rows["_indicator_id"].iloc[picked[0]] if picked else None
+    if chosen and st.session_state.get("goal_table_pick") != chosen:  # a new row was picked
+        st.session_state["goal_ind"] = chosen
+    st.session_state["goal_table_pick"] = chosen
     csv = shown.copy()
     csv[spark] = [
         "; ".join(f"{y}:{v:g}" for y, v in zip(ys, vs, strict=True))

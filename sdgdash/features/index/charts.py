@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from sdgdash.data.labels import Labels
 from sdgdash.i18n import fmt_number, plotly_separators, t
 
+SCORE_COLUMN = 104  # where the scores are written, right of the 0-100 scale
 RATING_COLOURS = {"green": "#3a9d3a", "yellow": "#f2c744", "orange": "#f08a24", "red": "#d7301f"}
 
 
@@ -50,16 +51,13 @@ def goal_scores(
         go.Scatter(
             y=names,
             x=mine["score"],
-            mode="markers+text",
+            mode="markers",
             marker={
                 "size": 18,
                 "color": [RATING_COLOURS.get(r, "#777") for r in mine["rating"]],
                 "line": {"color": "#222", "width": 1},
                 "symbol": "diamond",
             },
-            text=[fmt_number(v, lang, 0) if pd.notna(v) else "" for v in mine["score"]],
-            textposition="middle right",
-            textfont={"size": 14},
             customdata=[
                 t(f"rating_{r}", lang) if isinstance(r, str) else "" for r in mine["rating"]
             ],
@@ -67,12 +65,29 @@ def goal_scores(
             name=t("score", lang),
         )
     )
+    # The scores as a column of numbers right of the scale, never on a marker or a bar.
+    fig.add_trace(
+        go.Scatter(
+            y=names,
+            x=[SCORE_COLUMN] * len(names),
+            mode="text",
+            text=[f"<b>{fmt_number(v, lang, 0)}</b>" if pd.notna(v) else "" for v in mine["score"]],
+            textposition="middle right",
+            textfont={"size": 14},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     fig.update_layout(
         separators=plotly_separators(lang),
         barmode="overlay",
         height=60 + 34 * len(dist),
         margin={"l": 0, "r": 10, "t": 10, "b": 0},
-        xaxis={"range": [0, 105], "title": t("score", lang)},
+        xaxis={
+            "range": [0, SCORE_COLUMN + 9],
+            "tickvals": [0, 20, 40, 60, 80, 100],
+            "title": t("score", lang),
+        },
         legend={"orientation": "h", "y": -0.12, "font": {"size": 13}},
         font={"size": 13},
     )
