@@ -9,7 +9,7 @@ from sdgdash.features.map import view as mapview
 from sdgdash.features.overview import ui as overview_ui
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t
-from sdgdash.ui import cached, state, widgets
+from sdgdash.ui import cached, layout, state, widgets
 
 lang = state.lang()
 
@@ -18,7 +18,7 @@ st.caption(t("app_subtitle", lang))
 notices = state.notice_area()
 
 inds = cached.indicators()
-c1, c2, c3, c4 = st.columns(4)
+c1, c2, c3, c4 = layout.metric_row(4)
 c1.metric(t("kpi_indicators", lang), len(inds))
 c2.metric(t("kpi_regional", lang), int(inds["has_regional_data"].sum()))
 c3.metric(t("kpi_observations", lang), fmt_number(cached.observation_count(), lang))

@@ -128,3 +128,13 @@ def presentation(fig: go.Figure, scale: float = PRESENT_SCALE) -> go.Figure:
     fig.update_xaxes(tickfont_size=grow(None, 13), title_font_size=grow(None, 14))
     fig.update_yaxes(tickfont_size=grow(None, 13), title_font_size=grow(None, 14))
     return fig
+
+
+GOAL_LABEL_WIDTH = 28  # characters per line of a goal's name on a chart's axis
+
+
+def goal_label(goal: int, name: str) -> str:
+    """A goal's number and short name for a category axis, in lines of about 28 characters (the
+    axis stays narrow enough for a phone)."""
+    lines = textwrap.wrap(f"{goal}. {name}", GOAL_LABEL_WIDTH, break_long_words=False)
+    return "<br>".join(html.escape(x) for x in lines)

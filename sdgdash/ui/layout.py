@@ -12,9 +12,9 @@ import streamlit as st
 # - the page uses the whole width, with small side margins;
 # - a chart's title is written above it as text that wraps (the title inside the figure, which
 #   its PNG keeps, cannot wrap and would be cut on the right);
-# - the plotly toolbar is hidden (it covers the figure's top on a small screen);
-# - buttons, selects and tabs keep their whole text, wrapping where needed.
-# Everywhere: headings break long words rather than leave the page, a multiselect's chosen values
+# - the plotly toolbar is hidden (it covers the figure's top on a small screen).
+# Everywhere: headings break long words rather than leave the page, a button's label wraps
+# rather than being cut with an ellipsis, a multiselect's chosen values
 # wrap onto more lines instead of scrolling out of sight, and the comparison table keeps its
 # header in view while it scrolls.
 _CSS = """<style>
@@ -25,7 +25,14 @@ h1, h2, h3 { overflow-wrap: anywhere; }
   flex-wrap: wrap; row-gap: 0.2rem; height: auto !important; max-height: none !important; }
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) {
   height: auto !important; max-height: none !important; min-height: 2.5rem; }
-.st-key-sdg_cmp_table thead th { position: sticky; top: 0; z-index: 1; background: #fff; }
+[data-testid="stMain"] [data-testid^="stBaseButton"] p,
+[data-testid="stMain"] [data-testid="stPopover"] button p { white-space: normal;
+  overflow: visible; text-overflow: clip; }
+.st-key-sdg_cmp_table thead th { position: sticky; top: 0; z-index: 2; background: #fff; }
+/* The indicator's name stays in view while the regions' columns scroll sideways (a phone). */
+.st-key-sdg_cmp_table th:first-child, .st-key-sdg_cmp_table td:first-child {
+  position: sticky; left: 0; z-index: 1; background: #fff; }
+.st-key-sdg_cmp_table thead th:first-child { z-index: 3; }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] {
     padding-left: 0.8rem !important; padding-right: 0.8rem !important; }
@@ -42,11 +49,15 @@ h1, h2, h3 { overflow-wrap: anywhere; }
   [data-testid="stLayoutWrapper"]:has(> [class*="st-key-sdgmap_"]) {
     flex-basis: calc((100vw - 1.6rem) * 0.52 + 150px) !important;
     height: calc((100vw - 1.6rem) * 0.52 + 150px) !important; }
+  /* Figures side by side: two per row, not one under the other. */
+  [class*="st-key-sdg_metrics"] [data-testid="stColumn"] {
+    min-width: calc(50% - 0.5rem) !important; flex: 1 1 calc(50% - 0.5rem) !important; }
+  /* The events' time axis needs a wide screen; the same events follow as cards. */
+  .st-key-overview_timeline { display: none; }
+  .st-key-sdg_cmp_table td:first-child { min-width: 9rem; max-width: 42vw; }
   /* On a phone's map the values stay and the region names go (they would overlap): a tap
      on a region still names it. */
   [class*="st-key-sdgmap_"] .scattergeo text tspan.line:not(:last-child) { display: none; }
-  [data-testid="stBaseButton-secondary"] p, [data-testid="stBaseButton-primary"] p {
-    white-space: normal; }
 }
 </style>"""
 
@@ -54,6 +65,11 @@ h1, h2, h3 { overflow-wrap: anywhere; }
 def page_css() -> None:
     """The app's layout CSS (once per run, from the entry script)."""
     st.html(_CSS)
+
+
+def metric_row(n: int, key: str = "metrics") -> list:
+    """``n`` columns for headline figures: one row on a laptop, two per row on a phone."""
+    return list(st.container(key=f"sdg_{key}").columns(n))
 
 
 def filter_bar(spec: int | Sequence[float], key: str = "filters") -> list:

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdgdash.data.labels import Labels
+from sdgdash.figures import goal_label
 from sdgdash.i18n import fmt_number, plotly_separators, t
 
 
@@ -63,7 +64,7 @@ def compare_goal_scores(
     its number and short name, the score written at each bar's end (colour-blind-safe)."""
     palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
     all_goals = sorted(goals["goal"].unique())
-    y = [f"{g}. {html.escape(labels.goal_short(g, lang))}" for g in all_goals]
+    y = [goal_label(g, labels.goal_short(g, lang)) for g in all_goals]
     fig = go.Figure()
     # With the category axis reversed (goal 1 on top), each group lists the regions top-down
     # in the order chosen, like the legend.
@@ -82,7 +83,7 @@ def compare_goal_scores(
                 hovertemplate="%{y}: %{x:.1f}<extra>%{fullData.name}</extra>",
             )
         )
-    per_goal = 14 * len(ref_areas) + 16
+    per_goal = max(14 * len(ref_areas) + 16, 44)  # room for a name in two lines
     fig.update_layout(
         separators=plotly_separators(lang),
         barmode="group",

@@ -17,7 +17,7 @@ from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, pickers, render, state, widgets
 
 CHART_CONFIG = PLOTLY_CONFIG | {"displayModeBar": False}
-STATUS_ROW_PX = 76  # three lines of text per row of the status table
+STATUS_ROW_PX = 92  # four lines of text per row of the status table
 
 
 def pick_goal(lang: str, where=st) -> int:
@@ -95,7 +95,7 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
     st.subheader(t("goal_table_heading", lang, area=labels.region_name(ref_area, lang)))
     shown = rows.drop(columns=["_years", "_indicator_id"])
     spark = t("goal_series_chart", lang)
-    # Rows three lines high, so the indicator's name and "how it was computed" wrap instead of
+    # Rows four lines high, so the indicator's name and "how it was computed" wrap instead of
     # being cut (Streamlit wraps text in rows taller than 4 rem); a row picked opens its detail.
     event = widgets.data_table(
         shown,
@@ -107,8 +107,11 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
         selection_mode="single-row",
         column_config={
             spark: st.column_config.LineChartColumn(spark, width="small"),
-            t("indicator", lang): st.column_config.TextColumn(width=260, pinned=True),
-            t("goal_explanation", lang): st.column_config.TextColumn(width=430),
+            t("goal_sdg_target", lang): st.column_config.TextColumn(width="small"),
+            t("indicator", lang): st.column_config.TextColumn(width=230),
+            t("tags_column", lang): st.column_config.TextColumn(width="small"),
+            t("goal_status", lang): st.column_config.TextColumn(width=120),
+            t("goal_explanation", lang): st.column_config.TextColumn(width=360),
             t("goal_cagr", lang): st.column_config.NumberColumn(format="%.2f"),
             t("goal_required", lang): st.column_config.NumberColumn(format="%.2f"),
             t("goal_target_value", lang): st.column_config.NumberColumn(format="%g"),

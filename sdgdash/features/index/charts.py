@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from sdgdash.data.labels import Labels
+from sdgdash.figures import goal_label
 from sdgdash.i18n import fmt_number, plotly_separators, t
 
 SCORE_COLUMN = 104  # where the scores are written, right of the 0-100 scale
@@ -20,7 +19,7 @@ def goal_scores(
     """A region's goal scores (markers in the goal's rating colour) over the spread of all
     regions: the full range (light) and the middle half (darker) of each goal's scores."""
     dist = distribution.sort_values("goal", ascending=False)
-    names = [f"{g}. {html.escape(labels.goal_short(g, lang))}" for g in dist["goal"]]
+    names = [goal_label(g, labels.goal_short(g, lang)) for g in dist["goal"]]
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
@@ -81,7 +80,7 @@ def goal_scores(
     fig.update_layout(
         separators=plotly_separators(lang),
         barmode="overlay",
-        height=60 + 34 * len(dist),
+        height=60 + 40 * len(dist),
         margin={"l": 0, "r": 10, "t": 10, "b": 0},
         xaxis={
             "range": [0, SCORE_COLUMN + 9],
