@@ -15,10 +15,9 @@ from sdgdash.ui import cached, layout, state, widgets
 lang = state.lang()
 notices = state.notice_area()
 
-head = st.container()  # the region's name and map above its picker
+# The place to show, above its name and map (the header is tall).
 ref_area = region_ui.pick_region(lang, where=layout.filter_bar([2, 3])[0])
-with head:
-    region_ui.header(ref_area, lang)
+region_ui.header(ref_area, lang)
 index_ui.region_scores(ref_area, lang)
 region_ui.profile_section(ref_area, lang)
 findings_ui.findings_block(lang, ref_area=ref_area)

@@ -16,16 +16,14 @@ from sdgdash.ui import auth, cached, layout, state, widgets
 lang = state.lang()
 notices = state.notice_area()
 
-head = st.container()  # the territory's name and map above its picker
-try:
+try:  # the place to show, above its name and map (the header is tall)
     terr = territory_ui.pick_territory(lang, layout.filter_bar([2, 3])[0])
 except TerritoryError as exc:
     st.error(t("terr_bad_config", lang, error=str(exc)))
     st.stop()
 
 found = territory_ui.territory_findings(terr.territory_id)
-with head:
-    territory_ui.header(terr, lang, found)
+territory_ui.header(terr, lang, found)
 territory_ui.events_section(terr, lang)
 context_table = territory_ui.context(terr, lang)
 local_table = territory_ui.local_data(terr, lang)

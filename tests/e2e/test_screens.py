@@ -13,6 +13,7 @@ import pytest
 
 from sdgdash.config import Settings
 from sdgdash.data.source import Source
+from sdgdash.features.deck import document
 from sdgdash.features.deck.model import Deck, make_view, to_json
 from sdgdash.features.map import view as mapview
 from sdgdash.i18n import LANGS, fmt_number, t
@@ -50,7 +51,9 @@ CLIPPED_JS = """() => {
   for (const el of main.querySelectorAll(sel)) {
     for (const e of [el, ...el.querySelectorAll('*')]) {
       const cs = getComputedStyle(e);
-      if (cs.textOverflow !== 'ellipsis' || e.offsetParent === null) continue;
+      if (cs.textOverflow !== 'ellipsis' || !e.checkVisibility()) continue;
+      const r = e.getBoundingClientRect();  // on screen (not in a collapsed sidebar)
+      if (r.width === 0 || r.right <= 0 || r.left >= window.innerWidth) continue;
       if (e.scrollWidth > e.clientWidth + 1 && e.textContent.trim()) {
         out.push(e.textContent.trim().slice(0, 80));
       }
@@ -103,13 +106,14 @@ def tabs(browser):
 @pytest.fixture(scope="module")
 def deck_file(tmp_path_factory) -> Path:
     """A deck of three views (map, comparison, pilot territory) to load on the seminar page."""
+    views = (
+        ("map", {"ind": "1.2.1", "year": "2022"}),
+        ("compare", {"regions": "KZKAR,KZKZY"}),
+        ("territory", {"territory": "karkaraly_district"}),
+    )
     deck = Deck(
         "Seminar",
-        (
-            make_view("map", {"ind": "1.2.1", "year": "2022"}, "1.2.1, 2022"),
-            make_view("compare", {"regions": "KZKAR,KZKZY"}, "KZKAR, KZKZY"),
-            make_view("territory", {"territory": "karkaraly_district"}, "Karkaraly"),
-        ),
+        tuple(make_view(p, q, document.view_title(DATA, p, q, "ru")) for p, q in views),
     )
     path = tmp_path_factory.mktemp("deck") / "deck.json"
     path.write_bytes(to_json(deck))
@@ -134,7 +138,7 @@ def _full_page(page, path: Path) -> None:
     )
     page.set_viewport_size({"width": w, "height": min(max(h, tall), 16_000)})
     settled(page)
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=True, type="jpeg", quality=80)
     page.set_viewport_size({"width": w, "height": h})
 
 
@@ -177,10 +181,10 @@ def test_screen(server, tabs, deck_file, page_id: str, lang: str, size: str) -> 
             assert _expected_t1(lang) in labels["texts"]
     if page_id == "compare" and size == "laptop":
         table = page.evaluate(COMPARE_JS)
-        assert len(table["ths"]) == 3 + 4 + 1, table  # indicator, unit, year, 4 regions, KZ
+        assert len(table["ths"]) == 1 + 4 + 3, table  # indicator, 4 regions, KZ, unit, year
         assert all(right <= width for _, _, right in table["ths"]), table
         assert table["scroll"] <= table["client"] + 1, table
 
     OUT.mkdir(parents=True, exist_ok=True)
-    _full_page(page, OUT / f"{size}-{page_id}-{lang}.png")
+    _full_page(page, OUT / f"{size}-{page_id}-{lang}.jpg")
     assert outside_requests(page.requests_seen) == []

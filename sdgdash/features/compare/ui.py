@@ -59,18 +59,15 @@ _MARK_COLOURS = {
 
 
 def comparison_cells(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.DataFrame:
-    """The comparison as people read it: per indicator its unit and year once, then one column
-    per region with value and rank in one cell ("▲ 5,2 (3/20)"; ▲ best and ▼ worst of the
-    chosen regions), then Kazakhstan's value."""
+    """The comparison as people read it: per indicator one column per region with value and rank
+    in one cell ("▲ 5,2 (3/20)"; ▲ best and ▼ worst of the chosen regions), Kazakhstan's value,
+    then the unit and the year once (the regions come first: on a phone they are what shows
+    beside the name)."""
     labels = cached.labels()
     marks = compare_view.best_worst(frame, codes)
     rows = []
     for i, r in frame.iterrows():
-        row = {
-            t("indicator", lang): labels.indicator_label(r["indicator_id"], lang),
-            t("unit", lang): labels.code_label("unit", r["unit"], lang),
-            t("year", lang): str(r["year"]),
-        }
+        row = {t("indicator", lang): labels.indicator_label(r["indicator_id"], lang)}
         for code in codes:
             value, rank = r[f"value_{code}"], r[f"rank_{code}"]
             if value is None or pd.isna(value):
@@ -85,6 +82,8 @@ def comparison_cells(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.Dat
         row[t("national", lang)] = (
             "—" if national is None or pd.isna(national) else fmt_number(national, lang)
         )
+        row[t("unit", lang)] = labels.code_label("unit", r["unit"], lang)
+        row[t("year", lang)] = str(r["year"])
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -11,12 +13,11 @@ from sdgdash.exports import tables as exports
 from sdgdash.features.goal import charts as goalcharts
 from sdgdash.features.goal import progress
 from sdgdash.features.goal import view as goalview
-from sdgdash.figures import PLOTLY_CONFIG
 from sdgdash.geo import layouts as geo
 from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, pickers, render, state, widgets
+from sdgdash.ui.safe import md_escape
 
-CHART_CONFIG = PLOTLY_CONFIG | {"displayModeBar": False}
 STATUS_ROW_PX = 92  # four lines of text per row of the status table
 
 
@@ -57,11 +58,10 @@ def header(goal: int, lang: str) -> None:
     labels = cached.labels()
     inds = cached.goal_indicators(goal)
     st.title(f"{t('goal', lang)} {goal}. {labels.goal_short(goal, lang)}")
-    st.plotly_chart(
-        goalcharts.goal_banner(goal, labels.goal_title(goal, lang), labels.goal_colour(goal)),
-        config=CHART_CONFIG,
-        width="stretch",
-        key="goal_banner",
+    # A band of text (not a figure): the title wraps to any screen's width.
+    st.html(
+        f'<div class="sdg-goal-banner" style="background:{labels.goal_colour(goal)}">'
+        f"<b>{goal}</b>&ensp;{html.escape(labels.goal_title(goal, lang))}</div>"
     )
     st.caption(
         tn(
@@ -164,7 +164,7 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
         f"{labels.region_name(ref_area, lang)}: {t(f'goal_status_{row.bucket}', lang)}",
         labels.selection_label(row["selection"], lang),
     )
-    st.text(goalview.explain(p, lang, factor))
+    st.markdown(md_escape(goalview.explain(p, lang, factor)))  # wraps on a phone
     render.chart(
         goalcharts.series_chart(
             row["years"],
