@@ -131,33 +131,6 @@ def comparison_table(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.Dat
     return pd.DataFrame(rows)
 
 
-def highlight_best_worst(table: pd.DataFrame, frame: pd.DataFrame, codes: list[str], lang: str):
-    """A Styler marking the best (green) and worst (red) chosen region in each row."""
-    labels = cached.labels()
-    value_cols = [labels.region_name(c, lang) for c in codes]
-    directions = list(frame["higher_is_better"])
-
-    def paint(row: pd.Series) -> list[str]:
-        better = directions[row.name]
-        vals = pd.to_numeric(row[value_cols], errors="coerce")
-        styles = [""] * len(row)
-        if better is None or vals.notna().sum() < 2 or vals.max() == vals.min():
-            return styles
-        best = vals.idxmax() if better else vals.idxmin()
-        worst = vals.idxmin() if better else vals.idxmax()
-        for i, col in enumerate(row.index):
-            if col == best:
-                styles[i] = "background-color: #c7e9c0; font-weight: bold"
-            elif col == worst:
-                styles[i] = "background-color: #fcbba1"
-        return styles
-
-    numbers = [*value_cols, t("national", lang)]
-    return table.style.apply(paint, axis=1).format(
-        lambda v: fmt_number(v, lang), subset=numbers, na_rep="—"
-    )
-
-
 def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> None:
     """One compared indicator (URL ``ind``) over the years for the regions and Kazakhstan."""
     labels = cached.labels()
