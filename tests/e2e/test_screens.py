@@ -42,7 +42,8 @@ MAP_PAGES = {"overview", "map", "tag"}
 DATA = Source(Settings.from_env({}))
 
 # Elements whose text must never be cut: buttons, links, expander and widget labels, metric
-# labels, tabs, headings (a select box's value may be cut: its list and tooltip say it whole).
+# labels, tabs, headings, rows of choices (a select box's value may be cut: its list and tooltip
+# say it whole).
 CLIPPED_JS = """() => {
   const sel = ['button', 'a', 'summary', '[data-testid="stWidgetLabel"]',
     '[data-testid="stMetricLabel"]', '[role="tab"]', 'h1', 'h2', 'h3'].join(',');
@@ -58,6 +59,10 @@ CLIPPED_JS = """() => {
         out.push(e.textContent.trim().slice(0, 80));
       }
     }
+  }
+  // A row of choices (segmented control) cut at its right edge.
+  for (const g of main.querySelectorAll('[data-testid="stButtonGroup"]')) {
+    if (g.checkVisibility() && g.scrollWidth > g.clientWidth + 1) out.push(g.textContent.trim());
   }
   return [...new Set(out)];
 }"""

@@ -107,7 +107,7 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
         selection_mode="single-row",
         column_config={
             spark: st.column_config.LineChartColumn(spark, width="small"),
-            t("goal_sdg_target", lang): st.column_config.TextColumn(width="small"),
+            t("goal_sdg_target", lang): st.column_config.TextColumn(width=90),
             t("indicator", lang): st.column_config.TextColumn(width=230),
             t("tags_column", lang): st.column_config.TextColumn(width="small"),
             t("goal_status", lang): st.column_config.TextColumn(width=120),

@@ -9,7 +9,7 @@ from sdgdash.data.labels import Labels
 from sdgdash.figures import goal_label
 from sdgdash.i18n import fmt_number, plotly_separators, t
 
-SCORE_COLUMN = 104  # where the scores are written, right of the 0-100 scale
+SCORE_COLUMN = 109  # where the scores are written, right of the 0-100 scale (and its markers)
 RATING_COLOURS = {"green": "#3a9d3a", "yellow": "#f2c744", "orange": "#f08a24", "red": "#d7301f"}
 
 
@@ -83,7 +83,7 @@ def goal_scores(
         height=60 + 40 * len(dist),
         margin={"l": 0, "r": 10, "t": 10, "b": 0},
         xaxis={
-            "range": [0, SCORE_COLUMN + 9],
+            "range": [0, SCORE_COLUMN + 12],
             "tickvals": [0, 20, 40, 60, 80, 100],
             "title": t("score", lang),
         },
