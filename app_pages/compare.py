@@ -7,6 +7,7 @@ import streamlit as st
 from sdgdash.exports.tables import ExportMeta
 from sdgdash.features.compare import ui as compare_ui
 from sdgdash.features.compare import view as compare_view
+from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.index import ui as index_ui
 from sdgdash.features.tags import view as tags_view
 from sdgdash.i18n import t
@@ -37,6 +38,7 @@ meta = ExportMeta(t("compare_table", lang), tuple(ids), regions=tuple(codes))
 widgets.download_buttons(table, meta, f"sdg_compare_{'-'.join(codes)}_{lang}", lang)
 
 st.subheader(t("compare_chart", lang))
-compare_ui.lines_chart(codes, frame, lang)
+ind = compare_ui.lines_chart(codes, frame, lang)
+distance_ui.compare_block(codes, ind, lang)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.findings import ui as findings_ui
 from sdgdash.features.goal import ui as goal_ui
 from sdgdash.features.goal import view as goal_view
@@ -26,6 +27,7 @@ goal_ui.summary(table, goal, ref_area, lang)
 rows = goal_view.status_rows(cached, table, goal, ref_area, lang)
 goal_ui.show_status_table(rows, goal, ref_area, lang)
 goal_ui.detail(table, goal, ref_area, lang)
+distance_ui.goal_block(goal, ref_area, lang)
 goal_ui.coverage(goal, lang)
 goal_ui.gaps(goal, ref_area, lang)
 findings_ui.findings_block(lang, goal=goal)

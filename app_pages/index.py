@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdgdash.exports.tables import ExportMeta
+from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.index import ui as index_ui
 from sdgdash.features.index import view as index_view
 from sdgdash.i18n import t
@@ -27,5 +28,6 @@ with c2:
     index_ui.scores_download(result, year, lang)
 index_ui.methodology(lang)
 widgets.source_line(sorted(set(result.scores["source_file"].dropna())), lang)
+distance_ui.index_block(lang)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdgdash.data import events
+from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.findings import ui as findings_ui
 from sdgdash.features.index import ui as index_ui
 from sdgdash.features.region import ui as region_ui
@@ -20,6 +21,7 @@ ref_area = region_ui.pick_region(lang, where=layout.filter_bar([2, 3])[0])
 region_ui.header(ref_area, lang)
 index_ui.region_scores(ref_area, lang)
 region_ui.profile_section(ref_area, lang)
+distance_ui.region_block(ref_area, lang)
 findings_ui.findings_block(lang, ref_area=ref_area)
 st.subheader(t("event_region_heading", lang))
 tags_ui.timeline(events.for_region(cached.events(), ref_area), lang, key="region", chart=False)

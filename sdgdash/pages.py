@@ -53,7 +53,20 @@ PAGES: tuple[Page, ...] = (
         ":material/map:",
         ("map_",),
         frozenset(
-            {"goal", "ind", "year", "cls", "pal", "pilots", "labels", "mode", "region", "years"}
+            {
+                "goal",
+                "ind",
+                "year",
+                "from",
+                "chg",
+                "cls",
+                "pal",
+                "pilots",
+                "labels",
+                "mode",
+                "region",
+                "years",
+            }
             | set(SELECTION_COLUMNS)
         ),
     ),
@@ -62,7 +75,7 @@ PAGES: tuple[Page, ...] = (
         "nav_region",
         ":material/location_city:",
         ("reg_",),
-        frozenset({"region", "goals"}),
+        frozenset({"region", "goals", "dind"}),
     ),
     Page("tag", "tag_nav", ":material/label:", ("tag_",), frozenset({"tag", "indicator"})),
     Page(

@@ -26,6 +26,7 @@ from sdgdash.data import queries, selection, tags
 from sdgdash.data import targets as target_table
 from sdgdash.data import territories as territory_table
 from sdgdash.data.db import connect
+from sdgdash.data.end_values import load_end_values
 from sdgdash.data.index_table import load_index_table
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
@@ -63,6 +64,7 @@ class Data(Protocol):
     def headline_directions(self) -> dict[str, bool | None]: ...
     def targets(self) -> pd.DataFrame: ...
     def index_table(self) -> pd.DataFrame: ...
+    def end_values(self) -> pd.DataFrame: ...
     def tag_vocabulary(self) -> tags.Vocabulary: ...
     def events(self) -> tuple[events_table.Event, ...]: ...
     def territories(self) -> dict[str, territory_table.Territory]: ...
@@ -273,6 +275,11 @@ class Source:
     def index_table(self) -> pd.DataFrame:
         """The curated indicator table of the regional SDG index."""
         return load_index_table(self._curated("index_indicators.csv"))
+
+    @once
+    def end_values(self) -> pd.DataFrame:
+        """The curated 2030 end values of the distance to 2030 (and recorded refusals)."""
+        return load_end_values(self._curated("end_values.csv"))
 
     @once
     def tag_vocabulary(self) -> tags.Vocabulary:

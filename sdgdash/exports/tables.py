@@ -12,6 +12,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from pandas.api.types import is_datetime64_any_dtype, is_numeric_dtype
 
 from sdgdash.data.catalog import DISAGGREGATIONS
 from sdgdash.data.labels import Labels
@@ -39,9 +40,66 @@ class ExportMeta:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
+# A text cell starting with one of these is read as a formula by Excel, LibreOffice or Google
+# Sheets (OWASP, "CSV injection"): = + - @, tab and carriage return, also after leading spaces.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FIRST = frozenset((*_FORMULA_START, " "))
+# A number written as text (sign, digits, separators, exponent, percent): no function, no
+# reference, so never a formula however it starts; it stays as written ("-5,5", "-1 234.5").
+_PLAIN_NUMBER = re.compile(r"[+-]?(?=[^eE]*\d)[\d.,\s\u00a0\u202f]+([eE][+-]?\d+)?%?")
+# Characters XML 1.0 (so XLSX) cannot hold, and that no reader shows: dropped from every cell.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def starts_formula(text: str) -> bool:
+    """Whether a spreadsheet would read the text cell ``text`` as a formula (see csv_bytes)."""
+    head = text.lstrip(" ")
+    return head.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text)
+
+
+# What may need :func:`_csv_cell` (a quick vectorised test; most cells are left as they are).
+_MAY_NEED = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|^ *[=+\-@\t\r]"
+
+
+def _csv_column(series: pd.Series) -> pd.Series:
+    if is_numeric_dtype(series) or is_datetime64_any_dtype(series):
+        return series
+    try:
+        marked = series.str.contains(_MAY_NEED, regex=True, na=False).astype(bool)
+    except AttributeError:  # not a text column (e.g. lists): check each cell
+        return series.map(_csv_cell, na_action="ignore")
+    if not marked.any():
+        return series
+    out = series.astype(object)
+    out[marked] = series[marked].map(_csv_cell)
+    return out
+
+
+def _csv_cell(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub("", value)
+    return "'" + value if starts_formula(value) else value
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a byte-order mark, so Excel shows Kazakh and Russian letters."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """CSV in UTF-8 with a byte-order mark, so Excel shows Kazakh and Russian letters.
+
+    The rule for text that every download follows (OWASP's for formula injection): a text
+    cell, or column name, that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return (after any leading spaces) gets a leading apostrophe, the mark with which a
+    spreadsheet takes a cell as text, so opening the file never evaluates what a user wrote.
+    The rest of the cell is unchanged. Numbers stay numbers: numeric columns are not touched,
+    and a number written as text (``-5,5``) is no formula and stays as written. Control
+    characters (none visible) are dropped; lines end in CRLF (RFC 4180). :func:`xlsx_bytes`
+    applies the same rule as cell types, so there the text stays exactly as written.
+    """
+    out = frame.rename(columns=lambda c: _csv_cell(c) if isinstance(c, str) else c)
+    for i in range(out.shape[1]):
+        out.isetitem(i, _csv_column(out.iloc[:, i]))
+    # CRLF line ends (RFC 4180) make the writer quote a cell holding a lone carriage return,
+    # which would otherwise end the row for a reader.
+    return out.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def file_stem(*parts: object) -> str:
@@ -66,18 +124,38 @@ def file_name(*parts: object, ext: str) -> str:
 
 
 def _cell_text(value: object) -> object:
-    """A value openpyxl can write: lists become text, missing becomes empty."""
+    """A value openpyxl can write: lists become text, missing becomes empty, control characters
+    are dropped (XML cannot hold them)."""
     if isinstance(value, (list, tuple)):
-        return " ".join(str(v) for v in value)
+        value = " ".join(str(v) for v in value)
     if value is None or value is pd.NA or value is pd.NaT or value == "":
         return None
     if isinstance(value, float) and value != value:
         return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         return value.item()  # numpy scalars
-    if isinstance(value, str) and len(value) > _CELL_MAX:
-        return value[:_CELL_MAX] + " …"
+    if isinstance(value, str):
+        if not value.isprintable():  # quick test first: the 45k-row bulk file has none
+            value = _CONTROL.sub("", value)
+        if len(value) > _CELL_MAX:
+            return value[:_CELL_MAX] + " …"
     return value
+
+
+def _xlsx_cell(ws, value: object, bold: bool = False) -> object:
+    """``value`` for a write-only row: a text that would start a formula becomes a text cell
+    with Excel's quote prefix (shown as written, never evaluated, not even after an edit)."""
+    value = _cell_text(value)
+    formula = isinstance(value, str) and value[:1] in _FIRST and starts_formula(value)
+    if not (bold or formula):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    if formula:
+        cell.data_type = "s"  # openpyxl takes a text starting with "=" for a formula
+        cell.quotePrefix = True
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
 
 
 def metadata_rows(
@@ -151,20 +229,18 @@ def xlsx_bytes(frame: pd.DataFrame, metadata: pd.DataFrame | None = None) -> byt
     """An XLSX workbook: sheet "data" with exactly ``frame``, sheet "metadata" with ``metadata``.
 
     Written in openpyxl's write-only mode (streams rows), so the 45k-row bulk file stays quick.
+    A text that would start a formula (the rule of :func:`csv_bytes`) is written as a text cell
+    with the quote prefix: the cell shows exactly what the user wrote and no spreadsheet
+    evaluates it; numbers stay number cells.
     """
     wb = Workbook(write_only=True)
     for name, table in ((_SHEET_DATA, frame), (_SHEET_META, metadata)):
         if table is None:
             continue
         ws = wb.create_sheet(name)
-        header = []
-        for col in table.columns:
-            cell = WriteOnlyCell(ws, value=str(col))
-            cell.font = Font(bold=True)
-            header.append(cell)
-        ws.append(header)
+        ws.append([_xlsx_cell(ws, str(col), bold=True) for col in table.columns])
         for row in table.itertuples(index=False, name=None):
-            ws.append([_cell_text(v) for v in row])
+            ws.append([_xlsx_cell(ws, v) for v in row])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

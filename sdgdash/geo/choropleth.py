@@ -483,3 +483,99 @@ def small_multiples(
     )
     fig.update_annotations(font_size=16)
     return fig
+
+
+def change_choropleth(
+    changes: pd.DataFrame,
+    geojson: dict,
+    *,
+    names: dict[str, str],
+    unit_label: str,
+    years: tuple[int, int],
+    lang: str,
+    higher_is_better: bool | None,
+    palette: str = "RdYlBu",
+    outcome_labels: dict[str, str] | None = None,
+    left_out: dict[str, str] | None = None,
+    measure: str = "change",
+    measure_label: str = "",
+    height: int = 520,
+) -> go.Figure:
+    """The change of each region between two years (``changes``: ref_area, value_a, value_b,
+    change, change_pct, change_per_year, outcome) on ``geojson``, coloured by ``measure`` (the
+    change in the unit, or ``change_pct``; a region without it, such as a relative change from
+    0, is grey with its reason in ``left_out``).
+
+    The colour scale is centred on no change and symmetric, so its "better" end means an
+    improvement in the indicator's direction whatever the signs of the values; without a
+    direction the neutral scale shows the change alone. Units without a change are grey, with
+    the reason (``left_out``: ref_area -> words) on hover.
+    """
+    outcome_labels = outcome_labels or {}
+    left_out = left_out or {}
+    year_a, year_b = years
+    changes = changes.dropna(subset=[measure]).sort_values("ref_area").reset_index(drop=True)
+    hover = []
+    for r in changes.itertuples():
+        pct = "" if pd.isna(r.change_pct) else f" ({fmt_number(round(r.change_pct, 1), lang)} %)"
+        lines = [
+            f"<b>{html.escape(names.get(r.ref_area, r.ref_area))}</b>",
+            f"{year_a}: {fmt_number(r.value_a, lang)} · {year_b}: {fmt_number(r.value_b, lang)}"
+            f" {html.escape(unit_label)}",
+            f"{t('dist_change_abs', lang)}: <b>{fmt_number(r.change, lang)}</b>{pct}",
+        ]
+        if r.outcome in outcome_labels:
+            lines.append(html.escape(outcome_labels[r.outcome]))
+        hover.append("<br>".join(lines))
+    all_units = [f["properties"]["ref_area"] for f in geojson["features"]]
+    missing = [u for u in all_units if u not in set(changes["ref_area"])]
+    fig = go.Figure()
+    if missing:
+        trace = no_data_trace(geojson, missing, names, lang)
+        trace.text = [
+            f"<b>{html.escape(names.get(u, u))}</b><br>"
+            f"{html.escape(left_out.get(u, t('no_data', lang)))}"
+            for u in missing
+        ]
+        fig.add_trace(trace)
+    if len(changes):
+        scale, reverse = colour_spec(palette, higher_is_better)
+        reach = float(changes[measure].abs().max()) or 1.0
+        title = html.escape(measure_label or f"{t('dist_change_abs', lang)}, {unit_label}")
+        if higher_is_better is not None:
+            arrow = "▲" if higher_is_better else "▼"
+            title += f"<br><sub>{arrow} {html.escape(t('better', lang))}</sub>"
+        fig.add_trace(
+            go.Choropleth(
+                geojson=subset(geojson, changes["ref_area"].tolist()),
+                featureidkey="properties.ref_area",
+                locations=changes["ref_area"].tolist(),
+                z=changes[measure].tolist(),
+                zmin=-reach,
+                zmax=reach,
+                zmid=0,
+                colorscale=scale,
+                reversescale=reverse,
+                marker_line_color="white",
+                marker_line_width=0.8,
+                text=hover,
+                hovertemplate="%{text}<extra></extra>",
+                colorbar={
+                    "title": {"text": title, "side": "top", "font": {"size": 16}},
+                    "thickness": 22,
+                    "len": 0.85,
+                    "tickfont": {"size": 16},
+                },
+                name="",
+            )
+        )
+    fig.update_geos(**geo_frame(geojson))
+    fig.update_layout(
+        separators=plotly_separators(lang),
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        paper_bgcolor="rgba(0,0,0,0)",
+        hoverlabel={"font_size": 14},
+        dragmode=False,
+    )
+    return fig

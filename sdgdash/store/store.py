@@ -25,7 +25,13 @@ from sqlalchemy.exc import IntegrityError
 
 from sdgdash.config import Settings
 from sdgdash.store import schema
-from sdgdash.store.validate import FindingInput, InvalidInput, Vocabulary, check_finding
+from sdgdash.store.validate import (
+    FindingInput,
+    InvalidInput,
+    Vocabulary,
+    check_finding,
+    has_control,
+)
 
 ROLES = ("editor", "admin")
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
@@ -226,6 +232,8 @@ class Store:
             raise ValueError("auth must be 'password' or 'oidc'")
         if email is not None and not EMAIL.match(email):
             raise ValueError("email is not an e-mail address")
+        if has_control(username) or (email is not None and has_control(email)):
+            raise ValueError("a user name holds no control characters")
         with self.engine.begin() as conn:
             try:
                 conn.execute(
@@ -287,6 +295,8 @@ class Store:
 
     def user(self, username: str) -> User | None:
         """The account ``username``, or None."""
+        if has_control(username):  # no account has one (and PostgreSQL cannot compare NUL)
+            return None
         with self.engine.connect() as conn:
             row = conn.execute(
                 sa.select(schema.users).where(schema.users.c.username == username)
@@ -319,6 +329,13 @@ class Store:
         replicas; while locked, even the right password is refused.
         """
         username = (username or "")[:320]
+        if has_control(username):
+            # No account has such a name, and PostgreSQL cannot even compare one holding NUL:
+            # refuse it after the time a real check takes (no failure to count against anyone).
+            self._dummy_hash = self._dummy_hash or self._hasher.hash("not a password")
+            with contextlib.suppress(VerificationError):
+                self._hasher.verify(self._dummy_hash, password or "-")
+            return None
         now = self._now()
         with self.engine.connect() as conn:
             if self._recent_failures(conn, username, now) >= self.max_failures:
@@ -463,9 +480,12 @@ class Store:
         """
         if territory_id not in self.vocabulary.territory_ids:
             raise ValueError(f"unknown territory {territory_id!r}")
-        if not indicator_id or len(indicator_id) > 32:
-            raise ValueError("indicator_id is missing or too long")
-        filename = Path(str(filename)).name[:255] or "upload"
+        if not indicator_id or len(indicator_id) > 32 or has_control(indicator_id):
+            raise ValueError("indicator_id is missing, too long or not text")
+        # The browser's file name, without folders and control characters (NUL would fail on
+        # PostgreSQL after the file was checked).
+        name = "".join(ch for ch in Path(str(filename)).name if not has_control(ch))
+        filename = name[:255] or "upload"
         digest = hashlib.sha256(content).hexdigest()
         for attempt in range(3):
             try:

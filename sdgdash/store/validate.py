@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -163,7 +164,17 @@ def check_finding(
     text = inp.text if isinstance(inp.text, str) else ""
     if not text.strip() or len(text) > TEXT_MAX:
         errors.append(FieldError("text", "store_err_text", {"n": TEXT_MAX}))
+    elif has_control(text, allowed="\t\n\r"):
+        errors.append(FieldError("text", "store_err_control"))
     source = inp.source if isinstance(inp.source, str) else ""
     if not source.strip() or len(source) > SOURCE_MAX:
         errors.append(FieldError("source", "store_err_source", {"n": SOURCE_MAX}))
+    elif has_control(source):
+        errors.append(FieldError("source", "store_err_control"))
     return errors
+
+
+def has_control(text: str, allowed: str = "") -> bool:
+    """Whether ``text`` holds a control character (NUL, escape, ...) other than ``allowed``:
+    no reader sees one, PostgreSQL cannot store NUL, and XML (XLSX, PPTX) cannot hold most."""
+    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)

@@ -8,7 +8,7 @@ import streamlit as st
 from sdgdash.config import Settings
 from sdgdash.i18n import t, tn
 from sdgdash.store import STORE_ERRORS, Store, User, open_store
-from sdgdash.ui.safe import md_escape
+from sdgdash.ui.safe import literal
 
 _USER = "_auth_user"
 
@@ -72,7 +72,7 @@ def login_box(lang: str) -> User | None:
     user = current_user()
     if user is not None:
         box = st.sidebar.container(border=True)
-        box.caption(t("auth_signed_in", lang, name=user.username, role=_role(user, lang)))
+        box.caption(t("auth_signed_in", lang, name=literal(user.username), role=_role(user, lang)))
         if user.auth == "oidc":
             if box.button(t("auth_logout", lang), key="auth_logout_oidc"):
                 st.logout()
@@ -84,7 +84,7 @@ def login_box(lang: str) -> User | None:
     box = st.sidebar.expander(t("auth_heading", lang), icon=":material/login:")
     email = _oidc_email() if oidc_configured() else None
     if email:
-        box.warning(t("auth_oidc_not_editor", lang, email=md_escape(email[:200])))
+        box.warning(t("auth_oidc_not_editor", lang, email=literal(email[:200])))
     elif oidc_configured() and box.button(t("auth_oidc_login", lang), key="auth_oidc"):
         st.login()
     with box.form("auth_form", clear_on_submit=True, border=False):

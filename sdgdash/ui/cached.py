@@ -110,6 +110,12 @@ def index_table() -> pd.DataFrame:
 
 
 @st.cache_resource
+def end_values() -> pd.DataFrame:
+    """The curated 2030 end values of the distance to 2030, validated once."""
+    return source().end_values()
+
+
+@st.cache_resource
 def tag_vocabulary() -> tags.Vocabulary:
     """The problem tags and their links, validated once."""
     return source().tag_vocabulary()

@@ -12,7 +12,7 @@ import streamlit as st
 from sdgdash.exports import tables as exports
 from sdgdash.i18n import LANG_NAMES, LANGS, t, tn
 from sdgdash.ui import cached, state
-from sdgdash.ui.safe import md_escape
+from sdgdash.ui.safe import literal
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
 
@@ -133,7 +133,8 @@ def csv_xlsx_buttons(
 
 
 def heading_text(title: str, detail: str = "") -> None:
-    """A bold line of data text shown literally (never as Markdown or HTML), with a detail line."""
-    st.markdown(f"**{md_escape(title)}**")
+    """A bold line of data text shown literally (never as Markdown, HTML or a link), with a
+    detail line."""
+    st.markdown(f"**{literal(title)}**")
     if detail:
-        st.caption(md_escape(detail))
+        st.caption(literal(detail))

@@ -8,6 +8,7 @@ from datetime import date
 
 from sdgdash.i18n import t, tn
 from sdgdash.store import FindingInput
+from sdgdash.ui.safe import literal
 
 PASSWORD = "correct horse battery"
 NASTY = '<script>document.title="pwned"</script> <b>bold?</b> **stars** :red[red]'
@@ -185,7 +186,7 @@ def test_oidc_user_edits_only_when_allowed(store):
     at = _oidc_app(person)
     assert not at.exception
     assert [w.value for w in at.sidebar.warning] == [
-        t("auth_oidc_not_editor", "en", email="official@akimat\\.kz")
+        t("auth_oidc_not_editor", "en", email=literal("official@akimat.kz"))
     ]
     assert not at.text_area  # logged in with the provider, but not an editor
 
@@ -193,7 +194,7 @@ def test_oidc_user_edits_only_when_allowed(store):
     at = _oidc_app(person)
     assert not at.exception
     assert at.text_area(key="fnd_in_text")
-    assert t("auth_signed_in", "en", name="official@akimat.kz", role="editor") in [
+    assert t("auth_signed_in", "en", name=literal("official@akimat.kz"), role="editor") in [
         c.value for c in at.sidebar.caption
     ]
 
@@ -215,3 +216,50 @@ def test_pages_survive_an_unreachable_store(app, monkeypatch):
         assert t("auth_store_error", "en") in [w.value for w in at.warning]
     at = login(app("app_pages/findings.py", lang="en"), "aigerim", PASSWORD)
     assert [e.value for e in at.sidebar.error] == [t("auth_store_error", "en")]
+
+
+PLANTED_SOURCE = "https://evil.example/login and www.evil.example"
+GFM_LINKS = [
+    r"(?i)(https?://|www(?=\.))[-.\w]+",  # bare addresses, linked by remark-gfm
+    r"[-.\w+]+@[-\w]+(\.[-\w]+)+",  # e-mail addresses
+]
+
+
+def _linkable(at) -> list[str]:
+    """Markdown bodies that a GFM renderer would turn into a link (escapes resolved first)."""
+    import re
+
+    bodies = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    bodies += [e.value for e in at.error] + [w.value for w in at.warning]
+    found = []
+    for body in bodies:
+        text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", body)
+        if "](" in body or any(re.search(p, text) for p in GFM_LINKS):
+            found.append(body)
+    return found
+
+
+def test_planted_addresses_are_never_links(app, store):
+    # Issue 12: a source, event or author that is an address renders as text, not as a link.
+    author = store.create_user("mallory@evil.example", PASSWORD)
+    store.add_finding(
+        FindingInput(
+            date(2022, 10, 12),
+            "Visit https://evil.example now",
+            PLANTED_SOURCE,
+            ref_area="KZKAR",
+            event_id="www.evil.example",
+            priority_goals=(6,),
+        ),
+        author,
+    )
+    for page, params in (
+        ("app_pages/findings.py", {}),
+        ("app_pages/region.py", {"region": "KZKAR"}),
+    ):
+        at = app(page, lang="en", **params)
+        assert not at.exception
+        assert "Visit https://evil.example now" in _texts(at)  # the text itself, as text
+        captions = " ".join(c.value for c in at.caption)
+        assert "evil" in captions  # the source line is there ...
+        assert _linkable(at) == []  # ... and nothing on the page can become a link

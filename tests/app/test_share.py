@@ -175,3 +175,26 @@ def test_every_deck_page_has_its_widget_prefixes_and_its_slides() -> None:
     deckable = {p.id for p in PAGES if p.deckable}
     assert deckable == set(seminar.PAGE_PARAMS) == set(deckviews.VIEW_SLIDES)
     assert all(p.widget_prefixes for p in PAGES)
+
+
+def test_a_deck_title_with_an_address_is_refused_and_the_deck_keeps_its_title(app) -> None:
+    # Issue 12: the app never makes a deck that its own loader would refuse.
+    at = app("app_pages/index.py", lang="en")
+    at.button(key="deck_add").click().run()
+    at.switch_page("app_pages/seminar.py").run()
+    at.text_input(key="deck_title_in").input("Seminar in Karaganda").run()
+    assert at.session_state[DECK_KEY].title == "Seminar in Karaganda"
+    at.text_input(key="deck_title_in").input("javascript:alert(1) www.evil.example").run()
+    assert not at.exception
+    assert at.session_state[DECK_KEY].title == "Seminar in Karaganda"
+    assert any("address or a script" in e.value for e in at.error)
+    saved = seminar.to_json(at.session_state[DECK_KEY])
+    assert seminar.from_json(saved) == at.session_state[DECK_KEY]
+
+
+def test_add_to_deck_from_a_hostile_url_adds_nothing(app) -> None:
+    at = app("app_pages/region.py", lang="en", region="https://evil.example")
+    at.button(key="deck_add").click().run()
+    assert not at.exception
+    for view in at.session_state[DECK_KEY].views:
+        assert "evil" not in view.title and "evil" not in str(view.params)

@@ -136,7 +136,10 @@ def test_broken_territories_file_is_a_message_not_a_traceback(app, tmp_path, mon
     try:
         at = app(PAGE, lang="en")
         assert not at.exception
-        assert "territories.csv line 3" in at.error[0].value and "KZXXX" in at.error[0].value
+        # The message is shown as plain text (safe.literal): escapes and word joiners resolved,
+        # it reads as the loader wrote it.
+        shown = re.sub(r"\\(.)", r"\1", at.error[0].value).replace("\u2060", "")
+        assert "territories.csv line 3: kamystybas_village" in shown and "'KZXXX'" in shown
     finally:
         st.cache_resource.clear()
 
@@ -226,3 +229,23 @@ def test_profile_csv_has_both_sections_with_a_section_column():
     assert list(out.columns) == ["Section", "Indicator", "Value", "Territory: K"]
     assert out["Section"].tolist() == ["context (region)", "local data"]
     assert list(profile_csv(pd.DataFrame(), pd.DataFrame(), "ru").columns) == ["Раздел"]
+
+
+def test_profile_download_with_local_data_carries_no_formula():
+    # Issue 12: the territory profile goes through the same CSV/XLSX writers as every download.
+    import io
+
+    import openpyxl
+
+    from sdgdash.exports import tables as exports
+    from sdgdash.features.territory.view import profile_csv
+
+    hostile = '=HYPERLINK("http://evil.example","x")'
+    local = pd.DataFrame({"Indicator": ["1.2.1"], "Territory: K": [-4.25], "Upload": [hostile]})
+    frame = profile_csv(pd.DataFrame(), local, "en")
+    back = pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), encoding="utf-8-sig")
+    assert back["Upload"].tolist() == ["'" + hostile] and back["Territory: K"].tolist() == [-4.25]
+    ws = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(frame)))["data"]
+    cells = {c.value: c for row in ws.iter_rows() for c in row}
+    assert cells[hostile].data_type == "s" and cells[hostile].quotePrefix
+    assert cells[-4.25].data_type == "n"

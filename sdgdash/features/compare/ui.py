@@ -131,8 +131,9 @@ def comparison_table(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.Dat
     return pd.DataFrame(rows)
 
 
-def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> None:
-    """One compared indicator (URL ``ind``) over the years for the regions and Kazakhstan."""
+def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> str:
+    """One compared indicator (URL ``ind``) over the years for the regions and Kazakhstan;
+    returns the indicator."""
     labels = cached.labels()
     ids = compare_view.indicator_choices(cached, frame)
     ind = pickers.indicator(lang, ids, "cmp_ind", compare_view.default_indicator(ids))
@@ -156,3 +157,4 @@ def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> None:
         filename=file_stem("sdg", ind, "compare", *codes, lang),
     )
     widgets.source_line(files, lang)
+    return ind

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -14,6 +16,19 @@ MAX_BYTES = 64_000
 MAX_VIEWS = 40
 MAX_TEXT = 300
 MAX_VALUE = 200
+# A deck file is an object > "views" list > view object > "params" object: deeper is not a deck
+# (and 60,000 "[" would exhaust Python's recursion limit in the JSON parser).
+MAX_DEPTH = 6
+# What would make a title or a parameter an address outside the app or a script: any URL with a
+# scheme and "//", javascript: / vbscript: / data:<type>/ / mailto:, "www.", a
+# protocol-relative "//host" and a Windows share "\\host". A deck links only to the app's pages.
+_OUTSIDE = re.compile(
+    r"[a-z][a-z0-9+.\-]*\s*:\s*//|\b(?:java|vb)script\s*:|\bdata\s*:\s*[a-z]+/|\bmailto\s*:"
+    r"|\bwww\.|^\s*//|\\\\",
+    re.IGNORECASE,
+)
+# Bidirectional overrides and isolates can make a title read differently from what it holds.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 # Page -> the URL parameters that make up its view (besides ``lang``), from the page registry;
 # a page without view parameters cannot be put in a deck.
@@ -68,6 +83,10 @@ class Deck:
         views.insert(j, views.pop(i))
         return replace(self, views=tuple(views))
 
+    def with_title(self, title: str) -> Deck:
+        """A deck titled ``title`` (checked like a loaded file's title)."""
+        return replace(self, title=_text(title, "title"))
+
     def retitle(self, i: int, title: str) -> Deck:
         """A deck whose view ``i`` has ``title``."""
         views = list(self.views)
@@ -82,11 +101,40 @@ def make_view(page: str, params: dict[str, object], title: str) -> View:
 
 
 def _text(value: object, what: str, limit: int = MAX_TEXT) -> str:
+    """``value`` when it is one line of plain text within ``limit`` that names no address."""
     if not isinstance(value, str):
         raise DeckError(f"{what} must be text")
     if len(value) > limit:
         raise DeckError(f"{what} is longer than {limit} characters")
+    if any(unicodedata.category(ch) == "Cc" or ch in _BIDI for ch in value):
+        raise DeckError(f"{what} holds a control character (titles are one line of plain text)")
+    if _OUTSIDE.search(value):
+        raise DeckError(
+            f"{what} holds an address or a script (a deck links only to pages of the app)"
+        )
     return value
+
+
+def _depth(text: str) -> int:
+    """How deep ``[`` and ``{`` nest in JSON ``text`` (brackets inside strings do not count)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
 
 
 def _check_view(page: object, params: object, title: object) -> View:
@@ -119,8 +167,14 @@ def from_json(data: bytes | str) -> Deck:
     if len(raw) > MAX_BYTES:
         raise DeckError(f"the file is larger than {MAX_BYTES // 1000} kB")
     try:
-        doc = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DeckError("not a JSON file (not UTF-8 text)") from None
+    if _depth(text) > MAX_DEPTH:
+        raise DeckError(f"not a deck: nested deeper than {MAX_DEPTH} levels")
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError) as err:  # JSONDecodeError is a ValueError
         raise DeckError(f"not a JSON file ({err.__class__.__name__})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise DeckError(f"not a {FORMAT} file")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -17,12 +19,13 @@ from matplotlib.patches import Patch  # noqa: E402
 from plotly.colors import get_colorscale, sample_colorscale, unlabel_rgb  # noqa: E402
 from pptx import Presentation  # noqa: E402
 from pptx.chart.data import CategoryChartData  # noqa: E402
+from pptx.chart.xlsx import CategoryWorkbookWriter  # noqa: E402
 from pptx.dml.color import RGBColor  # noqa: E402
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION  # noqa: E402
 from pptx.util import Emu, Inches, Pt  # noqa: E402
 
 from sdgdash.geo.choropleth import NO_DATA_COLOUR, class_edges, classify, colour_spec
-from sdgdash.geo.labelling import LabelPoint, wrapped_name
+from sdgdash.geo.labelling import LabelPoint, label_points, wrapped_name
 from sdgdash.i18n import fmt_number  # noqa: E402
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
@@ -86,10 +89,41 @@ class Document:
     slides: list[Slide] = field(default_factory=list)
 
 
+# Control characters no reader sees (python-pptx would spell them out as "_x0000_").
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(text: object) -> str:
+    return _CONTROL.sub("", str(text))
+
+
+class _TextWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx's writer of a chart's embedded workbook (what PowerPoint's "Edit data"
+    opens), with labels written as text: XlsxWriter would make a label starting with "=" a
+    formula."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        from xlsxwriter import Workbook
+
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class _ChartData(CategoryChartData):
+    """Chart data whose embedded workbook holds its labels as text (see _TextWorkbookWriter)."""
+
+    @property
+    def _workbook_writer(self):
+        return _TextWorkbookWriter(self)
+
+
 def _text(frame, text: str, size: int, bold: bool = False, colour: RGBColor | None = None) -> None:
     tf = frame.text_frame
     tf.word_wrap = True
-    lines = text.split("\n")
+    lines = _clean(text).split("\n")
     for n, line in enumerate(lines):
         p = tf.paragraphs[0] if n == 0 else tf.add_paragraph()
         run = p.add_run()
@@ -116,10 +150,12 @@ _BODY = (Inches(0.4), Inches(1.25), WIDTH - Inches(0.8), HEIGHT - Inches(1.95))
 
 
 def _chart(slide, spec: ChartSlide) -> None:
-    data = CategoryChartData()
-    data.categories = spec.categories
+    data = _ChartData()
+    data.categories = [_clean(c) if isinstance(c, str) else c for c in spec.categories]
     for name, values in spec.series:
-        data.add_series(name, [None if v is None or pd.isna(v) else float(v) for v in values])
+        data.add_series(
+            _clean(name), [None if v is None or pd.isna(v) else float(v) for v in values]
+        )
     kind = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "stacked": XL_CHART_TYPE.BAR_STACKED}.get(
         spec.kind, XL_CHART_TYPE.LINE_MARKERS
     )
@@ -156,7 +192,7 @@ def _chart(slide, spec: ChartSlide) -> None:
     if spec.axis_title:
         axis = chart.value_axis
         axis.has_title = True
-        axis.axis_title.text_frame.text = spec.axis_title
+        axis.axis_title.text_frame.text = _clean(spec.axis_title)
         axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
 
 
@@ -185,10 +221,10 @@ def _table(slide, spec: TableSlide) -> None:
     table = shape.table
     for c, name in enumerate(spec.columns):
         cell = table.cell(0, c)
-        cell.text = name
+        cell.text = _clean(name)
     for r, row in enumerate(spec.rows, 1):
         for c, value in enumerate(row):
-            table.cell(r, c).text = value
+            table.cell(r, c).text = _clean(value)
     for r in range(rows):
         for c in range(len(spec.columns)):
             for p in table.cell(r, c).text_frame.paragraphs:
@@ -241,12 +277,17 @@ def _hex(colour: str) -> str:
 
 
 def map_colours(
-    values: pd.Series, palette: str, higher_is_better: bool | None, classes: str
+    values: pd.Series,
+    palette: str,
+    higher_is_better: bool | None,
+    classes: str,
+    centre: float | None = None,
 ) -> tuple[list[str], list[tuple[str, str]] | list[str]]:
-    """(colour of each value, legend) with the app's scales (sdgdash.maps): for classes the
-    legend is (colour, range) pairs in class order; for continuous it is the colour ramp."""
+    """(colour of each value, legend) with the app's scales (sdgdash.geo.choropleth): for
+    classes the legend is (colour, range) pairs in class order; for continuous it is the colour
+    ramp, symmetric around ``centre`` when given (a change map: no change in the middle)."""
     vals = values.astype(float)
-    if classes != "continuous" and vals.nunique() >= 2:
+    if centre is None and classes != "continuous" and vals.nunique() >= 2:
         edges = class_edges(vals, classes)
         n = len(edges) - 1
         steps, _ = colour_spec(palette, higher_is_better, n)
@@ -254,7 +295,7 @@ def map_colours(
         idx = classify(vals, edges)
         return [colours[i] for i in idx], list(zip(colours, _ranges(edges), strict=True))
     name, reverse = colour_spec(palette, higher_is_better)
-    lo, hi = float(vals.min()), float(vals.max())
+    lo, hi = _range(vals, centre)
     pos = [(v - lo) / (hi - lo) if hi > lo else 0.5 for v in vals]
     scale = get_colorscale(name)
     if reverse:
@@ -263,6 +304,14 @@ def map_colours(
     if reverse:
         ramp = ramp[::-1]
     return [_hex(c) for c in sample_colorscale(scale, pos)], ramp
+
+
+def _range(vals: pd.Series, centre: float | None) -> tuple[float, float]:
+    """The continuous scale's ends: the values' range, or symmetric around ``centre``."""
+    if centre is None:
+        return float(vals.min()), float(vals.max())
+    reach = float((vals - centre).abs().max()) or 1.0
+    return centre - reach, centre + reach
 
 
 def _ranges(edges: list[float]) -> list[str]:
@@ -284,12 +333,15 @@ def map_png(
     classes: str = "continuous",
     better_label: str = "",
     no_data_label: str = "",
+    centre: float | None = None,
+    labels: bool = True,
     label_at: dict[str, LabelPoint] | None = None,
 ) -> bytes:
     """The app's choropleth as a PNG, drawn locally with geopandas + matplotlib (no tiles, no
-    network): same colours and classes, units without a value in grey; with ``label_at``
-    (:func:`sdgdash.geo.labelling.label_points`) each region's name and value written where the
-    app writes them (a small city beside its dot)."""
+    network): same colours and classes, units without a value in grey; ``centre``: a continuous
+    scale symmetric around it (the change map); with ``labels`` each region's name and value
+    written where the app writes them (a small city beside its dot; ``label_at``: the layout's
+    :func:`sdgdash.geo.labelling.label_points`, computed here when not given)."""
     plt.rcParams["font.family"] = FONT
     gdf = gpd.GeoDataFrame.from_features(geojson["features"], crs="EPSG:4326")
     lon, lat = gdf.geometry.union_all().centroid.coords[0]
@@ -303,10 +355,13 @@ def map_png(
     if (~has).any():
         gdf[~has].plot(ax=ax, color=NO_DATA_COLOUR, edgecolor="white", linewidth=0.8)
     if has.any():
-        colours, legend = map_colours(gdf.loc[has, "value"], palette, higher_is_better, classes)
+        colours, legend = map_colours(
+            gdf.loc[has, "value"], palette, higher_is_better, classes, centre
+        )
         gdf[has].plot(ax=ax, color=colours, edgecolor="white", linewidth=0.8)
-        if label_at:
-            _map_labels(ax, gdf[has], label_at, names, lang, crs)
+        if labels:
+            at = label_at if label_at is not None else label_points(geojson)
+            _map_labels(ax, gdf[has], at, names, lang, crs)
         title = unit_label
         if better_label and higher_is_better is not None:
             title += f"\n{'▲' if higher_is_better else '▼'} {better_label}"
@@ -328,7 +383,7 @@ def map_png(
         else:
             cmap = LinearSegmentedColormap.from_list("app", legend)
             vals = gdf.loc[has, "value"].astype(float)
-            sm = plt.cm.ScalarMappable(cmap=cmap, norm=Normalize(vals.min(), vals.max()))
+            sm = plt.cm.ScalarMappable(cmap=cmap, norm=Normalize(*_range(vals, centre)))
             bar = fig.colorbar(sm, ax=ax, fraction=0.03, pad=0.01)
             bar.set_label(title, fontsize=10)
     fig.tight_layout()

@@ -16,12 +16,13 @@ from sdgdash.features.region import slides as region_slides
 from sdgdash.features.territory import slides as territory_slides
 from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, present, state
-from sdgdash.ui.safe import md_escape
+from sdgdash.ui.safe import literal
 from sdgdash.ui.widgets import data_table
 
 _LOADED = "seminar_loaded_file"
 _PPTX = "seminar_pptx"
 _COUNTS = "seminar_slide_counts"
+_TITLE_ERROR = "seminar_title_error"
 
 
 def _set(new: seminar.Deck) -> None:
@@ -37,7 +38,7 @@ def load_save(lang: str) -> None:
         try:
             loaded = seminar.from_json(up.getvalue())
         except seminar.DeckError as err:
-            st.error(md_escape(t("deck_bad_file", lang, error=str(err))), icon=":material/error:")
+            st.error(literal(t("deck_bad_file", lang, error=str(err))), icon=":material/error:")
         else:
             _set(loaded)
             st.session_state["deck_title_in"] = loaded.title
@@ -55,7 +56,12 @@ def load_save(lang: str) -> None:
 
 
 def _retitle_deck() -> None:
-    _set(seminar.Deck(st.session_state.get("deck_title_in", "")[:300], deck().views))
+    # The deck keeps its last good title: a title the loader would refuse is never saved.
+    try:
+        _set(deck().with_title(st.session_state.get("deck_title_in", "")[:300]))
+        st.session_state.pop(_TITLE_ERROR, None)
+    except seminar.DeckError as err:
+        st.session_state[_TITLE_ERROR] = str(err)
 
 
 def editor(lang: str) -> None:
@@ -65,6 +71,8 @@ def editor(lang: str) -> None:
     st.text_input(
         t("deck_title", lang), key="deck_title_in", on_change=_retitle_deck, max_chars=300
     )
+    if st.session_state.get(_TITLE_ERROR):
+        st.error(literal(st.session_state[_TITLE_ERROR]), icon=":material/error:")
     st.subheader(t("deck_views", lang))
     views = deck().views
     counts = slide_counts(lang)
@@ -188,7 +196,7 @@ def _add_view(page: str, lang: str) -> None:
         st.session_state[DECK_KEY] = deck().add(view)
         st.toast(t("deck_added", lang, n=len(deck().views)), icon=":material/slideshow:")
     except seminar.DeckError as err:
-        st.toast(str(err), icon=":material/error:")
+        st.toast(literal(str(err)), icon=":material/error:")
 
 
 def open_step(i: int, lang: str) -> None:

@@ -1,6 +1,7 @@
 """Widgets of the seminar findings: the reusable findings block, the chart of priority SDGs,
 the editor's form and withdrawal. Findings are read from the store on every run (not cached),
-so a write shows at once; user text is shown with st.text / st.dataframe, never as HTML."""
+so a write shows at once; user text is shown with st.text / st.dataframe or through
+safe.literal, never as HTML, Markdown or a link."""
 
 from __future__ import annotations
 
@@ -84,7 +85,7 @@ def finding_cards(frame: pd.DataFrame, lang: str) -> None:
             )
             st.text(row["text"])
             st.caption(
-                safe.md_escape(
+                safe.literal(
                     f"{t('findings_col_source', lang)}: {row['source']} · "
                     f"{t('findings_col_by', lang)}: {row['created_by']}"
                 )
@@ -261,7 +262,7 @@ def editor_form(lang: str, user: User, default_place: str | None = None) -> int 
     except InvalidInput as err:
         st.error(t("findings_not_saved", lang))
         for problem in err.errors:
-            st.error(safe.md_escape(problem.message(lang)))
+            st.error(safe.literal(problem.message(lang)))
         return None
     except auth.STORE_ERRORS:
         st.error(t("findings_not_saved", lang))

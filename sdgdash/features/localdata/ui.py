@@ -12,6 +12,7 @@ from sdgdash.data.uploads import UploadStore
 from sdgdash.features.localdata import uploads as localdata
 from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, widgets
+from sdgdash.ui.safe import literal
 
 
 def problems_table(result: localdata.ValidationResult, lang: str) -> pd.DataFrame:
@@ -148,7 +149,7 @@ def _save(store, terr, indicator_id, filename, content, result, user, lang) -> N
             terr.territory_id, indicator_id, filename, content, result.store_rows(), user
         )
     except Exception as exc:  # the store's own error: shown, nothing else changes
-        st.error(t("ld_save_failed", lang, error=str(exc)[:200]))
+        st.error(literal(t("ld_save_failed", lang, error=str(exc)[:200])))
         return
     st.session_state["ld_round"] = st.session_state.get("ld_round", 0) + 1
     st.session_state["ld_saved"] = str(upload_id)

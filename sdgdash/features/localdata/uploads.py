@@ -28,6 +28,8 @@ from sdgdash.ingest.opensdg import DIMENSIONS
 # Limits of one upload (a territory's series of one indicator is a few hundred rows at most).
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 10_000
+# What an XLSX may unpack to (its parts together): a 2 MB zip can hold gigabytes ("zip bomb").
+MAX_UNPACKED = 50 * 1024 * 1024
 MIN_YEAR = 2000
 
 # Source header (as in the platform's CSVs) -> store column.
@@ -41,6 +43,8 @@ ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "cp1251")
 # mean the bytes were in another encoding (KOI8-R, Mac, ...).
 _CP1251_PLAUSIBLE = set("№«»–—‘’‚“”„•…ЁёІі\u00a0°±·§©®")
 _XLSX_MAGIC = b"PK\x03\x04"
+# A relationship that points out of the package (another workbook, a web page, a file share).
+_EXTERNAL = re.compile(rb"TargetMode\s*=\s*[\"']External[\"']", re.IGNORECASE)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary .xls / .doc
 
 # Problem codes (the UI translates them: catalog keys "ld_<code>"; a plural one counts by "n").
@@ -51,6 +55,8 @@ PROBLEM_CODES: tuple[str, ...] = (
     "bad_encoding",
     "bad_delimiter",
     "bad_file",
+    "formula",
+    "external_link",
     "unknown_indicator",
     "missing_column",
     "unknown_column",
@@ -219,28 +225,69 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _xlsx_table(raw: bytes) -> tuple[list[list[str]], list[int], list[Problem]]:
-    """(records, row numbers, problems) of the first sheet of an XLSX file."""
-    import openpyxl
-
+def _package_problem(raw: bytes) -> Problem | None:
+    """A problem of the XLSX package itself, found before any part is unpacked: parts that
+    unpack to more than :data:`MAX_UNPACKED`, or a link out of the file (another workbook, a
+    web page, a data connection), which the stored original would carry to the next reader."""
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            parts = z.infolist()
+            size = sum(p.file_size for p in parts)
+            if size > MAX_UNPACKED:
+                return Problem(None, None, "file_too_large", {"n": size, "max": MAX_UNPACKED})
+            for part in parts:
+                name = part.filename.lower()
+                if name.startswith("xl/externallinks/") or name == "xl/connections.xml":
+                    return Problem(None, None, "external_link", {})
+                if name.endswith(".rels") and _EXTERNAL.search(z.read(part)):
+                    return Problem(None, None, "external_link", {})
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return Problem(None, None, "bad_file", {"detail": type(exc).__name__})
+    return None
+
+
+def _xlsx_table(raw: bytes) -> tuple[list[list[str]], list[int], list[Problem]]:
+    """(records, row numbers, problems) of the first sheet of an XLSX file.
+
+    A cell with a formula is a problem even when the file carries its last value: the stored
+    original would compute again (and could fetch or run something) in the next reader's Excel.
+    """
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    problem = _package_problem(raw)
+    if problem:
+        return [], [], [problem]
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         return [], [], [Problem(None, None, "bad_file", {"detail": type(exc).__name__})]
+    problems = []
     try:
         ws = wb.worksheets[0]
         records, numbers = [], []
-        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(v) for v in row]
+        header: list[str] = []
+        for i, row in enumerate(ws.iter_rows(), start=1):
+            cells = []
+            for j, cell in enumerate(row):
+                if getattr(cell, "data_type", None) == "f":
+                    name = header[j].strip() if j < len(header) and header[j].strip() else ""
+                    coordinate = f"{get_column_letter(j + 1)}{i}"
+                    problems.append(Problem(i, name or None, "formula", {"cell": coordinate}))
+                    cells.append("")
+                else:
+                    cells.append(_cell_text(getattr(cell, "value", None)))
             while cells and cells[-1] == "":
                 cells.pop()
+            if not header and any(c.strip() for c in cells):
+                header = cells
             records.append(cells)
             numbers.append(i)
             if len(records) > MAX_ROWS + 1:
                 break
     finally:
         wb.close()
-    return records, numbers, []
+    return records, numbers, problems
 
 
 _NUMBER_RE = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")

@@ -8,6 +8,8 @@ import functools
 from sdgdash.data.source import Data
 from sdgdash.features.deck import pptx
 from sdgdash.features.deck.parts import footer
+from sdgdash.features.distance import slides as distance_slides
+from sdgdash.features.distance.view import CHANGE_MODE
 from sdgdash.features.map.view import MapView, label_points, map_view, query_from_params
 from sdgdash.geo.choropleth import CLASSINGS, PALETTES
 from sdgdash.i18n import fmt_number, t
@@ -16,12 +18,17 @@ from sdgdash.i18n import fmt_number, t
 def title(data: Data, params: dict[str, str], lang: str) -> str:
     """A map view's title: the indicator and the year."""
     query = query_from_params(data, params)
+    if params.get("mode") == CHANGE_MODE:
+        return distance_slides.change_title(data, query, params, lang)
     return f"{data.labels().indicator_label(query.selection.indicator_id, lang)}, {query.year}"
 
 
 def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pptx.Slide]:
-    """The map of the URL's selection and year with its classes (``cls``) and palette (``pal``)."""
+    """The map of the URL's selection and year with its classes (``cls``) and palette (``pal``);
+    in change mode (``mode=change``) the change between ``from`` and ``year`` and its movers."""
     query = query_from_params(data, params)
+    if params.get("mode") == CHANGE_MODE:
+        return distance_slides.change_slides(data, title, query, params, lang)
     cls = params.get("cls") if params.get("cls") in CLASSINGS else CLASSINGS[0]
     pal = params.get("pal") if params.get("pal") in PALETTES else PALETTES[0]
     view = map_view(data, query.selection, query.year)
@@ -55,7 +62,8 @@ def map_image(
         classes=classes,
         better_label=t("better", lang),
         no_data_label=t("no_data", lang),
-        label_at=label_points(data, view.layout) if names_and_values else None,
+        labels=names_and_values,
+        label_at=label_points(data, view.layout),
     )
     caption = labels.selection_label(sel, lang)
     if view.national is not None:

@@ -12,6 +12,7 @@ from sdgdash.data import selection
 from sdgdash.data.catalog import FEATURED_INDICATOR, GOALS, SELECTION_COLUMNS
 from sdgdash.data.models import Selection
 from sdgdash.exports import tables as exports
+from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.map import view as mapview
 from sdgdash.features.map.charts import MapOptions, map_figure, region_trend
 from sdgdash.features.tags import ui as tagsview
@@ -204,7 +205,8 @@ def region_panel(view: mapview.MapView, lang: str, chart_where=None) -> None:
     delta = None
     if view.national is not None:
         diff = row["value"] - view.national
-        delta = f"{'+' if diff >= 0 else '−'}{fmt_number(abs(diff), lang)} {t('vs_country', lang)}"
+        # An ASCII "-": Streamlit points the arrow down (and colours it) only for a leading "-".
+        delta = f"{'+' if diff >= 0 else '-'}{fmt_number(abs(diff), lang)} {t('vs_country', lang)}"
     st.metric(
         f"{names.get(region, region)}, {view.year} ({unit})",
         fmt_number(row["value"], lang),
@@ -236,6 +238,7 @@ def _trend_chart(fig, view: mapview.MapView, region: str, names: dict[str, str],
         ),
         filename=exports.file_stem("sdg", view.selection.indicator_id, region, lang),
     )
+    distance_ui.map_figures(view, region, lang)
 
 
 def values_table(view: mapview.MapView, lang: str) -> None:

@@ -1,5 +1,5 @@
-"""A region view as slides: its goal scores; and the region profile document (goal scores, then
-the indicator table as the page shows it) (pure)."""
+"""A region view as slides: its goal scores and distance to 2030; and the region profile document
+(goal scores, the indicator table as the page shows it, then the distance to 2030) (pure)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pandas as pd
 from sdgdash.data.source import Data
 from sdgdash.features.deck import pptx
 from sdgdash.features.deck.parts import footer, profile_slides
+from sdgdash.features.distance import slides as distance_slides
 from sdgdash.features.index.slides import source_files
 from sdgdash.features.index.view import index_result, latest_year
 from sdgdash.features.region.view import region_from_params
@@ -20,8 +21,12 @@ def title(data: Data, params: dict[str, str], lang: str) -> str:
 
 
 def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pptx.Slide]:
-    """The region's goal scores."""
-    return [goal_scores_slide(data, title, region_from_params(params), lang)]
+    """The region's goal scores, then its distance to 2030 by goal and by indicator."""
+    ref_area = region_from_params(params)
+    return [
+        goal_scores_slide(data, title, ref_area, lang),
+        *distance_slides.region_slides(data, ref_area, lang),
+    ]
 
 
 def goal_scores_slide(data: Data, title: str, ref_area: str, lang: str) -> pptx.ChartSlide:
@@ -53,5 +58,6 @@ def region_document(data: Data, ref_area: str, lang: str, table: pd.DataFrame) -
         *profile_slides(
             data, table, lang, lambda part: t("slide_profile_table", lang, region=name, part=part)
         ),
+        *distance_slides.region_slides(data, ref_area, lang, full=True),
     ]
     return pptx.Document(name, [t("app_title", lang)], specs)

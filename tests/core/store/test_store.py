@@ -404,3 +404,101 @@ def test_concurrent_uploads_keep_one_active_version(store, editor):
     history = store.uploads(include_history=True)
     assert sorted(history["version"]) == [1, 2, 3, 4]
     assert list(history["status"]).count("active") == 1
+
+
+# --- hostile input and crashes (issue 12) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"text": "before\x00after"}, "text"),  # PostgreSQL text cannot hold NUL at all
+        ({"text": "bell\x07"}, "text"),
+        ({"source": "minutes\x00"}, "source"),
+        ({"source": "two\nlines"}, "source"),  # a source is one line
+        ({"event_id": "seminar\x00"}, "event_id"),
+    ],
+)
+def test_control_characters_are_refused_with_a_message(store, editor, change, field):
+    with pytest.raises(InvalidInput) as err:
+        store.add_finding(finding(**change), editor)
+    assert [e.field for e in err.value.errors] == [field]
+    for lang in ("kk", "ru", "en"):
+        assert err.value.errors[0].message(lang).strip()
+    assert store.findings().empty
+    # Line breaks and tabs are text, not control characters, in a finding's text.
+    store.add_finding(finding(text="line one\nline two\twith a tab\r\n"), editor)
+    assert store.findings()["text"].tolist() == ["line one\nline two\twith a tab"]
+
+
+def test_nul_in_names_and_file_names_never_reaches_the_database(store, editor):
+    assert store.authenticate("aigerim\x00", PASSWORD) is None
+    assert store.authenticate("aigerim", PASSWORD) is not None  # no failure was counted
+    assert store.user("aigerim\x00") is None
+    with pytest.raises(ValueError):
+        store.allow_oidc("official\x00@akimat.kz")
+    upload = store.save_upload(
+        "karkaraly_district", "6.1.1", "v\x001.csv", b"1", rows_of(1.0), editor
+    )
+    assert store.upload_file(upload)[0] == "v1.csv"
+    with pytest.raises(ValueError):
+        store.save_upload("karkaraly_district", "6.1\x00", "a.csv", b"1", rows_of(1.0), editor)
+
+
+KILLED_WRITER = """
+import sys, time
+from pathlib import Path
+from sdgdash.store import open_store, store as module
+import pandas as pd
+
+url, marker = sys.argv[1], Path(sys.argv[2])
+s = open_store(url)
+real = module._row_records
+
+
+def stall(upload_id, rows):
+    # The transaction has marked version 1 replaced and inserted version 2: stop here.
+    marker.write_text(str(upload_id))
+    time.sleep(300)
+    return real(upload_id, rows)
+
+
+module._row_records = stall
+rows = pd.DataFrame({"year": [2021], "series": ["SH_H2O_SAFE"], "unit": ["PERCENT"], "value": [2.0]})
+s.save_upload("karkaraly_district", "6.1.1", "v2.csv", b"2", rows, s.user("aigerim"))
+"""
+
+
+def test_a_writer_killed_mid_write_leaves_nothing_half_written(store, editor, store_url, tmp_path):
+    # The server process stopped (SIGKILL) in the middle of an upload's transaction.
+    import signal
+    import time
+
+    kept = store.save_upload("karkaraly_district", "6.1.1", "v1.csv", b"1", rows_of(1.0), editor)
+    before = (store.uploads(include_history=True), store.upload_rows("karkaraly_district"))
+    marker = tmp_path / "mid-write"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, store_url, str(marker)],
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert proc.poll() is None, proc.stderr.read()
+            assert time.monotonic() < deadline, "the writer never reached the middle of its write"
+            time.sleep(0.05)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        proc.stderr.close()
+    assert int(marker.read_text()) > kept  # it had inserted the new version, uncommitted
+
+    pd.testing.assert_frame_equal(store.uploads(include_history=True), before[0])
+    pd.testing.assert_frame_equal(store.upload_rows("karkaraly_district"), before[1])
+    assert list(store.uploads()["id"]) == [kept]  # version 1 is still the active one
+    # The store is not left locked: the next write goes through at once.
+    third = store.save_upload("karkaraly_district", "6.1.1", "v3.csv", b"3", rows_of(3.0), editor)
+    assert list(store.uploads()["id"]) == [third]
+    assert list(store.uploads(include_history=True)["version"]) == [2, 1]

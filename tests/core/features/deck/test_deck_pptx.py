@@ -15,9 +15,11 @@ from sdgdash.data.source import Source
 from sdgdash.features.deck import document
 from sdgdash.features.deck import pptx as slides
 from sdgdash.features.deck.model import Deck, make_view
+from sdgdash.features.distance import view as distance_view
 from sdgdash.features.index import scoring
 from sdgdash.features.region import slides as region_slides
 from sdgdash.features.region import view as region_view
+from sdgdash.i18n import t
 
 COMMIT = "72277878d1"
 DATA = Source(Settings.from_env({}))
@@ -124,6 +126,20 @@ def test_region_profile_pptx_has_goal_scores_and_every_indicator_row() -> None:
     goals = result.goals[(result.goals.ref_area == "KZKAR") & result.goals.score.notna()]
     chart = _shape(prs.slides[1], "Chart").chart
     assert list(chart.series[0].values) == goals.sort_values("goal")["score"].round(1).tolist()
-    rows = [r for s in list(prs.slides)[2:] for r in list(_shape(s, "Table").table.rows)[1:]]
+    title = t("slide_profile_table", "kk", region="Қарағанды", part="")[:-2]
+    parts = [s for s in prs.slides if _shape(s, "Title").text_frame.text.startswith(title)]
+    rows = [r for s in parts for r in list(_shape(s, "Table").table.rows)[1:]]
     assert len(rows) == len(profile)
     assert all(COMMIT in _shape(s, "Footer").text_frame.text for s in list(prs.slides)[1:])
+    # Then the distance to 2030: goal scores, and every indicator with a score or a pace.
+    block = distance_view.region_distance(DATA, "KZKAR")
+    after = list(prs.slides)[2 + len(parts) :]
+    distance = _shape(after[0], "Chart").chart
+    assert [s.name for s in distance.plots[0].series] == [
+        "Қарағанды",
+        "Қазақстан",
+        t("dist_peer_mean", "kk"),
+    ]
+    figures = block.indicators["score"].notna() | block.indicators["pace_observed"].notna()
+    rows = [r for s in after[1:] for r in list(_shape(s, "Table").table.rows)[1:]]
+    assert len(rows) == int(figures.sum())

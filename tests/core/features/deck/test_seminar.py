@@ -101,3 +101,82 @@ def test_goal_tag_and_territory_views_keep_their_parameters() -> None:
         make_view("territory", {"territory": "kamystybas_village", "ind": "1.2.1"}, "")
     with pytest.raises(DeckError, match="no parameter 'region'"):
         make_view("tag", {"tag": "jobs", "region": "KZKAR"}, "")
+
+
+# --- hostile deck files (issue 12) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"[" * 60_000,  # under the size limit, deeper than Python's recursion limit
+        b'{"a":' * 10_000 + b"1" + b"}" * 10_000,
+        b'{"format": "sdgdash-deck", "version": 1, "views": [[[[[[[[[[[]]]]]]]]]]]}',
+        b"9" * 5_000,  # an integer longer than Python converts from text
+        b'{"format": "sdgdash-deck", "version": 1, "views": [], "title": "\xed\xa0\x80"}',
+        b"\x00" * 1000,
+        b"",
+    ],
+    ids=["brackets", "objects", "nested-views", "long-int", "surrogate", "nul", "empty"],
+)
+def test_any_file_ends_in_the_loaders_message(data: bytes) -> None:
+    with pytest.raises(DeckError) as err:
+        seminar.from_json(data)
+    assert str(err.value)  # a reason the page shows (deck_bad_file), never a traceback
+
+
+def test_nesting_is_refused_before_parsing() -> None:
+    with pytest.raises(DeckError, match="nested deeper than"):
+        seminar.from_json(b"[" * 60_000)
+
+
+def _with_view(view: dict, **doc) -> bytes:
+    return json.dumps(
+        {"format": "sdgdash-deck", "version": 1, "title": "T", "views": [view], **doc}
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _with_view({"page": "map", "params": {}, "title": "javascript:alert(1)"}),
+        _with_view({"page": "map", "params": {}, "title": "JaVaScRiPt :alert(1)"}),
+        _with_view({"page": "map", "params": {}, "title": "see https://evil.example/x"}),
+        _with_view({"page": "map", "params": {}, "title": "www.evil.example"}),
+        _with_view({"page": "map", "params": {}, "title": "data:text/html;base64,PHNjcmlwdD4="}),
+        _with_view({"page": "map", "params": {}, "title": "//evil.example"}),
+        _with_view({"page": "map", "params": {}, "title": r"\\evil\share"}),
+        _with_view({"page": "map", "params": {"ind": "javascript:alert(1)"}}),
+        _with_view({"page": "map", "params": {"ind": "https://evil.example"}}),
+        _with_view({"page": "region", "params": {"region": "//evil.example/x"}}),
+        _with_view({"page": "index", "params": {}}, title="mailto:x@evil.example"),
+    ],
+)
+def test_a_deck_never_carries_an_outside_link(data: bytes) -> None:
+    with pytest.raises(DeckError, match="address or a script"):
+        seminar.from_json(data)
+
+
+@pytest.mark.parametrize("bad", ["a\x00b", "line\nbreak", "\x1b[31mred", "\u202eevil"])
+def test_titles_and_values_are_one_line_of_plain_text(bad: str) -> None:
+    with pytest.raises(DeckError, match="control character"):
+        seminar.from_json(_with_view({"page": "map", "params": {}, "title": bad}))
+    with pytest.raises(DeckError, match="control character"):
+        seminar.from_json(_with_view({"page": "map", "params": {"ind": bad}}))
+
+
+def test_plain_titles_with_punctuation_and_codes_with_slashes_load() -> None:
+    deck = Deck("Итоги: 2023 г. (данные: stat.gov.kz)").add(
+        make_view("map", {"unit": "кг СО2-экв/межд.доллар", "ind": "9.4.1"}, "Note: 1\u00a0234 т")
+    )
+    assert seminar.from_json(seminar.to_json(deck)) == deck
+    # Every link of the deck is an address of the app, whatever its parameters hold.
+    assert deck.views[0].url("http://localhost:8501", "ru").startswith("http://localhost:8501/map?")
+
+
+def test_a_title_set_in_the_app_is_checked_like_a_loaded_one() -> None:
+    with pytest.raises(DeckError, match="address or a script"):
+        _deck().with_title("javascript:alert(1)")
+    with pytest.raises(DeckError, match="address or a script"):
+        make_view("index", {"iyear": "2023"}, "https://evil.example")
+    assert _deck().with_title("Семинар 2").title == "Семинар 2"

@@ -7,6 +7,8 @@ never shipped as data); codes are checked against the real data/ tables.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 
 import openpyxl
 import pandas as pd
@@ -52,6 +54,55 @@ def expected(rows: list[dict]) -> pd.DataFrame:
     full = [{c: "" for c in ld.UPLOAD_COLUMNS} | {"source_row": 0} | r for r in rows]
     frame = pd.DataFrame(full, columns=[*ld.UPLOAD_COLUMNS, "source_row"])
     return frame.astype({"year": "int64", "value": "float64", "source_row": "int64"})
+
+
+def _excel_saved(content: bytes, cached: dict[str, str]) -> bytes:
+    """``content`` as Excel saves it: each formula cell in ``cached`` carries its last value
+    (openpyxl writes formulas without one, Excel with one: what a reader with data_only sees)."""
+    src = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                for ref, value in cached.items():
+                    data = re.sub(
+                        rf'(<c r="{ref}"[^>]*>.*?</f>)<v></v>'.encode(),
+                        rb"\g<1><v>" + value.encode() + b"</v>",
+                        data,
+                    )
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def _formula_xlsx() -> bytes:
+    """A value computed by a formula (=4+1, last value 5), as Excel saves it."""
+    rows = [["Year", "UNIT_MEASURE", "SEX", "URBANISATION", "Value"], [2022, "PT", None, None, 4.1]]
+    return _excel_saved(xlsx([*rows, [2023, "PT", None, None, "=4+1"]]), {"E3": "5"})
+
+
+def _external_link_xlsx(hyperlink: bool = False) -> bytes:
+    """Plain values, but the workbook links to a workbook (or a cell to a page) elsewhere."""
+    from openpyxl.packaging.relationship import Relationship
+    from openpyxl.workbook.external_link.external import ExternalBook, ExternalLink
+
+    wb = openpyxl.Workbook()
+    for row in (["Year", "UNIT_MEASURE", "SEX", "URBANISATION", "Value"], [2023, "PT", "", "", 4]):
+        wb.active.append(row)
+    if hyperlink:
+        wb.active["E2"].hyperlink = "http://evil.example/"
+    else:
+        link = ExternalLink(externalBook=ExternalBook(id="rId1"))
+        link.file_link = Relationship(
+            type="externalLinkPath",
+            Target="http://evil.example/book.xlsx",
+            TargetMode="External",
+            Id="rId1",
+        )
+        wb._external_links.append(link)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 # One bad file per fault: (id, indicator, file name, content, code, row, column).
@@ -124,6 +175,8 @@ BAD_FILES = [
         None,
     ),
     ("broken_xlsx", "1.2.1", "a.xlsx", b"PK\x03\x04 not really a workbook", "bad_file", None, None),
+    ("xlsx_formula", "1.2.1", "a.xlsx", _formula_xlsx(), "formula", 3, "Value"),
+    ("xlsx_external_link", "1.2.1", "a.xlsx", _external_link_xlsx(), "external_link", None, None),
     (
         "unknown_indicator",
         "99.9.9",
@@ -484,3 +537,71 @@ def test_store_round_trip_with_the_test_double(catalogue, obs):
     store.withdraw_upload(second, "editor")
     assert len(store.upload_rows("karkaraly_district")) == 0
     assert len(store.uploads("karkaraly_district", include_history=True)) == 2
+
+
+# --- hostile uploads (issue 12) ----------------------------------------------------------------
+
+
+def test_an_excel_formula_is_refused_even_with_its_last_value(catalogue):
+    # data_only would read the last value (5) and store a file that recomputes on opening.
+    result = check(catalogue, _formula_xlsx(), name="t.xlsx")
+    assert [(p.code, p.row, p.column, p.params) for p in result.problems] == [
+        ("formula", 3, "Value", {"cell": "E3"})
+    ]
+    assert len(result.rows) == 0
+
+
+@pytest.mark.parametrize("hyperlink", [False, True], ids=["external-workbook", "hyperlink"])
+def test_a_workbook_linking_outside_is_refused(catalogue, hyperlink):
+    result = check(catalogue, _external_link_xlsx(hyperlink), name="t.xlsx")
+    assert [p.code for p in result.problems] == ["external_link"]
+    assert len(result.rows) == 0
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(catalogue):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/sharedStrings.xml", b"<sst>" + b"A" * (ld.MAX_UNPACKED + 1) + b"</sst>")
+    content = buf.getvalue()
+    assert len(content) < ld.MAX_BYTES  # small on the wire
+    result = check(catalogue, content, name="bomb.xlsx")
+    assert [p.code for p in result.problems] == ["file_too_large"]
+    (problem,) = result.problems
+    assert problem.params["n"] > ld.MAX_UNPACKED  # the unpacked size, counted in the message
+    for lang in LANGS:
+        assert "{" not in t("ld_file_too_large", lang, **problem.params)
+
+
+def test_a_50_mb_file_is_refused_at_once(catalogue):
+    content = (HEADER + "2023,PT,,,1\n" * 4_400_000).encode()
+    assert len(content) > 50_000_000
+    result = check(catalogue, content)
+    assert [(p.code, p.params["n"]) for p in result.problems] == [("file_too_large", len(content))]
+    # The server refuses it before the page even sees it: its upload limit is far below 50 MB
+    # and still above what the check accepts.
+    config = (REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    limit_mb = int(re.search(r"^maxUploadSize\s*=\s*(\d+)", config, re.M).group(1))
+    assert ld.MAX_BYTES <= limit_mb * 1024 * 1024 < 50_000_000
+
+
+def test_100000_rows_are_refused_without_reading_them_all(catalogue):
+    content = (HEADER + "2023,PT,,,1\n" * 100_000).encode()
+    assert len(content) < ld.MAX_BYTES
+    result = check(catalogue, content)
+    assert [p.code for p in result.problems] == ["too_many_rows"]
+    assert len(result.rows) == 0
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        (HEADER + "2023,PT,,,1\n").encode("utf-16"),  # with a byte-order mark
+        (HEADER + "2023,PT,,,1\n").encode("utf-16-le"),  # without
+        (HEADER.replace(",", "\t") + "2023\tPT\t\t\t1\n").encode("utf-16"),  # Unicode Text
+    ],
+    ids=["utf16-bom", "utf16-le", "excel-unicode-text"],
+)
+def test_utf16_text_gets_the_encoding_message(catalogue, content):
+    result = check(catalogue, content)
+    assert [p.code for p in result.problems] == ["bad_encoding"]
