@@ -141,25 +141,21 @@ def _hover(
     return "<br>".join(lines)
 
 
-def _values_trace(
-    drawn: pd.DataFrame,
-    geojson: dict,
-    hover: list[str],
-    unit_label: str,
-    higher_is_better: bool | None,
-    classes: str,
-    palette: str,
-    better_label: str,
-    lang: str,
-) -> go.Choropleth:
+def legend_title(unit_label: str, better_label: str, higher_is_better: bool | None) -> str:
+    """The colour bar's title: the unit and, with a direction, which end is better (the bar
+    runs from low on the left to high on the right)."""
     title = html.escape(unit_label)
     if better_label and higher_is_better is not None:
-        # The bar runs from low (left) to high (right): point to the better end.
         better = html.escape(better_label)
         title += ("   " if title else "") + (f"{better} ▶" if higher_is_better else f"◀ {better}")
-    # Under the map, across it: the map gets the figure's whole width (on a phone too), and a
-    # region's hover label, which opens beside the pointer, does not reach it.
-    colorbar = {
+    return title
+
+
+def legend_under_map(title: str) -> dict:
+    """A map's colour bar under the map, across it: the map gets the figure's whole width (on a
+    phone too), the title is never clipped, and a region's hover label, which opens beside the
+    pointer, does not reach it."""
+    return {
         "title": {"text": title, "side": "top", "font": {"size": 14}},
         "orientation": "h",
         "thickness": 14,
@@ -171,6 +167,20 @@ def _values_trace(
         "ypad": 6,
         "tickfont": {"size": 13},
     }
+
+
+def _values_trace(
+    drawn: pd.DataFrame,
+    geojson: dict,
+    hover: list[str],
+    unit_label: str,
+    higher_is_better: bool | None,
+    classes: str,
+    palette: str,
+    better_label: str,
+    lang: str,
+) -> go.Choropleth:
+    colorbar = legend_under_map(legend_title(unit_label, better_label, higher_is_better))
     values = drawn["value"]
     if classes == "continuous" or values.nunique() < 2:
         scale, reverse = colour_spec(palette, higher_is_better)
@@ -541,10 +551,11 @@ def change_choropleth(
     if len(changes):
         scale, reverse = colour_spec(palette, higher_is_better)
         reach = float(changes[measure].abs().max()) or 1.0
-        title = html.escape(measure_label or f"{t('dist_change_abs', lang)}, {unit_label}")
-        if higher_is_better is not None:
-            arrow = "▲" if higher_is_better else "▼"
-            title += f"<br><sub>{arrow} {html.escape(t('better', lang))}</sub>"
+        title = legend_title(
+            measure_label or f"{t('dist_change_abs', lang)}, {unit_label}",
+            t("better", lang),
+            higher_is_better,
+        )
         fig.add_trace(
             go.Choropleth(
                 geojson=subset(geojson, changes["ref_area"].tolist()),
@@ -560,12 +571,7 @@ def change_choropleth(
                 marker_line_width=0.8,
                 text=hover,
                 hovertemplate="%{text}<extra></extra>",
-                colorbar={
-                    "title": {"text": title, "side": "top", "font": {"size": 16}},
-                    "thickness": 22,
-                    "len": 0.85,
-                    "tickfont": {"size": 16},
-                },
+                colorbar=legend_under_map(title),
                 name="",
             )
         )
