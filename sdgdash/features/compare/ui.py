@@ -12,6 +12,7 @@ from sdgdash.features.compare import view as compare_view
 from sdgdash.features.compare.charts import compare_lines
 from sdgdash.features.compare.view import DEFAULT_REGIONS, MAX_REGIONS
 from sdgdash.features.region import view as region_view
+from sdgdash.features.tags import view as tags_view
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, pickers, render, state, widgets
 
@@ -62,12 +63,16 @@ def comparison_cells(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.Dat
     """The comparison as people read it: per indicator one column per region with value and rank
     in one cell ("▲ 5,2 (3/20)"; ▲ best and ▼ worst of the chosen regions), Kazakhstan's value,
     then the unit and the year once (the regions come first: on a phone they are what shows
-    beside the name)."""
+    beside the name); the indicator's cell names its problem tags."""
     labels = cached.labels()
     marks = compare_view.best_worst(frame, codes)
+    tags_label = t("tags_column", lang)
     rows = []
     for i, r in frame.iterrows():
-        row = {t("indicator", lang): labels.indicator_label(r["indicator_id"], lang)}
+        name = labels.indicator_label(r["indicator_id"], lang)
+        tags = tags_view.tag_names(cached, r["indicator_id"], lang)
+        # The indicator's problem tags in its cell, not in a column of their own (width).
+        row = {t("indicator", lang): f"{name} · {tags_label}: {tags}" if tags else name}
         for code in codes:
             value, rank = r[f"value_{code}"], r[f"rank_{code}"]
             if value is None or pd.isna(value):
