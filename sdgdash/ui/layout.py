@@ -28,9 +28,9 @@ h1, h2, h3 { overflow-wrap: anywhere; }
 [data-testid="stMain"] [data-testid^="stBaseButton"] p,
 [data-testid="stMain"] [data-testid="stPopover"] button p { white-space: normal;
   overflow: visible; text-overflow: clip; }
-.sdg-goal-banner { color: #fff; font-size: 1.05rem; line-height: 1.45; padding: 0.6rem 0.9rem;
+.sdg-goal-banner { color: #fff; line-height: 1.45; padding: 0.6rem 0.9rem;
   border-radius: 0.25rem; }
-.sdg-goal-banner b { font-size: 1.3rem; }
+.sdg-goal-banner b { font-size: 1.25em; }
 .st-key-sdg_cmp_table thead th { position: sticky; top: 0; z-index: 2; background: #fff; }
 /* The indicator's name stays in view while the regions' columns scroll sideways (a phone). */
 .st-key-sdg_cmp_table th:first-child, .st-key-sdg_cmp_table td:first-child {

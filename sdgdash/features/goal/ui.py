@@ -16,6 +16,7 @@ from sdgdash.features.goal import view as goalview
 from sdgdash.geo import layouts as geo
 from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, pickers, render, state, widgets
+from sdgdash.ui.present import presenting
 from sdgdash.ui.safe import md_escape
 
 STATUS_ROW_PX = 92  # four lines of text per row of the status table
@@ -60,7 +61,8 @@ def header(goal: int, lang: str) -> None:
     st.title(f"{t('goal', lang)} {goal}. {labels.goal_short(goal, lang)}")
     # A band of text (not a figure): the title wraps to any screen's width.
     st.html(
-        f'<div class="sdg-goal-banner" style="background:{labels.goal_colour(goal)}">'
+        f'<div class="sdg-goal-banner" style="background:{labels.goal_colour(goal)};'
+        f'font-size:{"1.6rem" if presenting() else "1.05rem"}">'
         f"<b>{goal}</b>&ensp;{html.escape(labels.goal_title(goal, lang))}</div>"
     )
     st.caption(
