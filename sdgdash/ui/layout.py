@@ -13,8 +13,8 @@ import streamlit as st
 # - a chart's title is written above it as text that wraps (the title inside the figure, which
 #   its PNG keeps, cannot wrap and would be cut on the right);
 # - the plotly toolbar is hidden (it covers the figure's top on a small screen).
-# Everywhere: headings break long words rather than leave the page, a button's label wraps
-# rather than being cut with an ellipsis, a multiselect's chosen values
+# Everywhere: headings break long words rather than leave the page, a button's or a metric's
+# label wraps rather than being cut with an ellipsis, a multiselect's chosen values
 # wrap onto more lines instead of scrolling out of sight, and the comparison table keeps its
 # header in view while it scrolls.
 _CSS = """<style>
@@ -25,6 +25,8 @@ h1, h2, h3 { overflow-wrap: anywhere; }
   flex-wrap: wrap; row-gap: 0.2rem; height: auto !important; max-height: none !important; }
 [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) {
   height: auto !important; max-height: none !important; min-height: 2.5rem; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMain"] [data-testid^="stBaseButton"] p,
 [data-testid="stMain"] [data-testid="stPopover"] button p { white-space: normal;
   overflow: visible; text-overflow: clip; }

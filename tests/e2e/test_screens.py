@@ -61,7 +61,8 @@ CLIPPED_JS = """() => {
     }
   }
   // A row of choices (segmented control) cut at its right edge.
-  for (const g of main.querySelectorAll('[data-testid="stButtonGroup"]')) {
+  const body = document.querySelector('[data-testid="stMain"]');
+  for (const g of body.querySelectorAll('[data-testid="stButtonGroup"]')) {
     if (g.checkVisibility() && g.scrollWidth > g.clientWidth + 1) out.push(g.textContent.trim());
   }
   return [...new Set(out)];
