@@ -34,8 +34,10 @@ st.caption(t("ux_cmp_marks_note", lang))
 table = compare_ui.comparison_table(frame, codes, lang)
 ids = frame["indicator_id"].tolist()
 table = tags_view.with_tags_column(cached, table, ids, lang, t("national", lang))
+compare_ui.source_detail(table, lang)
 meta = ExportMeta(t("compare_table", lang), tuple(ids), regions=tuple(codes))
-widgets.download_buttons(table, meta, f"sdg_compare_{'-'.join(codes)}_{lang}", lang)
+name = f"sdg_compare_{'-'.join(codes)}_{lang}"
+widgets.download_buttons(table, meta, name, lang, what=t("dl_compare", lang))
 
 st.subheader(t("compare_chart", lang))
 ind = compare_ui.lines_chart(codes, frame, lang)

@@ -19,11 +19,14 @@ year = index_ui.pick_year(lang)
 result = index_view.index_result(cached, year)
 
 st.subheader(f"{t('ranking_heading', lang)} · {year}")
+index_ui.left_out_note(result, lang)
 table = index_ui.show_ranking(result, lang)
 c1, c2 = st.columns(2)
 with c1:
     meta = ExportMeta(f"{t('ranking_heading', lang)} · {year}", year=year)
-    widgets.download_buttons(table, meta, f"sdg_index_ranking_{year}_{lang}", lang, key="dl_rank")
+    name = f"sdg_index_ranking_{year}_{lang}"
+    what = t("dl_index_ranking", lang)
+    widgets.download_buttons(table, meta, name, lang, key="dl_rank", what=what)
 with c2:
     index_ui.scores_download(result, year, lang)
 index_ui.methodology(lang)

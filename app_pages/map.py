@@ -11,6 +11,8 @@ from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import t
 from sdgdash.ui import cached, state, widgets
 
+VALUES = "sdg-values"  # the values table's anchor, linked from under the map
+
 lang = state.lang()
 labels = cached.labels()
 st.title(t("nav_map", lang))
@@ -64,15 +66,15 @@ else:  # the map at the page's full width, what it shows in detail under it
     if mode == "years":
         map_ui.years_panel(sel, years, lang, opts)
     elif mode == "3d":
-        map_ui.deck_block(view, lang, opts)
+        map_ui.deck_block(view, lang, opts, values=VALUES)
     else:
-        map_ui.map_block(view, lang, key="map", opts=opts)
+        map_ui.map_block(view, lang, key="map", opts=opts, values=VALUES)
     panel, trend = st.columns([2, 3], gap="medium")
     with panel:
         map_ui.national_metric(view, lang)
         map_ui.region_panel(view, lang, chart_where=trend)
         map_ui.not_drawn_list(view, lang)
-    st.subheader(t("values_heading", lang))
+    st.subheader(t("values_heading", lang), anchor=VALUES)
     map_ui.values_table(view, lang)
 widgets.attribution(lang)
 state.show_notices(lang, notices)

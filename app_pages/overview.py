@@ -7,9 +7,10 @@ import streamlit as st
 from sdgdash.features.map import ui as map_ui
 from sdgdash.features.map import view as mapview
 from sdgdash.features.overview import ui as overview_ui
+from sdgdash.features.overview import view as overview_view
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t
-from sdgdash.ui import cached, layout, state, widgets
+from sdgdash.ui import cached, layout, render, state, widgets
 
 lang = state.lang()
 
@@ -17,15 +18,19 @@ st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 notices = state.notice_area()
 
-inds = cached.indicators()
+kpis = overview_view.kpis(cached)
 c1, c2, c3, c4 = layout.metric_row(4)
-c1.metric(t("kpi_indicators", lang), len(inds))
-c2.metric(t("kpi_regional", lang), int(inds["has_regional_data"].sum()))
-c3.metric(t("kpi_observations", lang), fmt_number(cached.observation_count(), lang))
-c4.metric(t("kpi_years", lang), f"{int(inds['first_year'].min())}–{int(inds['last_year'].max())}")
+c1.metric(t("kpi_indicators", lang), kpis.indicators)
+c2.metric(t("kpi_regional", lang), kpis.regional)
+c3.metric(t("kpi_observations", lang), fmt_number(kpis.observations, lang))
+c4.metric(t("kpi_years", lang), kpis.years())
+overview_ui.data_version(lang)
+overview_ui.data_update(lang)
 
 st.subheader(t("goals_heading", lang))
 overview_ui.goal_tiles(lang)
+# The tiles' figures (and what only their tooltips say) as a table, for a screen reader.
+render.chart_values(overview_view.goal_tiles_table(cached, lang), "overview_tiles")
 st.caption(t("tiles_caption", lang))
 
 st.subheader(t("featured_map", lang))

@@ -14,6 +14,8 @@ from sdgdash.features.tags import view as tags_view
 from sdgdash.i18n import t
 from sdgdash.ui import cached, pickers, state, widgets
 
+VALUES = "sdg-tag-values"  # the values table's anchor, linked from under the map and the bars
+
 lang = state.lang()
 labels = cached.labels()
 notices = state.notice_area()
@@ -23,8 +25,14 @@ tag = tags_ui.tag_picker(lang, "tag_tag")
 tags_ui.header(tag, lang, title_where=head)
 links = tags_view.links_table(cached, tag, lang)
 tags_ui.links_list(links, lang)
+tags_ui.left_out_note(tag, lang)
 widgets.download_buttons(
-    links, tags_view.links_meta(cached, tag, lang), f"sdg_tag_{tag}_{lang}", lang, key="tag_links"
+    links,
+    tags_view.links_meta(cached, tag, lang),
+    f"sdg_tag_{tag}_{lang}",
+    lang,
+    key="tag_links",
+    what=t("dl_tag_links", lang),
 )
 
 regional = tags_view.regional_linked(cached, tag)
@@ -47,12 +55,14 @@ if regional:
     )
     map_col, side = st.columns([3, 2], gap="medium")
     with map_col:
-        map_ui.map_block(view, lang, key="tag", opts=map_ui.MapOptions(height=420), wrap=60)
+        map_ui.map_block(
+            view, lang, key="tag", opts=map_ui.MapOptions(height=420), values=VALUES, wrap=60
+        )
     with side:
         map_ui.national_metric(view, lang)
-        tags_ui.ranked_chart(view, lang)
+        tags_ui.ranked_chart(view, lang, values=VALUES)
         map_ui.not_drawn_list(view, lang)
-    st.subheader(t("tag_values_heading", lang))
+    st.subheader(t("tag_values_heading", lang), anchor=VALUES)
     map_ui.values_table(view, lang)
 else:
     st.info(t("tag_no_regional", lang))

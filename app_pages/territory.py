@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdgdash.data.territories import TerritoryError
+from sdgdash.features.brief import ui as brief_ui
 from sdgdash.features.deck import ui as deck_ui
 from sdgdash.features.findings import ui as findings_ui
 from sdgdash.features.localdata import ui as localdata_ui
@@ -25,6 +26,7 @@ except TerritoryError as exc:
 
 found = territory_ui.territory_findings(terr.territory_id)
 territory_ui.header(terr, lang, found)
+brief_ui.brief_buttons(terr.territory_id, lang, key="terr_brief")
 territory_ui.events_section(terr, lang)
 context_table = territory_ui.context(terr, lang)
 local_table = territory_ui.local_data(terr, lang)
@@ -35,6 +37,7 @@ widgets.download_buttons(
     f"sdg_territory_{terr.territory_id}_{lang}",
     lang,
     key="terr_dl",
+    what=t("dl_territory_profile", lang),
 )
 deck_ui.territory_pptx(terr, lang, context_table, local_table)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages in ./.venv, Debian's Chromium for the browser
-# tests, Debian's PostgreSQL for the store tests) and run the whole test suite: core, AppTest
-# pages and browser tests.
+# tests, Debian's PostgreSQL for the store tests, axe-core from npm for the accessibility test)
+# and run the whole test suite: core, AppTest pages and browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -9,6 +9,7 @@ PY=${PYTHON:-python3}
 # fixture in tests/store_fixtures.py starts a throwaway server; set SDGDASH_SKIP_PG=1 to skip).
 APT=()
 [ -x /usr/bin/chromium ] || APT+=(chromium fonts-dejavu-core)
+command -v npm >/dev/null || APT+=(nodejs npm)
 if [ "${SDGDASH_SKIP_PG:-}" != "1" ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   APT+=(postgresql)
 fi
@@ -18,6 +19,12 @@ if [ ${#APT[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
     "${APT[@]}" >/dev/null
 fi
+# axe-core for the accessibility browser test, exactly as pinned in its lock file (from the npm
+# registry), when it is missing or another version than the lock's.
+AXE=tests/e2e/axe
+want=$(node -p "require('./$AXE/package-lock.json').packages['node_modules/axe-core'].version")
+have=$(node -p "require('./$AXE/node_modules/axe-core/package.json').version" 2>/dev/null || true)
+[ "$want" = "$have" ] || npm ci --prefix "$AXE" --no-audit --no-fund --loglevel=error
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/python -m ruff check .

@@ -1,5 +1,8 @@
 """Admin commands for editor accounts: ``python -m sdgdash.admin create-user NAME --role editor``.
 
+``set-places NAME KZKAR karkaraly_district`` limits an editor to those places (a region covers its
+pilot territories); ``set-places NAME`` with no place lifts the limit (the default: all places).
+
 The store is the one named by ``SDGDASH_STORE_URL`` (or ``--store URL``). Passwords are read
 from a hidden prompt (``getpass``) or, for scripts, from standard input (``--password-stdin``);
 never from the command line, where other users could see them.
@@ -25,7 +28,8 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: create-user, set-password, list-users, disable-user, allow-oidc."""
+    """The command line: create-user, set-password, list-users, disable-user, set-places,
+    allow-oidc."""
     parser = argparse.ArgumentParser(prog="python -m sdgdash.admin", description=__doc__)
     parser.add_argument("--store", help="store URL (default: SDGDASH_STORE_URL or the local file)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -44,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     disable.add_argument("username")
     enable = sub.add_parser("enable-user", help="re-enable a disabled account")
     enable.add_argument("username")
+    places = sub.add_parser(
+        "set-places", help="limit an editor to regions / pilot territories (none: all places)"
+    )
+    places.add_argument("username")
+    places.add_argument("places", nargs="*", help="ref_area codes (KZKAR) or territory ids")
     oidc = sub.add_parser("allow-oidc", help="let an identity-provider user edit, by e-mail")
     oidc.add_argument("email")
     oidc.add_argument("--role", choices=ROLES, default="editor")
@@ -64,10 +73,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"password of {args.username} replaced")
         elif args.command == "list-users":
             frame = store.users()
+            frame["places"] = [
+                " ".join(sorted(store.editor_places(u))) or "all" for u in frame["username"]
+            ]
             print(frame.to_string(index=False) if len(frame) else "no users")
         elif args.command in ("disable-user", "enable-user"):
             store.set_disabled(args.username, args.command == "disable-user")
             print(f"{args.username} {'disabled' if args.command == 'disable-user' else 'enabled'}")
+        elif args.command == "set-places":
+            store.set_editor_places(args.username, args.places)
+            where = " ".join(sorted(set(args.places))) or "every place"
+            print(f"{args.username} may write for {where}")
         elif args.command == "allow-oidc":
             user = store.allow_oidc(args.email, role=args.role)
             print(f"{user.username} may log in through the identity provider as {user.role}")

@@ -6,7 +6,10 @@ from __future__ import annotations
 import html
 import textwrap
 
+import pandas as pd
 import plotly.graph_objects as go
+
+from sdgdash.i18n import t
 
 # plotly.js asks for a world basemap before it draws a geo subplot; the app serves an empty one
 # from its own static folder (see static/topojson/README.md) so nothing is fetched from a CDN.
@@ -16,6 +19,71 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
     "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "sdg_chart"},
 }
+
+
+# Text drawn on a coloured area (goal tiles, the goal banner) is white or this near-black,
+# whichever is more legible on the colour.
+DARK_TEXT = "#1a1a1a"
+WHITE_TEXT = "#ffffff"
+
+
+def _luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance of ``#rrggbb``."""
+    h = hex_colour.lstrip("#")
+    channels = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21; AA asks 4.5 for body text)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def text_colour_on(background: str) -> str:
+    """White or near-black text, whichever contrasts more with ``background``: the official SDG
+    colours stay, and the number and name on goal 7's yellow or goal 6's light blue are dark."""
+    white = contrast_ratio(WHITE_TEXT, background)
+    return WHITE_TEXT if white >= contrast_ratio(DARK_TEXT, background) else DARK_TEXT
+
+
+def by_year(long: pd.DataFrame, series: dict[str, str], lang: str) -> pd.DataFrame:
+    """A line chart's values as a table a screen reader can read: one row per year, one column
+    per line. ``long`` has year, series (the key of a line) and value; ``series`` maps each key
+    to its column title, in the order of the chart's legend."""
+    wide = long.pivot_table(index="year", columns="series", values="value", aggfunc="first")
+    wide = wide.reindex(columns=[k for k in series if k in wide.columns]).sort_index()
+    out = wide.rename(columns=series).reset_index().rename(columns={"year": t("year", lang)})
+    out.columns.name = None
+    return out
+
+
+# Axis, legend, colour-bar and hover text. Streamlit's plotly theme writes them in #808495
+# (3.8:1 on white, under WCAG AA's 4.5:1); this grey is plotly's own default (9.7:1).
+CHART_TEXT = "#444444"
+
+
+def legible(fig: go.Figure) -> go.Figure:
+    """Axis, legend, colour-bar, hover and point-label text in :data:`CHART_TEXT` (in place,
+    returned): set on the figure, they win over the theme Streamlit lays over it."""
+    fig.update_xaxes(tickfont_color=CHART_TEXT, title_font_color=CHART_TEXT)
+    fig.update_yaxes(tickfont_color=CHART_TEXT, title_font_color=CHART_TEXT)
+    fig.update_layout(legend_font_color=CHART_TEXT)
+    if not fig.layout.hoverlabel.font.color:  # the theme's hover text is the same light grey
+        fig.update_layout(hoverlabel_font_color=CHART_TEXT)
+    for trace in fig.data:
+        bar = getattr(trace, "colorbar", None)
+        if bar is not None:
+            bar.tickfont.color = CHART_TEXT
+            bar.title.font.color = CHART_TEXT
+        # Labels written beside points ("Base", "Latest", a target) or past the end of a bar
+        # take the theme's grey too; inside a bar plotly picks black or white for the bar.
+        if trace.type == "scatter" and "text" in (trace.mode or "") and not trace.textfont.color:
+            trace.textfont.color = CHART_TEXT
+        if trace.type == "bar" and not trace.textfont.color and not trace.outsidetextfont.color:
+            trace.outsidetextfont.color = CHART_TEXT
+    return fig
 
 
 # Fonts on a projector: every text of a figure grows by this factor in presentation mode.

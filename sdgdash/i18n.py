@@ -7,8 +7,9 @@ import datetime as dt
 import functools
 import gettext
 import math
+import numbers
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -125,6 +126,36 @@ def fmt_number(value: float | int | None, lang: str, digits: int | None = None) 
     else:
         pattern = "#,##0." + "0" * digits if digits > 0 else "#,##0"
     return format_decimal(value, format=pattern, locale=babel_locale(lang))
+
+
+def table_digits(values: Iterable[object]) -> int:
+    """How many decimals a table column shows, from the size of its numbers: 3 below 1, 2 below
+    100, 1 from 100 (so 5.513589 reads 5.51 and 123456.3608 reads 123456.4); a column of whole
+    numbers shows none. Shown as the most, trailing zeros dropped (5.3 stays 5.3)."""
+    finite = [
+        abs(float(v))
+        for v in values
+        if isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(float(v))
+    ]
+    if not finite or all(float(v).is_integer() for v in finite):
+        return 0
+    top = max(finite)
+    return 3 if top < 1 else 2 if top < 100 else 1
+
+
+def table_number(value: object, lang: str, digits: int) -> str:
+    """One table cell: the number rounded to at most ``digits`` decimals, in ``lang``'s marks
+    (1 234,5 in kk and ru with a no-break space; 1,234.5 in en); "—" when missing."""
+    if value is None or isinstance(value, str):
+        return value or "—"
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(value)
+    if math.isnan(number):
+        return "—"
+    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
+    return format_decimal(number, format=pattern, locale=babel_locale(lang))
 
 
 def plotly_separators(lang: str) -> str:

@@ -75,7 +75,7 @@ PAGES: tuple[Page, ...] = (
         "nav_region",
         ":material/location_city:",
         ("reg_",),
-        frozenset({"region", "goals", "dind"}),
+        frozenset({"region", "goals", "pind", "dind"}),
     ),
     Page("tag", "tag_nav", ":material/label:", ("tag_",), frozenset({"tag", "indicator"})),
     Page(
@@ -84,6 +84,13 @@ PAGES: tuple[Page, ...] = (
         ":material/compare_arrows:",
         ("cmp_",),
         frozenset({"regions", "ind", "goals"}),
+    ),
+    Page(
+        "plans",
+        "nav_plans",
+        ":material/track_changes:",
+        ("plan_",),
+        frozenset({"place", "ind", "sel", "sort"}),
     ),
     Page("index", "nav_index", ":material/leaderboard:", ("idx_",), frozenset({"iyear"})),
     Page("findings", "nav_findings", ":material/forum:", ("find_",)),

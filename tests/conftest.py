@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 
 # The store fixtures (throwaway PostgreSQL server, a store per backend) for every test level.
-pytest_plugins = ["tests.store_fixtures"]
+pytest_plugins = ["tests.store_fixtures", "tests.refresh_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 E2E = REPO / "tests" / "e2e"

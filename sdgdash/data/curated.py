@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from sdgdash.i18n import LANGS
@@ -12,6 +13,30 @@ from sdgdash.location import as_location
 
 class CuratedFileError(ValueError):
     """A curated table is malformed: the message names the file and the line."""
+
+
+# Why a curated row is left out: key -> the build report's English text (pages translate the key).
+LEFT_OUT_REASONS: dict[str, str] = {
+    "unknown_indicator": "no such indicator in the data",
+    "unknown_target": "no indicator of this SDG target in the data",
+    "no_regional_value": "no regional value since 2015",
+    "empty_scale": "the values leave no scale between the lower bound and the best value",
+}
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A curated row the app leaves out because the data lacks what it refers to."""
+
+    file: str  # the curated file's name, e.g. "tag_links.csv"
+    line: int  # its line in that file (the header is line 1)
+    ref: str  # what the row refers to, e.g. the indicator "11.6.1"
+    reason: str  # a key of LEFT_OUT_REASONS
+    owner: str = ""  # what the row belongs to where a page filters by it, e.g. a link's tag
+
+    def describe(self) -> str:
+        """The row and the reason in English, for the build report."""
+        return f"{self.ref}: {LEFT_OUT_REASONS.get(self.reason, self.reason)}; row left out"
 
 
 def fail(path: Path, line: int, message: str) -> CuratedFileError:

@@ -20,6 +20,9 @@ EVENTS_FILE = "events.csv"
 ALL_REGIONS = "all"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]{1,60}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_URL = re.compile(r"^https?://[^\s/()<>]+\.[^\s/()<>]+(/[^\s()<>]*)?$")
+# A file path is not a source a reader can open: cite publisher, title, date (and URL) instead.
+_LOCAL_PATH = re.compile(r"(^|[\s:(])[\w.-]+/[\w./-]+\.(txt|csv|md|json|ya?ml|html?)\b")
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,8 @@ class Event:
     territories: tuple[str, ...]
     tags: tuple[str, ...]
     goals: tuple[int, ...]
-    sources: dict[str, str]  # the published report, per language (file path included)
+    sources: dict[str, str]  # the published report, per language: publisher, title, date
+    urls: tuple[str, ...] = ()  # where the report can be opened, when an address is known
 
     def title(self, lang: str) -> str:
         """The title in ``lang``."""
@@ -76,7 +80,7 @@ def load_events(
 ) -> tuple[Event, ...]:
     """Read and validate events.csv; events sorted by date.
 
-    Raises :class:`sdgdash.curated.CuratedFileError` naming the file and line of the first problem
+    Raises :class:`sdgdash.data.curated.CuratedFileError` naming the file and line of the first problem
     (unknown region, territory, tag or goal, a bad date, an empty text or source).
     """
     path = as_location(curated_dir) / EVENTS_FILE
@@ -118,6 +122,14 @@ def load_events(
             if not g.isdigit() or int(g) not in GOALS:
                 raise fail(path, line, f"unknown goal {g!r}")
             goals.append(int(g))
+        sources = texts(path, line, row, "source")
+        for lang, text in sources.items():
+            if _LOCAL_PATH.search(text):
+                raise fail(path, line, f"source_{lang} names a file path; cite the publication")
+        urls = split_list(row.get("source_url", ""))
+        for url in urls:
+            if not _URL.match(url):
+                raise fail(path, line, f"source_url {url!r} is not an http(s) address")
         events.append(
             Event(
                 event_id=event_id,
@@ -131,7 +143,8 @@ def load_events(
                 territories=tuple(terr),
                 tags=tuple(tag_list),
                 goals=tuple(goals),
-                sources=texts(path, line, row, "source"),
+                sources=sources,
+                urls=tuple(urls),
             )
         )
     return tuple(sorted(events, key=lambda e: (e.start, e.event_id)))
@@ -187,6 +200,7 @@ def table(
                 columns["tags"]: ", ".join(tag_names.get(c, c) for c in e.tags),
                 columns["goals"]: ", ".join(str(g) for g in e.goals),
                 columns["source"]: e.source(lang),
+                columns["url"]: " ".join(e.urls),
             }
         )
     return pd.DataFrame(rows, columns=[columns[k] for k in _TABLE_FIELDS])
@@ -203,4 +217,5 @@ _TABLE_FIELDS = (
     "tags",
     "goals",
     "source",
+    "url",
 )

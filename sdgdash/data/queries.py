@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from sdgdash.data.catalog import SELECTION_COLUMNS
+from sdgdash.data.catalog import DISAGGREGATIONS, SELECTION_COLUMNS
 from sdgdash.data.flags import SQL_USABLE
 from sdgdash.data.models import Selection
 
@@ -65,6 +65,19 @@ def regional_indicators(con: Con) -> pd.DataFrame:
         FROM indicators WHERE has_regional_data ORDER BY goal, sort_key
         """,
     )
+
+
+def breakdowns(con: Con) -> pd.DataFrame:
+    """(indicator_id, dimension): the disaggregations (sex, age, urban/rural...) in which an
+    indicator has regional values, so a picker can say so before it is chosen."""
+    # The column names come from the catalog's constant tuple, never from user input.
+    template = (
+        "SELECT DISTINCT indicator_id, '{dim}' AS dimension FROM observations "
+        "WHERE ref_area <> '' AND {dim} <> ''"
+    )
+    parts = [template.format(dim=dim) for dim in DISAGGREGATIONS]
+    sql = " UNION ALL ".join(parts) + " ORDER BY indicator_id, dimension"
+    return _df(con, sql)
 
 
 def selection_options(con: Con, indicator_id: str) -> pd.DataFrame:

@@ -35,6 +35,7 @@ from sdgdash.geo import layouts
 
 T = TypeVar("T")
 DERIVED: dict[str, Callable[..., Any]] = {}  # name -> function, filled at import by @derived
+STORE_DERIVED: dict[str, Callable[..., Any]] = {}  # filled at import by @store_derived
 
 
 class Data(Protocol):
@@ -44,12 +45,14 @@ class Data(Protocol):
     def geojson(self, layout: str) -> dict: ...
     def pilots(self) -> dict: ...
     def build_info(self) -> dict: ...
+    def refresh_report(self) -> dict: ...
     def indicators(self) -> pd.DataFrame: ...
     def codes(self) -> pd.DataFrame: ...
     def regional_indicators(self) -> pd.DataFrame: ...
     def goal_summary(self) -> pd.DataFrame: ...
     def observation_count(self) -> int: ...
     def selection_options(self, indicator_id: str) -> pd.DataFrame: ...
+    def breakdowns(self) -> pd.DataFrame: ...
     def map_frame(self, sel: Selection, year: int) -> pd.DataFrame: ...
     def national_series(self, sel: Selection) -> pd.DataFrame: ...
     def regional_series(self, sel: Selection) -> pd.DataFrame: ...
@@ -86,6 +89,14 @@ def derived(fn: Callable[..., T]) -> Callable[..., T]:
 
     call.compute = fn  # type: ignore[attr-defined]  # the uncached function, for tests
     return call
+
+
+def store_derived(fn: Callable[..., T]) -> Callable[..., T]:
+    """Mark ``fn(data, store, *args)`` (hashable args) as a result derived from the data and the
+    editable store (plan targets). It stays a plain function for documents and tests; the app
+    caches it per store revision and clears it on every write (``sdgdash.ui.cached.from_store``)."""
+    STORE_DERIVED[derived_name(fn)] = fn
+    return fn
 
 
 def derived_name(fn: Callable[..., Any]) -> str:
@@ -142,9 +153,12 @@ class Source:
 
     def geojson(self, layout: str) -> dict:
         """One boundary layout as a d3-wound FeatureCollection."""
-        return self._geojson_cache().setdefault(
-            layout, layouts.for_d3(layouts.layout_geojson(self.settings.geodata_dir, layout))
-        )
+        cache = self._geojson_cache()
+        if layout not in cache:  # read and wound once (setdefault would redo it every call)
+            cache[layout] = layouts.for_d3(
+                layouts.layout_geojson(self.settings.geodata_dir, layout)
+            )
+        return cache[layout]
 
     @once
     def _geojson_cache(self) -> dict[str, dict]:
@@ -160,6 +174,15 @@ class Source:
     def build_info(self) -> dict:
         """The data build's report (source, counts)."""
         path = self.settings.data_dir / "build_report.json"
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    @once
+    def refresh_report(self) -> dict:
+        """What the last data update changed (refresh_report.json); {} when the data folder has
+        none (built before refresh reports existed)."""
+        path = self.settings.data_dir / "refresh_report.json"
+        if not path.is_file():
+            return {}
         return json.loads(path.read_text(encoding="utf-8"))
 
     @once
@@ -190,6 +213,10 @@ class Source:
     def selection_options(self, indicator_id: str) -> pd.DataFrame:
         """Valid series / unit / disaggregation combinations of one indicator (regional rows)."""
         return queries.selection_options(self.connection, indicator_id)
+
+    def breakdowns(self) -> pd.DataFrame:
+        """(indicator_id, dimension): the disaggregations with regional values per indicator."""
+        return queries.breakdowns(self.connection)
 
     def map_frame(self, sel: Selection, year: int) -> pd.DataFrame:
         """Regional values of one selection and year."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sdgdash.data.curated import fail, new_id, read_rows, texts
+from sdgdash.data.curated import LeftOut, fail, new_id, read_rows, texts
 from sdgdash.i18n import DEFAULT_LANG, LANGS
 from sdgdash.location import as_location
 
@@ -51,6 +51,12 @@ class Vocabulary:
 
     tags: tuple[Tag, ...]
     links: tuple[TagLink, ...]
+    # Links to an indicator or target the data lacks: left out, listed so a page can say so.
+    left_out: tuple[LeftOut, ...] = ()
+
+    def left_out_of(self, tag_id: str) -> list[LeftOut]:
+        """The tag's links left out because the data lacks their indicator or target."""
+        return [lo for lo in self.left_out if lo.owner == tag_id]
 
     def tag_ids(self) -> list[str]:
         """Tag ids in display order."""
@@ -130,9 +136,14 @@ def _load_tags(path: Path) -> list[Tag]:
 
 def _load_links(
     path: Path, tag_ids: set[str], indicator_ids: set[str], targets: set[str]
-) -> list[TagLink]:
+) -> tuple[list[TagLink], list[TagLink], list[LeftOut]]:
+    """(links kept, every well-formed link, links left out): a link to an indicator or target the
+    data lacks (retired or renamed upstream) is left out, not an error, so a data refresh cannot
+    break the pages; a malformed row still is one."""
     required = ["tag_id", "kind", "ref", *(f"rationale_{lang}" for lang in LANGS)]
     links: list[TagLink] = []
+    every: list[TagLink] = []
+    left_out: list[LeftOut] = []
     seen: set[tuple[str, str, str]] = set()
     for line, row in read_rows(path, required):
         tag_id, kind, ref = row["tag_id"], row["kind"], row["ref"]
@@ -140,15 +151,18 @@ def _load_links(
             raise fail(path, line, f"unknown tag {tag_id!r}")
         if kind not in KINDS:
             raise fail(path, line, f"kind {kind!r} is not one of {', '.join(KINDS)}")
-        if kind == "indicator" and ref not in indicator_ids:
-            raise fail(path, line, f"unknown indicator {ref!r}")
-        if kind == "target" and ref not in targets:
-            raise fail(path, line, f"unknown target {ref!r}")
         if (tag_id, kind, ref) in seen:
             raise fail(path, line, f"duplicate link {tag_id} -> {kind} {ref}")
         seen.add((tag_id, kind, ref))
-        links.append(TagLink(tag_id, kind, ref, texts(path, line, row, "rationale")))
-    return links
+        link = TagLink(tag_id, kind, ref, texts(path, line, row, "rationale"))
+        every.append(link)
+        if kind == "indicator" and ref not in indicator_ids:
+            left_out.append(LeftOut(path.name, line, ref, "unknown_indicator", tag_id))
+        elif kind == "target" and ref not in targets:
+            left_out.append(LeftOut(path.name, line, ref, "unknown_target", tag_id))
+        else:
+            links.append(link)
+    return links, every, left_out
 
 
 def load_vocabulary(
@@ -156,15 +170,18 @@ def load_vocabulary(
 ) -> Vocabulary:
     """Read and validate tags.csv and tag_links.csv against the known indicators and targets.
 
-    Raises :class:`sdgdash.curated.CuratedFileError` naming the file and line of the first problem;
-    every tag needs at least one linked indicator.
+    Raises :class:`sdgdash.data.curated.CuratedFileError` naming the file and line of the first problem;
+    every tag needs at least one linked indicator in the file. Links to an indicator or target
+    the data lacks are left out and listed in ``Vocabulary.left_out``.
     """
     curated_dir = as_location(curated_dir)
     tags = _load_tags(curated_dir / TAGS_FILE)
     links_path = curated_dir / LINKS_FILE
-    links = _load_links(links_path, {t.tag_id for t in tags}, set(indicator_ids), set(targets))
-    linked = {lk.tag_id for lk in links if lk.kind == "indicator"}
+    links, every, left_out = _load_links(
+        links_path, {t.tag_id for t in tags}, set(indicator_ids), set(targets)
+    )
+    linked = {lk.tag_id for lk in every if lk.kind == "indicator"}
     for tag in tags:
         if tag.tag_id not in linked:
             raise fail(links_path, 1, f"tag {tag.tag_id!r} has no linked indicator")
-    return Vocabulary(tuple(tags), tuple(links))
+    return Vocabulary(tuple(tags), tuple(links), tuple(left_out))

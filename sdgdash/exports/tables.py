@@ -14,6 +14,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from pandas.api.types import is_datetime64_any_dtype, is_numeric_dtype
 
+from sdgdash.data import provenance
 from sdgdash.data.catalog import DISAGGREGATIONS
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
@@ -206,11 +207,21 @@ def metadata_rows(
         names = ", ".join(f"{labels.region_name(c, lang)} ({c})" for c in meta.regions)
         rows.append((t("region", lang), names))
     rows.extend((t("exp_meta_note", lang), note) for note in meta.notes)
-    source = build.get("source", {})
+    version = provenance.data_version(build)
     rows += [
-        (t("exp_meta_repository", lang), str(source.get("repository", ""))),
-        (t("exp_meta_commit", lang), str(source.get("commit", ""))),
-        (t("exp_meta_licence", lang), str(source.get("licence", ""))),
+        (t("exp_meta_repository", lang), provenance.repository_text(version, lang)),
+        (t("exp_meta_commit", lang), provenance.commit_text(version, lang)),
+    ]
+    if version.commit_date is not None:
+        rows.append((t("refresh_meta_commit_date", lang), version.commit_date.isoformat()))
+    rows += [
+        (
+            t("refresh_meta_built", lang),
+            version.built_at.isoformat()
+            if version.built_at
+            else provenance.built_text(version, lang),
+        ),
+        (t("exp_meta_licence", lang), provenance.licence_text(version, lang)),
         (t("exp_meta_exported", lang), exported_at.strftime("%Y-%m-%d %H:%M:%S %Z").strip()),
         (t("exp_meta_url", lang), meta.url),
     ]

@@ -11,11 +11,13 @@ from sdgdash.ingest.opensdg import (
     DIMENSIONS,
     FALLBACK_ORDER,
     LANGUAGES,
+    BuildError,
     Translator,
     natural_key,
     read_yaml,
     slug_to_id,
 )
+from sdgdash.ingest.problems import Problems
 
 SDG_COLOURS: dict[int, str] = {
     1: "#E5243B",
@@ -51,11 +53,23 @@ TRANSLATED_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _yaml_dict(path: Path) -> dict[str, Any]:
-    """Read a YAML mapping, or an empty dict when the file is absent or not a mapping."""
+def _yaml_dict(
+    path: Path, problems: Problems | None = None, source: Path | None = None
+) -> dict[str, Any]:
+    """Read a YAML mapping, or an empty dict when the file is absent or not a mapping.
+
+    With ``problems``, an unreadable file is recorded there (blocking, named relative to
+    ``source``) and read as empty, so the run goes on to find the other problems.
+    """
     if not path.is_file():
         return {}
-    data = read_yaml(path)
+    try:
+        data = read_yaml(path)
+    except BuildError as exc:
+        if problems is None:
+            raise
+        problems.from_error("metadata", exc, strip=str(source or ""))
+        return {}
     return data if isinstance(data, dict) else {}
 
 
@@ -77,12 +91,15 @@ def scan_meta(source: Path) -> tuple[list[str], list[dict[str, str]]]:
     return slugs, skipped
 
 
-def indicator_ids(source: Path, slugs: list[str]) -> tuple[dict[str, str], list[str]]:
+def indicator_ids(
+    source: Path, slugs: list[str], problems: Problems | None = None
+) -> tuple[dict[str, str], list[str]]:
     """Map file slugs to dotted ids via indicator_number, else the slug; list disagreements."""
     ids: dict[str, str] = {}
     notes: list[str] = []
     for slug in slugs:
-        number = _yaml_dict(source / "indicator-config" / f"{slug}.yml").get("indicator_number")
+        config = _yaml_dict(source / "indicator-config" / f"{slug}.yml", problems, source)
+        number = config.get("indicator_number")
         derived = slug_to_id(slug)
         ids[slug] = str(number).strip() if number not in (None, "") else derived
         if ids[slug] != derived:
@@ -106,6 +123,7 @@ def build_indicators(
     data_slugs: set[str],
     observations: pd.DataFrame,
     translator: Translator,
+    problems: Problems | None = None,
 ) -> pd.DataFrame:
     """One row per indicator in meta/ or data/, metadata resolved for kk/ru/en."""
     stats = observations.groupby("indicator_id").agg(
@@ -115,8 +133,8 @@ def build_indicators(
     ordered = sorted(slugs, key=lambda s: natural_key(ids[s]))
     rows: list[dict[str, Any]] = []
     for rank, slug in enumerate(ordered, start=1):
-        meta = _yaml_dict(source / "meta" / f"{slug}.yml")
-        config = _yaml_dict(source / "indicator-config" / f"{slug}.yml")
+        meta = _yaml_dict(source / "meta" / f"{slug}.yml", problems, source)
+        config = _yaml_dict(source / "indicator-config" / f"{slug}.yml", problems, source)
         indicator_id = ids[slug]
         parts = indicator_id.split(".")
         row: dict[str, Any] = {
@@ -184,4 +202,5 @@ def build_codes(
                 unlabelled.setdefault(dimension, []).append(code)
             rows.append(row)
     info = {"label_fallbacks": fallbacks, "codes_without_label": unlabelled}
-    return pd.DataFrame(rows), info
+    columns = ["dimension", "code", *(f"label_{lang}" for lang in LANGUAGES)]
+    return pd.DataFrame(rows, columns=columns), info

@@ -16,6 +16,7 @@ from sdgdash.ingest.opensdg import (
     CsvFile,
     read_csv_records,
 )
+from sdgdash.ingest.problems import Problems
 
 OBS_COLUMNS: list[str] = [
     "indicator_id",
@@ -154,9 +155,16 @@ def _count(report: dict[str, Any], kind: str, reason: str, line: int, raw: Any =
 
 
 def parse_file(
-    csv_file: CsvFile, indicator_id: str, known: dict[str, set[str]]
+    csv_file: CsvFile,
+    indicator_id: str,
+    known: dict[str, set[str]],
+    errors: list[BuildError] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Parse one CSV into observation dicts and its report; raise BuildError on malformed input."""
+    """Parse one CSV into observation dicts and its report; raise BuildError on malformed input.
+
+    With ``errors``, a malformed row is appended there and skipped, so every bad line of the
+    file is found in one run (the caller then refuses the build).
+    """
     report = _new_report(csv_file, indicator_id)
     columns, file_repairs = _column_map(csv_file)
     if csv_file.had_bom:
@@ -175,10 +183,14 @@ def parse_file(
         if len(fields) > width:
             extra = fields[width:]
             if any(f.strip() for f in extra):
-                raise BuildError(
+                error = BuildError(
                     f"{csv_file.path}: line {line}: {len(fields)} fields for {width} header "
                     f"columns, extra values {[f for f in extra if f.strip()][:3]}"
                 )
+                if errors is None:
+                    raise error
+                errors.append(error)
+                continue
             fields = fields[:width]
             repairs.append(TRAILING_EMPTY)
         elif len(fields) < width:
@@ -201,7 +213,11 @@ def parse_file(
                 stray[pos].append(fields[pos].strip())
         year = values["Year"]
         if not _YEAR_RE.match(year):
-            raise BuildError(f"{csv_file.path}: line {line}: unparsable Year {year!r}")
+            error = BuildError(f"{csv_file.path}: line {line}: unparsable Year {year!r}")
+            if errors is None:
+                raise error
+            errors.append(error)
+            continue
         regional = bool(values.get("REF_AREA", ""))
         report["regional_rows_read"] += regional
         raw_value = values["Value"]
@@ -262,24 +278,31 @@ def drop_duplicates(frame: pd.DataFrame, reports: dict[str, dict[str, Any]]) -> 
     first_row = grouped["source_row"].transform("first")
     exact = dup & (frame["value"] == first_value)
     conflict = dup & ~exact
-    for idx in frame.index[dup]:
-        row = frame.loc[idx]
-        reason = EXACT_DUP if exact[idx] else CONFLICT_DUP
-        report = reports[row["source_file"]]
-        line = int(row["source_row"])
-        if exact[idx]:
-            _count(report, "dropped", reason, line, float(row["value"]))
-            report["regional_rows_kept"] -= bool(row["ref_area"])
+    # itertuples, not frame.loc per row: a source with thousands of duplicates (another
+    # platform's columns misread) must still be reported in seconds.
+    dups = frame.loc[dup, ["source_file", "source_row", "value", "ref_area"]].assign(
+        is_exact=exact[dup],
+        kept_file=first_file[dup],
+        kept_row=first_row[dup],
+        kept_value=first_value[dup],
+    )
+    for row in dups.itertuples(index=False):
+        reason = EXACT_DUP if row.is_exact else CONFLICT_DUP
+        report = reports[row.source_file]
+        line = int(row.source_row)
+        if row.is_exact:
+            _count(report, "dropped", reason, line, float(row.value))
+            report["regional_rows_kept"] -= bool(row.ref_area)
         else:
-            _count(report, "flagged", reason, line, float(row["value"]))
+            _count(report, "flagged", reason, line, float(row.value))
         report["duplicates"].append(
             {
                 "line": line,
-                "value": float(row["value"]),
+                "value": float(row.value),
                 "reason": reason,
-                "kept_file": str(first_file[idx]),
-                "kept_line": int(first_row[idx]),
-                "kept_value": float(first_value[idx]),
+                "kept_file": str(row.kept_file),
+                "kept_line": int(row.kept_row),
+                "kept_value": float(row.kept_value),
             }
         )
     frame.loc[conflict, "conflict_of"] = first_row[conflict].astype("int32")
@@ -287,9 +310,16 @@ def drop_duplicates(frame: pd.DataFrame, reports: dict[str, dict[str, Any]]) -> 
 
 
 def read_observations(
-    source: Path, indicator_ids: dict[str, str], known: dict[str, set[str]]
+    source: Path,
+    indicator_ids: dict[str, str],
+    known: dict[str, set[str]],
+    problems: Problems | None = None,
 ) -> tuple[pd.DataFrame, dict[str, dict[str, Any]], list[dict[str, str]]]:
-    """Read every data CSV; return observations, per-file reports and skipped data entries."""
+    """Read every data CSV; return observations, per-file reports and skipped data entries.
+
+    With ``problems``, every malformed file and line is recorded there (blocking) and the file
+    is left out, so one run lists them all; without, the first one raises BuildError.
+    """
     data_dir = source / "data"
     if not data_dir.is_dir():
         raise BuildError(f"{data_dir}: no data/ folder in the source repository")
@@ -307,7 +337,19 @@ def read_observations(
             )
             continue
         slug = path.stem.removeprefix("indicator_")
-        file_rows, report = parse_file(read_csv_records(path, rel), indicator_ids[slug], known)
+        errors: list[BuildError] | None = None if problems is None else []
+        try:
+            file_rows, report = parse_file(
+                read_csv_records(path, rel), indicator_ids[slug], known, errors
+            )
+        except BuildError as exc:
+            if problems is None:
+                raise
+            errors = [*(errors or []), exc]
+        if errors:
+            for error in errors:
+                problems.from_error("data files", error)
+            continue
         rows.extend(file_rows)
         reports[rel] = report
     frame = pd.DataFrame(rows, columns=OBS_COLUMNS)

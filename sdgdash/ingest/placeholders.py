@@ -3,8 +3,10 @@
 The platform writes 0.0 where a value cannot be computed (e.g. an index against 2005 for a region
 whose borders changed in June 2022). Such rows stay in observations.parquet with the value as
 written; column ``placeholder`` holds the curated reason key so the app neither draws nor uses
-them. A curated row must match source rows in every year of its range, all with exactly the
-listed value; otherwise the build stops naming the curated file and line.
+them. A curated row flags the source rows of its key and years that carry exactly the listed
+value; what it no longer matches after a refresh (a year without a row, a real value where the
+placeholder was) is left as published and reported by the curated checks, naming the curated
+file and line. A malformed curated row stops the build.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sdgdash.data import curated
 from sdgdash.data.flags import PLACEHOLDER_COLUMN, PLACEHOLDER_REASONS
 from sdgdash.ingest.observations import MAX_EXAMPLES
 from sdgdash.ingest.opensdg import BuildError
+from sdgdash.ingest.problems import Problems
 
 FILE = "placeholder_values.csv"
 COLUMNS: list[str] = [
@@ -72,52 +75,73 @@ def _year(path: Path, line: int, value: str, column: str) -> int:
     return int(value)
 
 
-def read_table(path: Path) -> list[Entry]:
-    """Read and check the curated table; a missing file or a bad row stops the build."""
+def _entry(path: Path, line: int, row: dict[str, str], entries: list[Entry]) -> Entry:
+    """One checked row; BuildError naming the file and line when it is malformed."""
+    for column in ("indicator_id", "ref_area", "rationale"):
+        if not row[column]:
+            raise _error(path, line, f"empty {column}")
+    if row["reason"] not in PLACEHOLDER_REASONS:
+        raise _error(
+            path, line, f"reason {row['reason']!r} is not one of {list(PLACEHOLDER_REASONS)}"
+        )
+    year_from = _year(path, line, row["year_from"], "year_from")
+    year_to = _year(path, line, row["year_to"], "year_to")
+    if year_to < year_from:
+        raise _error(path, line, f"year_to {year_to} is before year_from {year_from}")
+    try:
+        value = float(row["value"])
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise _error(path, line, f"value {row['value']!r} is not a number")
+    entry = Entry(
+        line,
+        row["indicator_id"],
+        row["series"],
+        row["unit"],
+        row["ref_area"],
+        year_from,
+        year_to,
+        value,
+        row["reason"],
+        row["rationale"],
+    )
+    for other in entries:
+        if other.key() == entry.key() and not (
+            entry.year_to < other.year_from or other.year_to < entry.year_from
+        ):
+            raise _error(path, line, f"{entry.describe()} overlaps the years of line {other.line}")
+    return entry
+
+
+def read_table(path: Path, problems: Problems | None = None) -> list[Entry]:
+    """Read and check the curated table; a missing file or a bad row stops the build.
+
+    With ``problems``, every malformed row is recorded there (blocking, with its line) and
+    skipped, so one run lists them all; without, the first one raises BuildError.
+    """
     try:
         rows = curated.read_rows(path, COLUMNS)
     except curated.CuratedFileError as exc:
-        raise BuildError(f"{path}: {exc}") from exc
+        error = BuildError(f"{path}: {exc}")
+        if problems is None:
+            raise error from exc
+        problems.block("curated tables", str(exc).split(": ", 1)[-1], _curated_name(path))
+        return []
     entries: list[Entry] = []
     for line, row in rows:
-        for column in ("indicator_id", "ref_area", "rationale"):
-            if not row[column]:
-                raise _error(path, line, f"empty {column}")
-        if row["reason"] not in PLACEHOLDER_REASONS:
-            raise _error(
-                path, line, f"reason {row['reason']!r} is not one of {list(PLACEHOLDER_REASONS)}"
-            )
-        year_from = _year(path, line, row["year_from"], "year_from")
-        year_to = _year(path, line, row["year_to"], "year_to")
-        if year_to < year_from:
-            raise _error(path, line, f"year_to {year_to} is before year_from {year_from}")
         try:
-            value = float(row["value"])
-        except ValueError:
-            value = math.nan
-        if not math.isfinite(value):
-            raise _error(path, line, f"value {row['value']!r} is not a number")
-        entry = Entry(
-            line,
-            row["indicator_id"],
-            row["series"],
-            row["unit"],
-            row["ref_area"],
-            year_from,
-            year_to,
-            value,
-            row["reason"],
-            row["rationale"],
-        )
-        for other in entries:
-            if other.key() == entry.key() and not (
-                entry.year_to < other.year_from or other.year_to < entry.year_from
-            ):
-                raise _error(
-                    path, line, f"{entry.describe()} overlaps the years of line {other.line}"
-                )
-        entries.append(entry)
+            entries.append(_entry(path, line, row, entries))
+        except BuildError as exc:
+            if problems is None:
+                raise
+            problems.from_error("curated tables", exc, strip=str(path.parent.parent))
     return entries
+
+
+def _curated_name(path: Path) -> str:
+    """``curated/<name>``: the file as the build report names curated tables."""
+    return f"{path.parent.name}/{path.name}"
 
 
 def apply(
@@ -125,39 +149,42 @@ def apply(
 ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """Set ``placeholder`` on the rows of each entry and count them in the per-file reports.
 
-    Every year of an entry's range must have at least one source row of its key (any
-    disaggregation), and every such row must carry exactly the entry's value. Returns the
-    flagged observations and one report record per entry.
+    A row is flagged when it has the entry's key (any disaggregation), a year of its range and
+    exactly the entry's value. What no longer matches after a refresh is not flagged and is
+    recorded in the entry's report record for the curated checks (warnings, not errors: the
+    source value is then used as published): ``missing_years`` (no row of the key),
+    ``other_values`` (a row with another value: the source replaced the placeholder) and
+    ``later_equal`` (a row after the range with the placeholder value: perhaps a new
+    placeholder not yet listed). Returns the flagged observations and one record per entry.
     """
     flag = pd.Series([None] * len(obs), index=obs.index, dtype=object)
     summary: list[dict[str, Any]] = []
     for entry in entries:
-        match = (
+        same_key = (
             (obs["indicator_id"] == entry.indicator_id)
             & (obs["series"] == entry.series)
             & (obs["unit"] == entry.unit)
             & (obs["ref_area"] == entry.ref_area)
-            & obs["year"].between(entry.year_from, entry.year_to)
         )
+        in_range = same_key & obs["year"].between(entry.year_from, entry.year_to)
+        match = in_range & (obs["value"] == entry.value)
         rows = obs[match]
-        missing = sorted(set(range(entry.year_from, entry.year_to + 1)) - set(rows["year"]))
-        if missing:
-            raise _error(
-                path,
-                entry.line,
-                f"no source row of {entry.describe()} in {', '.join(map(str, missing))}; "
-                "remove or correct this row",
-            )
-        wrong = rows[rows["value"] != entry.value]
-        if len(wrong):
-            r = wrong.iloc[0]
-            raise _error(
-                path,
-                entry.line,
-                f"{entry.describe()} {int(r['year'])}: the source value is {r['value']:g} "
-                f"({r['source_file']} line {int(r['source_row'])}), not the listed placeholder "
-                f"{entry.value:g}; remove or correct this row",
-            )
+        years_seen = set(obs.loc[in_range, "year"])
+        missing = sorted(set(range(entry.year_from, entry.year_to + 1)) - years_seen)
+        other = [
+            {
+                "year": int(r.year),
+                "value": float(r.value),
+                "source_file": r.source_file,
+                "source_row": int(r.source_row),
+            }
+            for r in obs[in_range & ~match].itertuples()
+        ]
+        later = obs[same_key & (obs["year"] > entry.year_to) & (obs["value"] == entry.value)]
+        later_equal = [
+            {"year": int(r.year), "source_file": r.source_file, "source_row": int(r.source_row)}
+            for r in later.itertuples()
+        ]
         flag[match] = entry.reason
         lines = []
         for r in rows.itertuples():
@@ -189,9 +216,12 @@ def apply(
                 "years": f"{entry.year_from}-{entry.year_to}",
                 "value": entry.value,
                 "reason": entry.reason,
-                "source_file": str(rows["source_file"].iloc[0]),
+                "source_file": str(rows["source_file"].iloc[0]) if len(rows) else "",
                 "source_lines": sorted(lines),
                 "rationale": entry.rationale,
+                "missing_years": [int(y) for y in missing],
+                "other_values": other,
+                "later_equal": later_equal,
             }
         )
     return obs.assign(**{PLACEHOLDER_COLUMN: flag}), summary

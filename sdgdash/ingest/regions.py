@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from sdgdash.ingest.opensdg import FALLBACK_ORDER, LANGUAGES, BuildError
+from sdgdash.ingest.problems import Problems
 
 CURATED_COLUMNS: list[str] = [
     "ref_area",
@@ -30,30 +31,53 @@ UNDERSCORE = (
 _ABBREV_RE = re.compile(r"^(г|п)_")
 
 
-# Optional curated columns: a name that replaces the platform's label (misspelt or ambiguous).
+# Optional curated columns: the name people write ("Карагандинская область", "область Абай",
+# "город Астана") where the platform's label is a bare adjective, misspelt or ambiguous, with the
+# source of the names in ``name_source`` (required when a name is given).
 NAME_OVERRIDES = tuple(f"name_{lang}" for lang in LANGUAGES)
+NAME_SOURCE = "name_source"
 
 
-def read_curated(path: Path) -> dict[str, dict[str, str]]:
-    """Read data/curated/regions.csv keyed by ref_area; fail clearly if absent or malformed."""
+def read_curated(path: Path, problems: Problems | None = None) -> dict[str, dict[str, str]]:
+    """Read data/curated/regions.csv keyed by ref_area; fail clearly if absent or malformed.
+
+    With ``problems``, each problem is recorded there (blocking) instead: a bad row is skipped,
+    a missing or headless file reads as empty.
+    """
+
+    def fail(message: str, line: int | None = None) -> None:
+        located = f"line {line}: {message}" if line is not None else message
+        if problems is None:
+            raise BuildError(f"{path}: {located}")
+        problems.block("curated tables", message, f"{path.parent.name}/{path.name}", line)
+
     if not path.is_file():
-        raise BuildError(f"{path}: curated regions file is missing (it is an input of the build)")
+        fail("curated regions file is missing (it is an input of the build)")
+        return {}
+    out: dict[str, dict[str, str]] = {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in CURATED_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise BuildError(f"{path}: line 1: missing columns {missing}")
-        out: dict[str, dict[str, str]] = {}
+            fail(f"missing columns {missing}", 1)
+            return {}
         for row in reader:
             code = (row["ref_area"] or "").strip()
             if not code:
                 continue
             if code in out:
-                raise BuildError(f"{path}: line {reader.line_num}: ref_area {code} appears twice")
+                fail(f"ref_area {code} appears twice", reader.line_num)
+                continue
             kind = (row["kind"] or "").strip()
             if kind not in KINDS:
-                raise BuildError(f"{path}: line {reader.line_num}: unknown kind {kind!r}")
-            out[code] = {c: (row.get(c) or "").strip() for c in (*CURATED_COLUMNS, *NAME_OVERRIDES)}
+                fail(f"unknown kind {kind!r}", reader.line_num)
+                continue
+            columns = (*CURATED_COLUMNS, *NAME_OVERRIDES, NAME_SOURCE)
+            entry = {c: (row.get(c) or "").strip() for c in columns}
+            if any(entry[c] for c in NAME_OVERRIDES) and not entry[NAME_SOURCE]:
+                fail(f"names given for {code} without a {NAME_SOURCE}", reader.line_num)
+                continue
+            out[code] = entry
     return out
 
 
@@ -108,6 +132,8 @@ def build_regions(
             facts = {"kind": "unknown"}
         elif facts.get("source"):
             notes.append(f"curated: {facts['source']}")
+        if facts.get(NAME_SOURCE):
+            notes.append(f"names: {facts[NAME_SOURCE]}")
         row["kind"] = facts.get("kind") or "unknown"
         for column in ("parent", "iso_3166_2", "boundary_2022", "boundary_2018", "boundary_2014"):
             row[column] = facts.get(column) or None

@@ -1,4 +1,5 @@
-"""The editable store (accounts, seminar findings, local-data uploads) on SQLite or PostgreSQL.
+"""The editable store (accounts, seminar findings, local-data uploads, plan targets) on SQLite
+or PostgreSQL.
 
 Use :func:`open_store` with a SQLAlchemy URL (``Settings.store_url`` by default)::
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from sdgdash.store.plans import PlanConflict
 from sdgdash.store.store import NotAuthorized, Store, User, make_engine, open_store
 from sdgdash.store.validate import (
     FieldError,
@@ -31,6 +33,7 @@ __all__ = [
     "FindingInput",
     "InvalidInput",
     "NotAuthorized",
+    "PlanConflict",
     "Store",
     "User",
     "Vocabulary",

@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sdgdash.config import Settings
 from sdgdash.store import schema
+from sdgdash.store.plans import PlanStore
 from sdgdash.store.validate import (
     FindingInput,
     InvalidInput,
@@ -167,7 +168,7 @@ def _row_records(upload_id: int, rows: pd.DataFrame) -> list[dict]:
     return out
 
 
-class Store:
+class Store(PlanStore):
     """Typed access to the store; construct with :func:`open_store`."""
 
     max_failures = 5
@@ -390,6 +391,7 @@ class Store:
         now = self._now()
         with self.engine.begin() as conn:
             writer = self._writer(conn, user)
+            self._check_place(conn, writer, finding.ref_area or finding.territory_id)
             result = conn.execute(
                 schema.findings.insert()
                 .values(
@@ -505,6 +507,7 @@ class Store:
         key = (up.c.territory_id == territory_id, up.c.indicator_id == indicator_id)
         with self.engine.begin() as conn:
             writer = self._writer(conn, user)
+            self._check_place(conn, writer, territory_id)
             if self.backend == "postgresql":
                 # Serialise uploads of one territory and indicator (SQLite's BEGIN IMMEDIATE
                 # already serialises every writer), so the version read below stays the latest.
@@ -543,6 +546,8 @@ class Store:
         now = self._now()
         with self.engine.begin() as conn:
             writer = self._writer(conn, user)
+            place = conn.execute(sa.select(up.c.territory_id).where(up.c.id == int(upload_id)))
+            self._check_place(conn, writer, place.scalar())
             done = conn.execute(
                 up.update()
                 .where(up.c.id == int(upload_id), up.c.status != "withdrawn")

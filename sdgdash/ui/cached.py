@@ -15,7 +15,7 @@ from sdgdash.data import tags
 from sdgdash.data.events import Event
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
-from sdgdash.data.source import DERIVED, Source, derived_name
+from sdgdash.data.source import DERIVED, STORE_DERIVED, Source, derived_name
 from sdgdash.data.territories import Territory
 from sdgdash.exports import tables as exports
 from sdgdash.ui import auth
@@ -60,6 +60,12 @@ def pilots() -> dict:
 def build_info() -> dict:
     """The data build's report (source commit, counts)."""
     return source().build_info()
+
+
+@st.cache_resource
+def refresh_report() -> dict:
+    """What the last data update changed (refresh_report.json; {} when there is none)."""
+    return source().refresh_report()
 
 
 @st.cache_resource
@@ -172,6 +178,12 @@ def observation_count() -> int:
     return source().observation_count()
 
 
+@st.cache_data(max_entries=4, ttl=_TTL)
+def breakdowns() -> pd.DataFrame:
+    """(indicator_id, dimension): the disaggregations with regional values per indicator."""
+    return source().breakdowns()
+
+
 @st.cache_data(max_entries=256, ttl=_TTL)
 def selection_options(indicator_id: str) -> pd.DataFrame:
     """Valid series/unit/disaggregation combinations of one indicator (regional rows only)."""
@@ -230,6 +242,33 @@ def _remembered(name: str, args: tuple) -> object:
 def remember(fn: Callable[..., T], args: tuple) -> T:
     """A derived result, computed once per process (shared: never modified by callers)."""
     return _remembered(derived_name(fn), args)  # type: ignore[return-value]
+
+
+# Results derived from the data and the editable store (sdgdash.data.source.store_derived).
+
+
+@st.cache_data(max_entries=128, ttl=_TTL, show_spinner=False)
+def _from_store(name: str, args: tuple, url: str, revision: tuple) -> object:
+    return STORE_DERIVED[name](_THIS, auth.store_for(url), *args)
+
+
+def from_store(fn: Callable[..., T], *args) -> T:
+    """``fn(data, store, *args)`` over the app's store, cached until the next plan write: the
+    store's revision is part of the key (a write in another process counts too) and
+    :func:`clear_store_results` empties the cache after a write here. Without a readable
+    store, ``fn`` runs with none (no plans)."""
+    try:
+        store = auth.store()
+        revision = store.plan_revision()
+    except auth.STORE_ERRORS:
+        return fn(_THIS, None, *args)
+    url = Settings.from_env().store_url
+    return _from_store(derived_name(fn), args, url, revision)  # type: ignore[return-value]
+
+
+def clear_store_results() -> None:
+    """Forget every cached result derived from the store (after a plan target is written)."""
+    _from_store.clear()
 
 
 @st.cache_data(max_entries=3, ttl=_TTL, show_spinner=False)

@@ -48,5 +48,5 @@ def test_region_page_shows_goal_scores_and_ratings(app) -> None:
     assert not at.exception
     assert any("SDG index 2023" in m.value for m in at.markdown)
     table = at.dataframe[0].value
-    assert set(table["Rating"]) - {""} <= {"green", "yellow", "orange", "red"}
+    assert set(table["Rating"]) - {""} <= {"✓ green", "! yellow", "!! orange", "!!! red"}
     assert (table["Rating"] != "").sum() >= 15

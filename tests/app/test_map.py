@@ -92,7 +92,7 @@ def test_chosen_region_shows_its_value(app) -> None:
     at = app(MAP, lang="en", ind="1.2.1", year="2023", region="KZKAR")
     assert not at.exception
     assert at.selectbox(key="map_region").value == "KZKAR"
-    metric = [m for m in at.metric if m.label.startswith("Karagandy, 2023")]
+    metric = [m for m in at.metric if m.label.startswith("Karaganda region, 2023")]
     assert metric and metric[0].value == "3"
 
 

@@ -125,7 +125,7 @@ def test_add_to_deck_keeps_the_view_and_the_seminar_page_lists_it(app) -> None:
     view = deck.views[0]
     assert view.page == "compare"
     assert view.params == {"regions": "KZKAR,KZKZY", "ind": "1.2.1"}
-    assert view.title.startswith("Карагандинская, Кызылординская: 1.2.1 ")
+    assert view.title.startswith("Карагандинская область, Кызылординская область: 1.2.1 ")
     at.switch_page("app_pages/seminar.py").run()
     assert not at.exception
     assert view.title in [t.value for t in at.text]
@@ -135,7 +135,7 @@ def test_add_to_deck_keeps_the_view_and_the_seminar_page_lists_it(app) -> None:
 DECK_VIEWS = {
     "app_pages/goal.py": (
         {"goal": "3", "region": "KZKAR", "tag": "health_services", "ind": "3.2.1"},
-        "Цель 3. Хорошее здоровье и благополучие — Карагандинская · ",
+        "Цель 3. Хорошее здоровье и благополучие — Карагандинская область · ",
     ),
     "app_pages/tag.py": (
         {"tag": "jobs", "indicator": "8.3.1"},
@@ -143,8 +143,9 @@ DECK_VIEWS = {
     ),
     "app_pages/territory.py": (
         {"territory": "kamystybas_village", "goal": "7"},
-        "село Камыстыбас — село, Кызылординская · Цель 7. ",
+        "село Камыстыбас — село, Кызылординская область · Цель 7. ",
     ),
+    "app_pages/plans.py": ({"place": "KZKAR", "ind": "3.6.1"}, "Карагандинская: факт и план"),
 }
 
 

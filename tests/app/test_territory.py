@@ -171,7 +171,7 @@ def test_upload_check_confirm_then_beside_region_and_country(app, obs, memory_st
     local = locals_[0]
     mine = local[local[t("year", "en")] == 2023].iloc[0]
     assert mine["Territory: Karkaraly district"] == 4.25
-    assert mine["Region: Karagandy"] == total_121(obs, "KZKAR", 2023)
+    assert mine["Region: Karaganda region"] == total_121(obs, "KZKAR", 2023)
     assert mine[t("terr_col_national", "en")] == total_121(obs, "", 2023)
     assert mine[t("terr_col_region_source", "en")].startswith("data/indicator_1-2-1.csv:")
     assert mine[t("terr_col_upload_source", "en")] == "#1 karkaraly.csv"

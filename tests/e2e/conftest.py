@@ -106,9 +106,16 @@ def wait_for_app(pg, timeout: float = 60_000) -> None:
     pg.wait_for_function(
         """() => {
             const app = document.querySelector("[data-testid='stApp']");
-            return app && app.dataset.testScriptState !== "running"
+            // "notRunning": a run has ended (before the first one the app says "initial").
+            // No element is stale from the previous run or still fading back in: axe and
+            // screenshots would otherwise see colours halfway through the fade.
+            return app && app.dataset.testScriptState === "notRunning"
                 && !document.querySelector("[data-testid='stStatusWidget']")
-                && document.querySelectorAll("[data-testid='stSkeleton']").length === 0;
+                && document.querySelectorAll("[data-testid='stSkeleton']").length === 0
+                && !document.querySelector("[data-stale='true']")
+                && Array.from(document.querySelectorAll("[data-testid='stElementContainer']"))
+                     .every(e => { const o = Number(getComputedStyle(e).opacity);
+                                   return o === 0 || o === 1; });
         }""",
         timeout=timeout,
     )

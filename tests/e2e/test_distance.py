@@ -57,8 +57,8 @@ def test_region_page_distance_block_in_russian(server, page) -> None:
     picker.click()
     page.keyboard.type("1.2.1 ")
     page.keyboard.press("Enter")
-    wait_for_app(page)
     page.wait_for_function("() => location.search.includes('dind=1.2.1')", timeout=30_000)
+    wait_for_app(page)  # the URL changes while the script runs: wait for the run to end
     after = page.evaluate(DETAIL_JS)
     want = view.indicator_detail(data, "KZAKM", "1.2.1").band.dropna(subset=["value"])
     region = next(tr for tr in after if tr["name"] == labels.region_name("KZAKM", "ru"))

@@ -36,14 +36,17 @@ def test_map_downloads_equal_the_source_rows(server, page) -> None:
     wait_for_app(page)
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     with page.expect_download(timeout=60_000) as csv_dl:
-        page.get_by_role("button", name="Скачать CSV").first.click()
+        page.get_by_role("button", name="Значения на карте (CSV)").click()
     csv_file = csv_dl.value
     assert csv_file.suggested_filename == "sdg_1-2-1_2023_ru.csv"
     raw = Path(csv_file.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Cyrillic names right
     table = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
-    assert "Карагандинская" in set(table["Регион"])
+    assert "Карагандинская область" in set(table["Регион"])
     assert len(table) >= 17
+    # The file says what it holds without the page: indicator and unit as columns.
+    assert set(table["indicator_id"]) == {"1.2.1"}
+    assert table["Показатель"].iloc[0].startswith("Доля населения")
 
     source = _source_rows(
         [(f, int(r)) for f, r in zip(table["Источник"], table["Строка источника"], strict=True)]
@@ -57,7 +60,7 @@ def test_map_downloads_equal_the_source_rows(server, page) -> None:
     assert merged["Значение"].tolist() == pytest.approx(merged["value"].tolist())
 
     with page.expect_download(timeout=60_000) as xlsx_dl:
-        page.get_by_role("button", name="Скачать Excel (XLSX)").first.click()
+        page.get_by_role("button", name="Значения на карте (Excel)").click()
     xlsx_file = xlsx_dl.value
     assert xlsx_file.suggested_filename == "sdg_1-2-1_2023_ru.xlsx"
     xlsx = Path(xlsx_file.path()).read_bytes()
@@ -71,4 +74,23 @@ def test_map_downloads_equal_the_source_rows(server, page) -> None:
     assert meta["Показатель"].startswith("1.2.1")
     assert str(meta["Год"]) == "2023"
     assert "ind=1.2.1" in meta["Ссылка на вид"]
+    assert outside_requests(page.requests_seen) == []
+
+
+def test_a_women_only_download_says_so(server, page) -> None:
+    """8.5.2 for women only: the file name says "women", and the file has the sex column."""
+    page.goto(f"{server}/map?lang=en&ind=8.5.2&sex=F")
+    wait_for_app(page)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    caption = page.get_by_text("Breakdowns available:").first.inner_text()
+    assert "sex" in caption and "urban / rural" in caption, caption
+    with page.expect_download(timeout=60_000) as csv_dl:
+        page.get_by_role("button", name="Values on the map (CSV)").click()
+    csv_file = csv_dl.value
+    assert "_women_" in csv_file.suggested_filename
+    assert csv_file.suggested_filename.startswith("sdg_8-5-2_")
+    table = pd.read_csv(Path(csv_file.path()), encoding="utf-8-sig")
+    assert set(table["sex"]) == {"F"}
+    assert set(table["Sex"]) == {"Female"}
+    assert set(table["indicator_id"]) == {"8.5.2"}
     assert outside_requests(page.requests_seen) == []

@@ -29,15 +29,19 @@ def test_goal_page_for_a_region(server, page) -> None:
     assert page.locator("[data-testid='stException']").count() == 0
     assert "Цель 3." in page.locator("h1").first.inner_text()
     body = page.inner_text("body")
-    assert "Показатели: статус и как он получен — Карагандинская" in body
+    assert "Показатели: статус и как он получен — Карагандинская область" in body
     traces = _traces(page)
     names = {t["name"] for t in traces}
     # Status summary bars for the country and the region, in Russian.
     assert "Цель достигнута" in names
     summary = next(t for t in traces if t["name"] == "Цель достигнута")
-    assert summary["y"] == ["Казахстан", "Карагандинская"]
+    assert summary["y"] == ["Казахстан", "Карагандинская область"]
     # The coverage heatmap has a column per area, the country first.
     heat = next(t for t in traces if t["type"] == "heatmap")
-    assert heat["x"][0] == "Казахстан" and "Карагандинская" in heat["x"] and len(heat["x"]) >= 21
+    assert (
+        heat["x"][0] == "Казахстан"
+        and "Карагандинская область" in heat["x"]
+        and len(heat["x"]) >= 21
+    )
     page.screenshot(path=str(SHOTS / "goal-3-KZKAR-ru.png"), full_page=True)
     assert outside_requests(page.requests_seen) == []

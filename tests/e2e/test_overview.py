@@ -61,7 +61,7 @@ def test_older_years_use_the_older_layouts_and_hover_shows_the_source_value(
                      .find(g => g.querySelector('path.choroplethlocation'));
                    return gd.data.flatMap(t => t.text || []); }"""
     )
-    karaganda = [t for t in texts if t.startswith("<b>Karagandy")]
+    karaganda = [t for t in texts if t.startswith("<b>Karaganda region")]
     assert karaganda
     shown = [r for r in rows.itertuples() if f"row {r.source_row}<" in karaganda[0] + "<"]
     assert len(shown) == 1, "the hover names exactly one source row"
@@ -82,7 +82,7 @@ def test_language_switch_changes_every_name_and_keeps_it_in_the_url(server, page
               .flatMap(g => (g.data || []).flatMap(t => t.text || []))"""
     # The figures repaint after the script run: wait for the Kazakh region names.
     page.wait_for_function(
-        f"() => ({texts_js})().some(x => x.startsWith('<b>Қарағанды</b>'))", timeout=30_000
+        f"() => ({texts_js})().some(x => x.startsWith('<b>Қарағанды облысы</b>'))", timeout=30_000
     )
     tiles = page.locator(".st-key-sdg_goal_tiles").inner_text()
     assert "Кедейлікті жою" in tiles, "goal names in Kazakh"

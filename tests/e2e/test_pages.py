@@ -13,6 +13,7 @@ PAGES = {
     "map": "map?ind=11.6.1&pilots=1",
     "region": "region?region=KZKAR",
     "compare": "compare?regions=KZKAR,KZKZY",
+    "plans": "plans?place=KZKAR",
     "index": "index",
     "findings": "findings",
     "tag": "tag?tag=household_waste",
@@ -44,5 +45,5 @@ def test_region_page_karaganda_vs_kyzylorda(server, page) -> None:
         """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
               .flatMap(g => (g.data || []).map(t => t.name))"""
     )
-    assert {"Карагандинская", "Кызылординская", "Казахстан"} <= set(names)
+    assert {"Карагандинская область", "Кызылординская область", "Казахстан"} <= set(names)
     assert outside_requests(page.requests_seen) == []

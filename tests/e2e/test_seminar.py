@@ -122,12 +122,12 @@ def test_goal_tag_and_territory_views_in_a_deck_and_its_powerpoint(server, page,
         next(s.text_frame.text for s in slide.shapes if s.name == "Title")
         for slide in Presentation(io.BytesIO(path.read_bytes())).slides
     ]
-    assert titles[1] == "Goal 3. Good health and well-being — Karagandy"
+    assert titles[1] == "Goal 3. Good health and well-being — Karaganda region"
     # The goal view: its chart and one summary slide of its long status table, then the tag.
     assert titles[2].endswith(" of 30)")
     assert titles[3].startswith("Household waste collection and recycling: 11.6.1 ")
-    assert "Karkaraly district — district, Karagandy" in titles
-    assert "Kamystybas village — village, Kyzylorda" in titles
+    assert "Karkaraly district — district, Karaganda region" in titles
+    assert "Kamystybas village — village, Kyzylorda region" in titles
     page.get_by_role("button", name="Show full screen").click()
     wait_for_app(page)
     for step, h1 in enumerate(

@@ -9,8 +9,8 @@ from tests.e2e.conftest import SHOTS, outside_requests, settled, wait_for_app
 pytestmark = pytest.mark.e2e
 
 PILOTS = {
-    "karkaraly_district": ("Каркаралинский район", "Карагандинская"),
-    "kamystybas_village": ("село Камыстыбас", "Кызылординская"),
+    "karkaraly_district": ("Каркаралинский район", "Карагандинская область"),
+    "kamystybas_village": ("село Камыстыбас", "Кызылординская область"),
 }
 
 

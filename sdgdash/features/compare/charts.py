@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdgdash.data.labels import Labels
+from sdgdash.features.plans.charts import PLAN_COLOUR, plan_trace
 from sdgdash.figures import goal_label
 from sdgdash.i18n import fmt_number, plotly_separators, t
 
@@ -20,8 +21,10 @@ def compare_lines(
     names: dict[str, str],
     unit_label: str,
     lang: str,
+    plans: dict[str, pd.DataFrame] | None = None,
 ) -> go.Figure:
-    """One indicator over time for several regions, with Kazakhstan's line dotted."""
+    """One indicator over time for several regions, with Kazakhstan's line dotted; ``plans``
+    (region -> ``plans.view.plan_chart_frame``) adds each region's plan line in its colour."""
     palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito, colour-blind safe
     fig = go.Figure()
     for colour, code in zip(palette, ref_areas, strict=False):
@@ -35,6 +38,11 @@ def compare_lines(
                 line={"color": colour, "width": 3},
             )
         )
+        if plans and code in plans:
+            # One region: the plan line in the plan colour; several: each in its region's.
+            alone = len(ref_areas) == 1
+            name = "" if alone else names.get(code, code)
+            fig.add_trace(plan_trace(plans[code], lang, name, PLAN_COLOUR if alone else colour))
     if len(national):
         fig.add_trace(
             go.Scatter(

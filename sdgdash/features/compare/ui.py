@@ -7,14 +7,19 @@ import pandas as pd
 import streamlit as st
 
 from sdgdash.data.catalog import GOALS
+from sdgdash.exports import display
 from sdgdash.exports.tables import file_stem
 from sdgdash.features.compare import view as compare_view
 from sdgdash.features.compare.charts import compare_lines
 from sdgdash.features.compare.view import DEFAULT_REGIONS, MAX_REGIONS
+from sdgdash.features.plans import tables as plan_tables
+from sdgdash.features.plans import ui as plans_ui
+from sdgdash.features.plans import view as plans_view
 from sdgdash.features.region import view as region_view
 from sdgdash.features.tags import view as tags_view
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, pickers, render, state, widgets
+from sdgdash.ui.safe import md_escape
 
 
 def pick_regions(lang: str, where=st) -> list[str]:
@@ -109,8 +114,10 @@ def show_comparison(frame: pd.DataFrame, codes: list[str], lang: str) -> None:
         return [_MARK_COLOURS.get(m, "") for m in marks[code]]
 
     height = min(44 * (len(cells) + 1) + 20, 720)
+    # st.table reads text as Markdown: names and headers are escaped to show as written.
+    styled = cells.style.apply(paint, axis=0).hide(axis="index").format(md_escape)
     with st.container(key="sdg_cmp_table", height=height, border=False):
-        st.table(cells.style.apply(paint, axis=0).hide(axis="index"))
+        st.table(styled.format_index(md_escape, axis=1))
 
 
 def comparison_table(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.DataFrame:
@@ -132,8 +139,24 @@ def comparison_table(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.Dat
                 "—" if rank is None or pd.isna(rank) else f"{int(rank)}/{r['n_ranked']}"
             )
         row[t("national", lang)] = r["national"]
+        if "source_file" in r:  # traced in the table's source detail and in the downloads
+            row[t("source", lang)] = r["source_file"]
+            for code in codes:
+                line = r.get(f"source_row_{code}")
+                row[f"{labels.region_name(code, lang)} · {t('source_row', lang)}"] = (
+                    None if line is None or pd.isna(line) else int(line)
+                )
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def source_detail(table: pd.DataFrame, lang: str) -> None:
+    """Where each value of the comparison comes from (the indicator's file and each region's
+    line in it), in the closed "source of each value" expander every table has."""
+    technical = display.technical_columns(table, lang)
+    if technical:
+        shown = [c for c in table.columns if c not in technical]
+        widgets.source_detail(table, shown, technical, lang)
 
 
 def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> str:
@@ -145,18 +168,26 @@ def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> str:
     view = compare_view.lines(cached, codes, ind)
     sel = view.selection
     widgets.heading_text(labels.indicator_label(ind, lang), labels.selection_label(sel, lang))
+    names = {c: labels.region_name(c, lang) for c in codes}
+    rows = plans_ui.compare_block(codes, sel, lang)
     fig = compare_lines(
         view.regional,
         view.national,
         codes,
-        {c: labels.region_name(c, lang) for c in codes},
+        names,
         labels.code_label("unit", sel.unit, lang),
         lang,
+        {code: plans_view.plan_chart_frame(row) for code, row in rows.items()},
     )
     files = [view.source_file]
     render.chart(
         fig,
         key="cmp_lines",
+        values=plan_tables.with_plan_lines(
+            view.table(names, t("national", lang), lang),
+            {plan_tables.line_title(r, lang, names[c]): r for c, r in rows.items()},
+            lang,
+        ),
         title=labels.indicator_label(ind, lang),
         source=widgets.source_text(files, lang),
         filename=file_stem("sdg", ind, "compare", *codes, lang),

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sdgdash.data.catalog import FEATURED_INDICATOR, natural_key
+from sdgdash.data.catalog import natural_key
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Data, derived
+from sdgdash.features.map import view as mapview
 from sdgdash.features.region.view import _national, headline_ranked
+from sdgdash.figures import by_year
 from sdgdash.geo import layouts as geo
 
 
@@ -46,6 +48,11 @@ def comparison(
             row[f"value_{code}"] = float(in_year.loc[code, "value"]) if has else None
             rank = in_year.loc[code, "rank"] if has else None
             row[f"rank_{code}"] = None if rank is None or pd.isna(rank) else int(rank)
+        # Where each value comes from: the indicator's file and each region's line in it.
+        row["source_file"] = str(g["source_file"].iloc[0])
+        for code in ref_areas:
+            line = in_year.loc[code, "source_row"] if code in in_year.index else None
+            row[f"source_row_{code}"] = None if line is None or pd.isna(line) else int(line)
         out.append(row)
     result = pd.DataFrame(out)
     if len(result):
@@ -102,7 +109,7 @@ def indicator_choices(data: Data, frame: pd.DataFrame) -> list[str]:
 
 def default_indicator(ids: list[str]) -> str:
     """The featured indicator when it is compared, else the first one."""
-    return FEATURED_INDICATOR if FEATURED_INDICATOR in ids else ids[0]
+    return mapview.default_indicator(ids)
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,17 @@ class Lines:
     codes: list[str]
     regional: pd.DataFrame  # ref_area, year, value of the compared regions
     national: pd.DataFrame  # year, value
+
+    def table(self, names: dict[str, str], national_name: str, lang: str) -> pd.DataFrame:
+        """The chart's values: per year, each compared region's value and Kazakhstan's."""
+        long = pd.concat(
+            [
+                self.regional[["year", "ref_area", "value"]].rename(columns={"ref_area": "series"}),
+                self.national[["year", "value"]].assign(series=""),
+            ],
+            ignore_index=True,
+        )
+        return by_year(long, {c: names.get(c, c) for c in self.codes} | {"": national_name}, lang)
 
     @property
     def source_file(self) -> str:

@@ -15,6 +15,7 @@ from sdgdash.features.deck.parts import footer
 from sdgdash.features.goal import slides as goal_slides
 from sdgdash.features.index import slides as index_slides
 from sdgdash.features.map import slides as map_slides
+from sdgdash.features.plans import slides as plan_slides
 from sdgdash.features.region import slides as region_slides
 from sdgdash.features.tags import slides as tag_slides
 from sdgdash.features.territory import slides as territory_slides
@@ -34,6 +35,7 @@ VIEW_SLIDES: dict[str, ViewSlides] = {
     "map": ViewSlides(map_slides.title, map_slides.slides),
     "region": ViewSlides(region_slides.title, region_slides.slides),
     "compare": ViewSlides(compare_slides.title, compare_slides.slides),
+    "plans": ViewSlides(plan_slides.title, plan_slides.slides),
     "index": ViewSlides(index_slides.title, index_slides.slides),
     "goal": ViewSlides(goal_slides.title, goal_slides.slides),
     "tag": ViewSlides(tag_slides.title, tag_slides.slides),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from sdgdash.data import provenance
 from sdgdash.data.source import Data
 from sdgdash.features.deck import pptx as slides
 from sdgdash.i18n import fmt_number, t, tn
@@ -19,9 +20,10 @@ _DATA_PREFIX = "data/indicator_"
 _DATA_FILE = re.compile(r"data/indicator_[0-9a-z-]+\.csv")
 
 
-def commit(data: Data) -> str:
-    """The data build's source commit (short), as every footer names it."""
-    return str(data.build_info().get("source", {}).get("commit", ""))[:10]
+def commit(data: Data, lang: str) -> str:
+    """The data's version as every footer names it: "data build 72277878d1", or "unknown source
+    version" when the build could not tell the commit."""
+    return provenance.footer_text(provenance.data_version(data.build_info()), lang)
 
 
 def footer(
@@ -48,7 +50,7 @@ def footer(
     if files:
         parts.append(files)
     line = t("source_line", lang, file="; ".join(parts) or "—")
-    return f"{line} · {t('slide_build', lang)} {commit(data)}"
+    return f"{line} · {commit(data, lang)}"
 
 
 def files_text(files: list[str] | tuple[str, ...]) -> str:

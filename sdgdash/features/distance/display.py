@@ -10,7 +10,13 @@ import pandas as pd
 from sdgdash.data.labels import Labels
 from sdgdash.features.distance import change, endvalues, pace
 from sdgdash.features.distance.ranks import rank_label
-from sdgdash.features.distance.view import RegionDistance, RegionPeers, source_file
+from sdgdash.features.distance.view import (
+    IndicatorDetail,
+    RegionDistance,
+    RegionPeers,
+    source_file,
+)
+from sdgdash.figures import by_year
 from sdgdash.i18n import fmt_number, t
 
 
@@ -320,3 +326,49 @@ def change_notes(lang: str) -> tuple[str, ...]:
 def number(x: object, lang: str, digits: int | None = None) -> str:
     """A figure for a sentence or a metric ("—" when missing)."""
     return "—" if _missing(x) else fmt_number(float(x), lang, digits)  # type: ignore[arg-type]
+
+
+def detail_values(detail: IndicatorDetail, region_name: str, lang: str) -> pd.DataFrame:
+    """The indicator chart's values by year: the region, Kazakhstan, the peers' lowest, mean and
+    highest, the projection at the observed pace and the 2030 end value."""
+    band = detail.band
+    peers = band[band["n_peers"] > 0]
+    parts = [
+        band[["year", "value"]].assign(series="region"),
+        band[["year", "national"]].rename(columns={"national": "value"}).assign(series="national"),
+        peers[["year", "peer_min"]].rename(columns={"peer_min": "value"}).assign(series="low"),
+        peers[["year", "peer_mean"]].rename(columns={"peer_mean": "value"}).assign(series="mean"),
+        peers[["year", "peer_max"]].rename(columns={"peer_max": "value"}).assign(series="high"),
+        detail.projection[["year", "value"]].assign(series="projection"),
+    ]
+    row = detail.row
+    if pd.notna(row["end_value"]):
+        year = int(row["end_year"]) if pd.notna(row["end_year"]) else 2030
+        parts.append(pd.DataFrame({"year": [year], "value": [row["end_value"]], "series": "end"}))
+    long = pd.concat(parts, ignore_index=True).dropna(subset=["value"])
+    peer_range = t("dist_peer_range", lang)
+    return by_year(
+        long,
+        {
+            "region": region_name,
+            "national": t("national", lang),
+            "low": f"{peer_range}: {t('a11y_col_low', lang)}",
+            "mean": t("dist_peer_mean", lang),
+            "high": f"{peer_range}: {t('a11y_col_high', lang)}",
+            "projection": t("dist_projection", lang),
+            "end": t("dist_end_value_short", lang),
+        },
+        lang,
+    )
+
+
+def goal_regions_values(frame: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """The goal chart's values: every region's (and Kazakhstan's) score and its indicators."""
+    shown = frame.dropna(subset=["score"])
+    return pd.DataFrame(
+        {
+            t("region", lang): [names.get(c, c) for c in shown["ref_area"]],
+            t("dist_score", lang): shown["score"].round(1).to_numpy(),
+            t("kpi_indicators", lang): shown["n_indicators"].astype("int64").to_numpy(),
+        }
+    )

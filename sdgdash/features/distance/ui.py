@@ -20,8 +20,6 @@ from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, pickers, render, state, widgets
 from sdgdash.ui.safe import md_escape
 
-SCORE = st.column_config.NumberColumn(format="%.1f")
-
 
 def _names(lang: str) -> dict[str, str]:
     labels = cached.labels()
@@ -29,16 +27,18 @@ def _names(lang: str) -> dict[str, str]:
 
 
 def _number_columns(lang: str) -> dict:
+    # Numbers are written by widgets.data_table in the page's language (a printf format here
+    # would write 5.3 on a Russian page); scores get one decimal through _score_digits.
     return {
-        t("dist_score", lang): SCORE,
-        t("dist_distance", lang): SCORE,
-        t("dist_national_score", lang): SCORE,
-        t("dist_peer_score", lang): SCORE,
-        t("value", lang): st.column_config.NumberColumn(format="%g"),
-        t("national_value", lang): st.column_config.NumberColumn(format="%g"),
         t("indicator", lang): st.column_config.TextColumn(width=300, pinned=True),
         t("dist_note_col", lang): st.column_config.TextColumn(width="large"),
     }
+
+
+def _score_digits(lang: str) -> dict[str, int]:
+    """Scores and distances (0-100) to one decimal."""
+    keys = ("dist_score", "dist_distance", "dist_national_score", "dist_peer_score")
+    return {t(k, lang): 1 for k in keys}
 
 
 # --- region profile ----------------------------------------------------------------------------
@@ -70,15 +70,22 @@ def _goal_part(block: view.RegionDistance, name: str, lang: str) -> None:
     if block.goals.empty:
         st.info(t("dist_no_goal_scores", lang))
         return
+    table = display.goal_table(labels, block, lang)
     render.chart(
         charts.goal_scores(block.goals, name, labels, lang),
         key="dist_goal_scores",
+        values=table,
         title=t("dist_goals_title", lang, region=name),
         source=t("source_line", lang, file=t("dist_source_method", lang)),
         filename=file_stem("sdg", "distance", "goals", block.ref_area, lang),
     )
-    table = display.goal_table(labels, block, lang)
-    widgets.data_table(table, column_config=_number_columns(lang), height=35 * (len(table) + 1) + 3)
+    widgets.data_table(
+        table,
+        lang,
+        digits=_score_digits(lang),
+        column_config=_number_columns(lang),
+        height=35 * (len(table) + 1) + 3,
+    )
     st.caption(t("dist_goals_note", lang))
 
 
@@ -114,6 +121,8 @@ def _indicator_part(block: view.RegionDistance, name: str, lang: str) -> None:
     table = display.indicator_table(labels, rows, lang)
     widgets.data_table(
         table,
+        lang,
+        digits=_score_digits(lang),
         column_config=_number_columns(lang),
         height=min(36 * (len(table) + 1) + 4, 700),
         key="dist_table",
@@ -125,7 +134,13 @@ def _indicator_part(block: view.RegionDistance, name: str, lang: str) -> None:
         regions=(block.ref_area,),
         notes=display.method_notes(lang),
     )
-    widgets.download_buttons(full, meta, f"sdg_distance_{block.ref_area}_{lang}", lang)
+    widgets.download_buttons(
+        full,
+        meta,
+        f"sdg_distance_{block.ref_area}_{lang}",
+        lang,
+        what=t("dl_distance_indicators", lang),
+    )
     st.caption(t("dist_table_note", lang))
 
 
@@ -148,6 +163,7 @@ def _detail_part(block: view.RegionDistance, name: str, lang: str) -> None:
     render.chart(
         charts.indicator_chart(detail, name, unit, lang),
         key="dist_detail_chart",
+        values=display.detail_values(detail, name, lang),
         title=f"{name}: {labels.indicator_label(ind, lang)}",
         source=widgets.source_text([view.source_file(ind)], lang),
         filename=file_stem("sdg", ind, "distance", block.ref_area, lang),
@@ -249,7 +265,7 @@ def compare_block(codes: list[str], indicator_id: str, lang: str) -> None:
         st.info(t("dist_not_region", lang))
         return
     table = display.compare_table(labels, rows, lang)
-    widgets.data_table(table, column_config=_number_columns(lang))
+    widgets.data_table(table, lang, digits=_score_digits(lang), column_config=_number_columns(lang))
     st.caption(t("dist_compare_note", lang))
     meta = ExportMeta(
         f"{t('dist_compare_heading', lang)}: {labels.indicator_label(indicator_id, lang)}",
@@ -263,6 +279,7 @@ def compare_block(codes: list[str], indicator_id: str, lang: str) -> None:
         f"sdg_distance_{indicator_id}_{'-'.join(codes)}_{lang}",
         lang,
         key="dl_cmp_dist",
+        what=t("dl_distance_compare", lang),
     )
 
 
@@ -371,6 +388,8 @@ def change_map(sel: Selection, choice: ChangeChoice, lang: str, opts: MapOptions
     render.chart(
         charts.change_figure(cached, cv, unit, lang, opts.palette, choice.measure),
         key="map_change",
+        values=display.change_table(labels, cv, sel.indicator_id, unit, lang),
+        kind="map",
         title=t(
             "dist_change_title",
             lang,
@@ -440,9 +459,11 @@ def change_table(cv: change_mod.ChangeView, sel: Selection, lang: str) -> None:
     """The change of every region (fastest movers first, then the left out) with downloads."""
     labels = cached.labels()
     unit = labels.code_label("unit", sel.unit, lang)
+    table = display.change_table(labels, cv, sel.indicator_id, unit, lang)
     render.chart(
         charts.change_bars(cv, _names(lang), unit, lang),
         key="map_change_bars",
+        values=table,
         title=t(
             "dist_change_bars_title",
             lang,
@@ -453,14 +474,7 @@ def change_table(cv: change_mod.ChangeView, sel: Selection, lang: str) -> None:
         source=widgets.source_text([view.source_file(sel.indicator_id)], lang),
         filename=file_stem("sdg", sel.indicator_id, "movers", cv.year_a, cv.year_b, lang),
     )
-    table = display.change_table(labels, cv, sel.indicator_id, unit, lang)
-    widgets.data_table(
-        table,
-        column_config={
-            str(cv.year_a): st.column_config.NumberColumn(format="%g"),
-            str(cv.year_b): st.column_config.NumberColumn(format="%g"),
-        },
-    )
+    widgets.data_table(table, lang)
     meta = ExportMeta(
         t(
             "dist_change_title",
@@ -475,7 +489,11 @@ def change_table(cv: change_mod.ChangeView, sel: Selection, lang: str) -> None:
         notes=display.change_notes(lang),
     )
     widgets.download_buttons(
-        table, meta, f"sdg_{sel.indicator_id}_change_{cv.year_a}_{cv.year_b}_{lang}", lang
+        table,
+        meta,
+        f"sdg_{sel.indicator_id}_change_{cv.year_a}_{cv.year_b}_{lang}",
+        lang,
+        what=t("dl_distance_change", lang),
     )
 
 
@@ -495,6 +513,7 @@ def goal_block(goal: int, ref_area: str, lang: str) -> None:
     render.chart(
         charts.goal_regions(frame, names, ref_area, lang),
         key="dist_goal_regions",
+        values=display.goal_regions_values(frame, names, lang),
         title=t("dist_goal_title", lang, goal=goal, name=labels.goal_short(goal, lang)),
         source=t("source_line", lang, file=t("dist_source_method", lang)),
         filename=file_stem("sdg", "goal", goal, "distance", lang),
@@ -509,7 +528,13 @@ def goal_block(goal: int, ref_area: str, lang: str) -> None:
             st.info(t("dist_not_region", lang))
             return
         table = display.indicator_table(labels, rows, lang)
-        widgets.data_table(table, column_config=_number_columns(lang), key="dist_goal_table")
+        widgets.data_table(
+            table,
+            lang,
+            digits=_score_digits(lang),
+            column_config=_number_columns(lang),
+            key="dist_goal_table",
+        )
         full = display.indicator_table(labels, rows, lang, full=True)
         meta = ExportMeta(
             f"{t('dist_goal_heading', lang)}: {t('goal', lang)} {goal}",
@@ -523,6 +548,7 @@ def goal_block(goal: int, ref_area: str, lang: str) -> None:
             f"sdg_goal{goal}_distance_{ref_area or 'KZ'}_{lang}",
             lang,
             key="dl_goal_dist",
+            what=t("dl_distance_indicators", lang),
         )
 
 
@@ -539,7 +565,16 @@ def index_block(lang: str) -> None:
         .map(lambda v: "background-color: #f2f2f2" if pd.isna(v) else "", subset=goal_cols)
         .format(precision=0, na_rep="—", subset=goal_cols)
     )
-    widgets.data_table(styled, height=35 * (len(table) + 1) + 3)
+    widgets.data_table(
+        styled, lang, digits=dict.fromkeys(goal_cols, 0), height=35 * (len(table) + 1) + 3
+    )
     meta = ExportMeta(t("dist_index_heading", lang), notes=display.method_notes(lang))
-    widgets.download_buttons(table, meta, f"sdg_distance_goals_{lang}", lang, key="dl_dist_goals")
+    widgets.download_buttons(
+        table,
+        meta,
+        f"sdg_distance_goals_{lang}",
+        lang,
+        key="dl_dist_goals",
+        what=t("dl_distance_goals", lang),
+    )
     st.caption(t("source_line", lang, file=t("dist_source_method", lang)))

@@ -128,7 +128,9 @@ def findings_block(
     meta = exports.ExportMeta(
         t("findings_block_heading", lang), regions=(ref_area,) if ref_area else ()
     )
-    widgets.download_buttons(table_for(frame, lang), meta, f"{name}_{lang}", lang, key=key)
+    widgets.download_buttons(
+        table_for(frame, lang), meta, f"{name}_{lang}", lang, key=key, what=t("dl_findings", lang)
+    )
     st.caption(t("findings_source_line", lang))
     return frame
 
@@ -168,6 +170,12 @@ def goal_chart(frame: pd.DataFrame, lang: str) -> None:
     render.chart(
         fig,
         key="findings_goal_chart",
+        values=fnd.goal_counts_table(
+            counts,
+            lang,
+            lambda c: labels.region_name(c, lang),
+            lambda g: labels.goal_short(g, lang),
+        ),
         title=t("findings_chart_title", lang),
         source=t("findings_source_line", lang),
         filename=exports.file_stem("sdg", "findings", "priority", "goals", lang),

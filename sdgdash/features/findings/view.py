@@ -95,6 +95,22 @@ def goal_counts(frame: pd.DataFrame, parents: Mapping[str, str]) -> pd.DataFrame
     return out.astype({"goal": "int64", "count": "int64"}).sort_values(["ref_area", "goal"])
 
 
+def goal_counts_table(
+    counts: pd.DataFrame,
+    lang: str,
+    region_name: Callable[[str], str],
+    goal_name: Callable[[int], str],
+) -> pd.DataFrame:
+    """The priority-SDG chart's values: per region and goal, how often the goal was named."""
+    return pd.DataFrame(
+        {
+            t("region", lang): [region_name(a) for a in counts["ref_area"]],
+            t("goal", lang): [f"{g}. {goal_name(g)}" for g in counts["goal"]],
+            t("a11y_col_times_named", lang): counts["count"].astype("int64"),
+        }
+    )
+
+
 def goal_chart(
     counts: pd.DataFrame,
     lang: str,

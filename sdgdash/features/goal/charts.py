@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from sdgdash.features.goal import progress
 from sdgdash.features.goal import view as goalview
+from sdgdash.figures import text_colour_on
 from sdgdash.i18n import fmt_number, plotly_separators, t
 
 # Diverging green -> red for the assessed statuses, greys for the rest (ColorBrewer RdYlGn,
@@ -45,6 +46,8 @@ def status_summary(counts: dict[str, pd.DataFrame], lang: str) -> go.Figure:
                 marker={"color": STATUS_COLOURS[bucket], "line": {"color": "#888", "width": 0.5}},
                 text=[str(v) if v else "" for v in values],
                 textposition="inside",
+                # Plotly's own pick (white or #444) is under 4.5:1 on the dark green and orange.
+                textfont={"color": text_colour_on(STATUS_COLOURS[bucket])},
                 insidetextanchor="middle",
                 textangle=0,
                 hovertemplate=f"%{{y}}: {html.escape(label)} — %{{x}}<extra></extra>",
@@ -144,6 +147,9 @@ def gaps_chart(
                 marker_color=[colours.get(g, "#777") for g in pair["group"]],
                 text=[fmt_number(v, lang) for v in pair["value"]],
                 textposition="auto",
+                insidetextfont={
+                    "color": [text_colour_on(colours.get(g, "#777")) for g in pair["group"]]
+                },
                 textangle=0,
                 hovertemplate="%{y}: %{text}<extra></extra>",
                 showlegend=False,

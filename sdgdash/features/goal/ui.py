@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import streamlit as st
 
@@ -13,6 +11,11 @@ from sdgdash.exports import tables as exports
 from sdgdash.features.goal import charts as goalcharts
 from sdgdash.features.goal import progress
 from sdgdash.features.goal import view as goalview
+from sdgdash.features.plans import tables as plan_tables
+from sdgdash.features.plans import ui as plans_ui
+from sdgdash.features.plans import view as plans_view
+from sdgdash.features.plans.charts import plan_trace
+from sdgdash.features.plans.status import REGIONAL_PLAN
 from sdgdash.geo import layouts as geo
 from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, pickers, render, state, widgets
@@ -61,9 +64,9 @@ def header(goal: int, lang: str) -> None:
     st.title(f"{t('goal', lang)} {goal}. {labels.goal_short(goal, lang)}")
     # A band of text (not a figure): the title wraps to any screen's width.
     st.html(
-        f'<div class="sdg-goal-banner" style="background:{labels.goal_colour(goal)};'
-        f'font-size:{"1.6rem" if presenting() else "1.05rem"}">'
-        f"<b>{goal}</b>&ensp;{html.escape(labels.goal_title(goal, lang))}</div>"
+        goalview.banner_html(
+            goal, labels.goal_title(goal, lang), labels.goal_colour(goal), presenting()
+        )
     )
     st.caption(
         tn(
@@ -80,9 +83,11 @@ def summary(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
     """How many indicators are in each status, for Kazakhstan and the chosen region."""
     st.subheader(t("goal_summary_heading", lang))
     files = goalview.summary_files(table, ref_area)
+    counts = goalview.summary_counts(cached, table, ref_area, lang)
     render.chart(
-        goalcharts.status_summary(goalview.summary_counts(cached, table, ref_area, lang), lang),
+        goalcharts.status_summary(counts, lang),
         key="goal_summary",
+        values=goalview.summary_table(counts, lang),
         title=f"{t('goal', lang)} {goal}: {t('goal_summary_heading', lang)}",
         source=widgets.source_text(files, lang),
         filename=exports.file_stem("sdg", "goal", goal, "status", ref_area or "KZ", lang),
@@ -95,12 +100,15 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
     """The status table with sparklines, its CSV and its source line."""
     labels = cached.labels()
     st.subheader(t("goal_table_heading", lang, area=labels.region_name(ref_area, lang)))
-    shown = rows.drop(columns=["_years", "_indicator_id"])
+    hidden = ["_years", "_indicator_id", "_base", "_latest"]
+    shown = goalview.display_points(rows, lang).drop(columns=hidden, errors="ignore")
     spark = t("goal_series_chart", lang)
     # Rows four lines high, so the indicator's name and "how it was computed" wrap instead of
     # being cut (Streamlit wraps text in rows taller than 4 rem); a row picked opens its detail.
     event = widgets.data_table(
         shown,
+        lang,
+        digits={t("goal_cagr", lang): 2, t("goal_required", lang): 2},
         hide_index=True,
         width="stretch",
         height=min(STATUS_ROW_PX * len(shown) + 40, 900),
@@ -114,10 +122,6 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
             t("tags_column", lang): st.column_config.TextColumn(width="small"),
             t("goal_status", lang): st.column_config.TextColumn(width=120),
             t("goal_explanation", lang): st.column_config.TextColumn(width=360),
-            t("goal_cagr", lang): st.column_config.NumberColumn(format="%.2f"),
-            t("goal_required", lang): st.column_config.NumberColumn(format="%.2f"),
-            t("goal_target_value", lang): st.column_config.NumberColumn(format="%g"),
-            t("goal_target_year", lang): st.column_config.NumberColumn(format="%d"),
         },
         key="goal_table",
         placeholder="—",
@@ -127,7 +131,7 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
     if chosen and st.session_state.get("goal_table_pick") != chosen:  # a new row was picked
         st.session_state["goal_ind"] = chosen
     st.session_state["goal_table_pick"] = chosen
-    csv = shown.copy()
+    csv = rows.drop(columns=hidden, errors="ignore")
     csv[spark] = [
         "; ".join(f"{y}:{v:g}" for y, v in zip(ys, vs, strict=True))
         for ys, vs in zip(rows["_years"], rows[spark], strict=True)
@@ -137,7 +141,14 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
         tuple(dict.fromkeys(rows["_indicator_id"])),
         regions=(ref_area,) if ref_area else (),
     )
-    widgets.download_buttons(csv, meta, f"sdg_goal{goal}_{ref_area or 'KZ'}_{lang}", lang, "goal")
+    widgets.download_buttons(
+        csv,
+        meta,
+        f"sdg_goal{goal}_{ref_area or 'KZ'}_{lang}",
+        lang,
+        "goal",
+        what=t("dl_goal_status", lang),
+    )
     files = sorted({f for f in rows[t("source", lang)] if f})
     widgets.source_line(files, lang)
     if ref_area in geo.SPLIT_2022:
@@ -167,16 +178,27 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
         labels.selection_label(row["selection"], lang),
     )
     st.markdown(md_escape(goalview.explain(p, lang, factor)))  # wraps on a phone
+    fig = goalcharts.series_chart(
+        row["years"],
+        row["values"],
+        p,
+        labels.code_label("unit", row["unit"], lang),
+        labels.goal_colour(goal),
+        lang,
+    )
+    drawn: dict[str, dict] = {}
+    if ref_area:
+        plan = plans_ui.panel_status(ref_area, row["selection"], lang)
+        # The national target's path is drawn already; a regional plan adds its own line.
+        if plan is not None and plan["basis"] == REGIONAL_PLAN:
+            fig.add_trace(plan_trace(plans_view.plan_chart_frame(plan), lang))
+            drawn = {plan_tables.line_title(plan, lang): plan}
     render.chart(
-        goalcharts.series_chart(
-            row["years"],
-            row["values"],
-            p,
-            labels.code_label("unit", row["unit"], lang),
-            labels.goal_colour(goal),
-            lang,
-        ),
+        fig,
         key="goal_detail",
+        values=plan_tables.with_plan_lines(
+            goalview.series_table(row["years"], row["values"], lang), drawn, lang
+        ),
         title=f"{labels.indicator_label(ind, lang)} — {labels.region_name(ref_area, lang)}",
         source=widgets.source_text([row["source_file"]], lang),
         filename=exports.file_stem("sdg", ind, ref_area or "KZ", "progress", lang),
@@ -197,6 +219,7 @@ def coverage(goal: int, lang: str) -> None:
     render.chart(
         goalcharts.coverage_heatmap(matrix, names, areas, lang),
         key="goal_coverage",
+        values=goalview.coverage_table(matrix, names, areas, lang),
         title=f"{t('goal', lang)} {goal}: {t('goal_coverage_heading', lang)}",
         source=widgets.source_text(files, lang),
         filename=exports.file_stem("sdg", "goal", goal, "coverage", lang),
@@ -226,9 +249,24 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
         for d, g in zip(frame["dimension"], frame["group"], strict=True)
     }
     files = sorted(frame["source_file"].unique())
+    table = pd.DataFrame(
+        {
+            t("indicator", lang): [labels.indicator_label(i, lang) for i in frame["indicator_id"]],
+            t("goal_dimension", lang): [labels.dimension_name(d, lang) for d in frame["dimension"]],
+            t("goal_group", lang): [
+                groups[(d, g)] for d, g in zip(frame["dimension"], frame["group"], strict=True)
+            ],
+            t("year", lang): frame["year"],
+            t("value", lang): frame["value"],
+            t("unit", lang): [labels.code_label("unit", u, lang) for u in frame["unit"]],
+            t("source", lang): frame["source_file"],
+            t("source_row", lang): frame["source_row"],
+        }
+    )
     render.chart(
         goalcharts.gaps_chart(frame, titles, groups, lang),
         key="goal_gaps",
+        values=table,
         title=f"{t('goal', lang)} {goal}. "
         + t("goal_gaps_heading", lang, area=labels.region_name(ref_area, lang)),
         source=widgets.source_text(files, lang),
@@ -236,30 +274,11 @@ def gaps(goal: int, ref_area: str, lang: str) -> None:
     )
     st.caption(t("goal_gaps_caption", lang))
     widgets.source_line(files, lang)
-    with st.expander(t("goal_gaps_table", lang)):
-        table = pd.DataFrame(
-            {
-                t("indicator", lang): [
-                    labels.indicator_label(i, lang) for i in frame["indicator_id"]
-                ],
-                t("goal_dimension", lang): [
-                    labels.dimension_name(d, lang) for d in frame["dimension"]
-                ],
-                t("goal_group", lang): [
-                    groups[(d, g)] for d, g in zip(frame["dimension"], frame["group"], strict=True)
-                ],
-                t("year", lang): frame["year"],
-                t("value", lang): frame["value"],
-                t("unit", lang): [labels.code_label("unit", u, lang) for u in frame["unit"]],
-                t("source", lang): frame["source_file"],
-                t("source_row", lang): frame["source_row"],
-            }
-        )
-        widgets.data_table(table)
-        meta = exports.ExportMeta(
-            t("goal_gaps_table", lang),
-            tuple(dict.fromkeys(frame["indicator_id"])),
-            regions=(ref_area,) if ref_area else (),
-        )
-        name = f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}"
-        widgets.download_buttons(table, meta, name, lang, key="goal_gaps")
+    meta = exports.ExportMeta(
+        t("goal_gaps_table", lang),
+        tuple(dict.fromkeys(frame["indicator_id"])),
+        regions=(ref_area,) if ref_area else (),
+    )
+    name = f"sdg_goal{goal}_gaps_{ref_area or 'KZ'}_{lang}"
+    what = t("dl_goal_gaps", lang)
+    widgets.download_buttons(table, meta, name, lang, key="goal_gaps", what=what)

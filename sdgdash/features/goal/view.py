@@ -8,6 +8,7 @@ values, as on the map and profile pages, or among the national ones when there a
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,8 +20,9 @@ from sdgdash.data.models import Selection
 from sdgdash.data.source import Data, derived
 from sdgdash.features.goal import progress
 from sdgdash.features.tags import view as tags_view
+from sdgdash.figures import text_colour_on
 from sdgdash.geo import layouts as geo
-from sdgdash.i18n import fmt_number, t
+from sdgdash.i18n import fmt_number, t, table_digits, table_number
 
 NATIONAL = ""
 NO_DATA = "no_data"  # summary bucket of indicators with no value at all in an area
@@ -381,14 +383,57 @@ def summary_counts(
     return {labels.region_name(a, lang): counts(table, a) for a in summary_areas(ref_area)}
 
 
+def summary_table(counts_by_area: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """The status summary chart's values: one row per area, the number of indicators in each
+    status (the chart's segments) as columns."""
+    rows = []
+    for area, frame in counts_by_area.items():
+        n = frame.set_index("bucket")["n"]
+        rows.append(
+            {t("a11y_col_area", lang): area}
+            | {t(f"goal_status_{b}", lang): int(n.get(b, 0)) for b in BUCKETS}
+        )
+    return pd.DataFrame(rows)
+
+
+def series_table(years: list[int], values: list[float], lang: str) -> pd.DataFrame:
+    """The progress chart's values: the indicator's value in each year."""
+    return pd.DataFrame({t("year", lang): list(years), t("value", lang): list(values)})
+
+
+def coverage_table(
+    matrix: pd.DataFrame, indicator_names: dict[str, str], area_names: dict[str, str], lang: str
+) -> pd.DataFrame:
+    """The coverage heatmap's values: one row per indicator, the latest year with data in each
+    area (blank where none)."""
+    out = matrix.astype("Int64").rename(columns=area_names)
+    out.insert(0, t("indicator", lang), [indicator_names.get(i, i) for i in matrix.index])
+    return out.reset_index(drop=True)
+
+
 def summary_files(table: pd.DataFrame, ref_area: str) -> list[str]:
     """The data files behind the status summary."""
     areas = summary_areas(ref_area)
     return sorted({f for f in table[table["ref_area"].isin(areas)]["source_file"] if f})
 
 
-def _point(year: int | None, value: float | None, lang: str) -> str:
-    return f"{year}: {fmt_number(value, lang)}" if year is not None else ""
+def _point(year: int | None, value: float | None, lang: str, rounded: bool = False) -> str:
+    """ "2015: 5.513589" as the source gives it (downloads), or "2015: 5.51" for a table."""
+    if year is None:
+        return ""
+    if rounded and value is not None:
+        return f"{year}: {table_number(value, lang, table_digits([value]))}"
+    return f"{year}: {fmt_number(value, lang)}"
+
+
+def display_points(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The status table for the page: base and latest points rounded as table numbers are
+    (the download keeps them as the source gives them)."""
+    out = rows.copy()
+    for column, key in ((t("goal_base", lang), "_base"), (t("goal_latest", lang), "_latest")):
+        if key in out:
+            out[column] = [_point(y, v, lang, rounded=True) for y, v in out[key]]
+    return out
 
 
 def _percent(x: float | None) -> float | None:
@@ -439,6 +484,20 @@ def status_rows(
                 t("goal_latest", lang) + " · " + t("source_row", lang): r.latest_row,
                 "_years": r.years,
                 "_indicator_id": r.indicator_id,
+                # (year, value) of the base and the latest point, for a rounded display copy
+                "_base": (p.base_year, p.base_value),
+                "_latest": (p.latest_year, p.latest_value),
             }
         )
     return pd.DataFrame(rows)
+
+
+def banner_html(goal: int, title: str, colour: str, big: bool = False) -> str:
+    """The goal's band: its number and full title on the goal's colour, as text that wraps (the
+    layout CSS styles ``sdg-goal-banner``), written in the colour that reads on it (WCAG AA:
+    dark on yellow and light blue); larger on a projector (``big``)."""
+    return (
+        f'<div class="sdg-goal-banner" style="background:{colour};color:{text_colour_on(colour)};'
+        f'font-size:{"1.6rem" if big else "1.05rem"}">'
+        f"<b>{goal}</b>&ensp;{html.escape(title)}</div>"
+    )

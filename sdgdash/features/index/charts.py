@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdgdash.data.labels import Labels
+from sdgdash.features.index.scoring import RATING_MARKS
 from sdgdash.figures import goal_label
 from sdgdash.i18n import fmt_number, plotly_separators, t
 
@@ -64,13 +65,19 @@ def goal_scores(
             name=t("score", lang),
         )
     )
-    # The scores as a column of numbers right of the scale, never on a marker or a bar.
+    # The scores as a column of numbers right of the scale, never on a marker or a bar, each
+    # with its rating's mark: the colour is not the only sign of the rating.
     fig.add_trace(
         go.Scatter(
             y=names,
             x=[SCORE_COLUMN] * len(names),
             mode="text",
-            text=[f"<b>{fmt_number(v, lang, 0)}</b>" if pd.notna(v) else "" for v in mine["score"]],
+            text=[
+                f"<b>{fmt_number(v, lang, 0)}</b> {RATING_MARKS.get(r, '')}".strip()
+                if pd.notna(v)
+                else ""
+                for v, r in zip(mine["score"], mine["rating"], strict=True)
+            ],
             textposition="middle right",
             textfont={"size": 14},
             hoverinfo="skip",
@@ -83,7 +90,7 @@ def goal_scores(
         height=60 + 40 * len(dist),
         margin={"l": 0, "r": 10, "t": 10, "b": 0},
         xaxis={
-            "range": [0, SCORE_COLUMN + 12],
+            "range": [0, SCORE_COLUMN + 18],  # room for "100 !!!"
             "tickvals": [0, 20, 40, 60, 80, 100],
             "title": t("score", lang),
         },

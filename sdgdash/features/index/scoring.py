@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -69,6 +69,9 @@ WITHHOLD_SHARE = 0.2  # withhold the index when more than this share of goals is
 
 RATINGS: tuple[str, ...] = ("red", "orange", "yellow", "green")
 RATING_POINTS: dict[str, int] = {r: i for i, r in enumerate(RATINGS)}
+# A mark beside each rating's colour wherever it is shown, so that the rating does not rest on
+# colour alone (more marks: further from the target).
+RATING_MARKS: dict[str, str] = {"green": "✓", "yellow": "!", "orange": "!!", "red": "!!!"}
 
 ON_TRACK = "on_track"
 MODERATELY_IMPROVING = "moderately_improving"
@@ -446,6 +449,13 @@ def national_distribution(goal_scores: pd.DataFrame) -> pd.DataFrame:
 # --- the whole computation ---------------------------------------------------------------------
 
 
+LEFT_OUT_COLUMNS: list[str] = ["indicator_id", "reason"]
+
+
+def _no_left_out() -> pd.DataFrame:
+    return pd.DataFrame(columns=LEFT_OUT_COLUMNS, dtype=str)
+
+
 @dataclass(frozen=True)
 class IndexResult:
     """Every stage of one scoring year, so a page can show each number's derivation."""
@@ -455,19 +465,54 @@ class IndexResult:
     goals: pd.DataFrame
     index: pd.DataFrame
     distribution: pd.DataFrame
+    # Table indicators the data cannot score (indicator_id, reason: a key of
+    # sdgdash.data.curated.LEFT_OUT_REASONS), left out of this index and listed with it.
+    left_out: pd.DataFrame = field(default_factory=_no_left_out)
+
+
+def scorable(values: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the table's indicators that the values can score, those left out with the reason).
+
+    Left out: an indicator without a regional value since 2015 (``no_regional_value``: retired,
+    renamed or no longer published by region upstream) and one whose pooled lower bound is not
+    on the worse side of ``upper`` (``empty_scale``); either would make :func:`indicator_bounds`
+    refuse the whole index.
+    """
+    recent = values[values["year"] >= BASE_YEAR]
+    keep, left_out = [], []
+    for spec in table.itertuples(index=False):
+        pooled = recent.loc[recent["indicator_id"] == spec.indicator_id, "value"].dropna()
+        if pooled.empty:
+            left_out.append((spec.indicator_id, "no_regional_value"))
+            keep.append(False)
+            continue
+        lower = lower_bound(pooled, spec.direction)
+        worse = lower < spec.upper if spec.direction == "higher" else lower > spec.upper
+        if not worse:
+            left_out.append((spec.indicator_id, "empty_scale"))
+        keep.append(worse)
+    kept = table[pd.Series(keep, index=table.index, dtype=bool)].reset_index(drop=True)
+    return kept, pd.DataFrame(left_out, columns=LEFT_OUT_COLUMNS, dtype=str)
 
 
 def compute_index(values: pd.DataFrame, table: pd.DataFrame, year: int) -> IndexResult:
-    """Run score_table, goal_scores, regional_index and national_distribution for ``year``."""
+    """Run score_table, goal_scores, regional_index and national_distribution for ``year``.
+
+    Indicators the values cannot score are left out (:func:`scorable`) and listed in
+    ``IndexResult.left_out``; the goals counted are those of the indicators scored.
+    """
+    table, left_out = scorable(values, table)
     scores = score_table(values, table, year)
     goals = goal_scores(scores)
-    n_goals = len({goal_of(i) for i in table["indicator_id"]})
+    # With no indicator left there are no goal scores, so no region to rank.
+    n_goals = len({goal_of(i) for i in table["indicator_id"]}) or 1
     return IndexResult(
         year=year,
         scores=scores,
         goals=goals,
         index=regional_index(goals, n_goals),
         distribution=national_distribution(goals),
+        left_out=left_out,
     )
 
 

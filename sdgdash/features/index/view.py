@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sdgdash.data.labels import Labels
 from sdgdash.data.source import Data, derived
 from sdgdash.features.index import scoring
+from sdgdash.i18n import t
 
 MIN_RANKED = 15  # a scoring year is offered when its index ranks at least this many regions
 
@@ -50,3 +52,62 @@ def from_params(data: Data, params: dict[str, str]) -> int:
     years = index_years(data)
     raw = params.get("iyear", "")
     return int(raw) if raw.isdigit() and int(raw) in years else years[-1]
+
+
+def left_out_rows(data: Data, result: scoring.IndexResult, lang: str) -> list[tuple[str, str]]:
+    """(indicator, why) in ``lang`` for each index table indicator this index is computed
+    without: "11.6.1" and "no such indicator in the data" when a data update retired it,
+    "17.8.1 Name" and "no regional value since 2015" when it lost its regional values."""
+    labels = data.labels()
+    out = []
+    for r in result.left_out.itertuples():
+        if r.indicator_id in labels.indicators:
+            out.append((labels.indicator_label(r.indicator_id, lang), r.reason))
+        else:
+            out.append((r.indicator_id, "unknown_indicator"))
+    return [(what, t(f"refresh_reason_{reason}", lang)) for what, reason in out]
+
+
+def rating_label(rating: object, lang: str) -> str:
+    """A rating in words with its mark ("✓ green"); "" when there is none."""
+    if not isinstance(rating, str) or rating not in scoring.RATING_MARKS:
+        return ""
+    return f"{scoring.RATING_MARKS[rating]} {t(f'rating_{rating}', lang)}"
+
+
+def region_scores_table(
+    goals: pd.DataFrame, distribution: pd.DataFrame, labels: Labels, lang: str
+) -> pd.DataFrame:
+    """A region's goal-scores chart as a table: each goal's score and rating, and the spread of
+    all regions' scores drawn behind it (lowest, middle half, highest)."""
+    dist = distribution.set_index("goal")
+    mine = goals.set_index("goal").reindex(dist.index)
+    return pd.DataFrame(
+        {
+            t("goal", lang): [f"{g}. {labels.goal_short(g, lang)}" for g in dist.index],
+            t("score", lang): mine["score"].round(1).to_numpy(),
+            t("rating", lang): [rating_label(r, lang) for r in mine["rating"]],
+            t("a11y_col_min", lang): dist["min"].round(1).to_numpy(),
+            t("a11y_col_q1", lang): dist["q1"].round(1).to_numpy(),
+            t("a11y_col_q3", lang): dist["q3"].round(1).to_numpy(),
+            t("a11y_col_max", lang): dist["max"].round(1).to_numpy(),
+        }
+    )
+
+
+def compare_scores_table(
+    goals: pd.DataFrame, codes: list[str], names: dict[str, str], labels: Labels, lang: str
+) -> pd.DataFrame:
+    """The compared regions' goal scores as a table: one row per goal, a score column and a
+    rating column per region."""
+    rows = []
+    for g in sorted(goals["goal"].unique()):
+        row = {t("goal", lang): f"{g}. {labels.goal_short(g, lang)}"}
+        for code in codes:
+            mine = goals[(goals["goal"] == g) & (goals["ref_area"] == code)]
+            score = float(mine["score"].iloc[0]) if len(mine) else float("nan")
+            rating = mine["rating"].iloc[0] if len(mine) else None
+            row[f"{names[code]}: {t('score', lang)}"] = round(score, 1)
+            row[f"{names[code]}: {t('rating', lang)}"] = rating_label(rating, lang)
+        rows.append(row)
+    return pd.DataFrame(rows)

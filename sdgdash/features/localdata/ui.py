@@ -129,10 +129,10 @@ def upload_section(terr: Territory, lang: str, store: UploadStore | None, user: 
         )
         if not result.ok:
             st.error(tn("ld_problems", max(len(result.problems), 1), lang), icon=":material/error:")
-            widgets.data_table(problems_table(result, lang))
+            widgets.data_table(problems_table(result, lang), lang)
         else:
             st.success(tn("ld_ok", len(result.rows), lang), icon=":material/check_circle:")
-            widgets.data_table(result.rows)
+            widgets.data_table(result.rows, lang)
             if (
                 store is not None
                 and user is not None
@@ -166,7 +166,7 @@ def _versions(terr: Territory, lang: str, store: UploadStore, user: Any | None) 
     if not len(history):
         st.caption(t("ld_no_uploads", lang))
         return
-    widgets.data_table(versions_table(history, lang))
+    widgets.data_table(versions_table(history, lang), lang)
     st.caption(t("ld_replace_note", lang))
     ids = history["upload_id"].tolist()
     chosen = st.selectbox(t("ld_pick_upload", lang), ids, key="ld_pick_upload")

@@ -215,6 +215,12 @@ def _csv_table(raw: bytes) -> tuple[list[list[str]], list[int], str, str, list[P
     return records, numbers, encoding, delimiter, []
 
 
+def csv_records(raw: bytes) -> tuple[list[list[str]], list[int], str, str, list[Problem]]:
+    """(records, their line numbers, encoding, delimiter, problems) of an uploaded CSV file;
+    the same reading (UTF-8 or cp1251, comma or semicolon) for every upload of the app."""
+    return _csv_table(raw)
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""

@@ -22,9 +22,12 @@ def region_trend(
     names: dict[str, str],
     unit_label: str,
     lang: str,
+    plan: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """One region's values over the years against Kazakhstan's, as two lines (a small chart)."""
-    fig = compare_lines(regional, national, [ref_area], names, unit_label, lang)
+    """One region's values over the years against Kazakhstan's, as two lines (a small chart),
+    with its plan line (``plans.view.plan_chart_frame``) when it has one."""
+    plans = {ref_area: plan} if plan is not None else None
+    fig = compare_lines(regional, national, [ref_area], names, unit_label, lang, plans)
     fig.update_layout(
         separators=plotly_separators(lang),
         height=260,

@@ -6,15 +6,20 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
+from sdgdash import figures
 from sdgdash.data import selection
-from sdgdash.data.catalog import FEATURED_INDICATOR, GOALS, SELECTION_COLUMNS
+from sdgdash.data.catalog import GOALS, SELECTION_COLUMNS
 from sdgdash.data.models import Selection
 from sdgdash.exports import tables as exports
 from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.map import view as mapview
 from sdgdash.features.map.charts import MapOptions, map_figure, region_trend
+from sdgdash.features.plans import tables as plan_tables
+from sdgdash.features.plans import ui as plans_ui
+from sdgdash.features.plans import view as plans_view
 from sdgdash.features.tags import ui as tagsview
 from sdgdash.features.tags import view as tags_view
 from sdgdash.figures import PLOTLY_CONFIG
@@ -46,10 +51,16 @@ def _clicked_region(key: str) -> str | None:
 
 
 def map_block(
-    view: mapview.MapView, lang: str, key: str, opts: MapOptions | None = None, wrap: int = 110
+    view: mapview.MapView,
+    lang: str,
+    key: str,
+    opts: MapOptions | None = None,
+    values: render.ChartValues | None = None,
+    wrap: int = 110,
 ) -> str | None:
-    """Draw a map view with its layout caption and source; clicking a region selects it (its
-    title wraps at ``wrap`` characters: less in a narrow column)."""
+    """Draw a map view with its layout caption and source; clicking a region selects it.
+    ``values``: the anchor of the page's values table of this view, else its values go in a
+    table under the map; its title wraps at ``wrap`` characters (less in a narrow column)."""
     opts = opts or MapOptions()
     chart_key = f"{key}_map"
     if key == "map":  # the map page keeps its selected region in the URL
@@ -69,6 +80,8 @@ def map_block(
         filename=exports.file_stem("sdg", ind, view.year, "map", lang),
         on_select="rerun",
         selection_mode="points",
+        values=mapview.table(view, labels, lang) if values is None else values,
+        kind="map",
         is_map=True,
         wrap=wrap,
     )
@@ -93,7 +106,13 @@ def play_years(sel, years: list[int], lang: str, opts: MapOptions) -> None:
         view = mapview.map_view(cached, sel, year)
         fig = _figure(view, lang, opts)
         fig.update_layout(title={"text": str(year), "font": {"size": 28}}, margin={"t": 50})
-        slot.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key=f"play_{year}")
+        slot.plotly_chart(
+            figures.legible(fig),
+            config=PLOTLY_CONFIG,
+            width="stretch",
+            key=f"play_{year}",
+            alt=f"{cached.labels().indicator_label(sel.indicator_id, lang)}, {year}",
+        )
         caption.caption(f"{year} · {t('layout', lang)}: {t('layout_' + view.layout, lang)}")
         time.sleep(1.2)
     slot.empty()
@@ -122,6 +141,8 @@ def years_panel(sel, years: list[int], lang: str, opts: MapOptions) -> None:
     render.chart(
         fig,
         key="map_multiples",
+        values=pd.concat([mapview.table(v, labels, lang) for v in views], ignore_index=True),
+        kind="map",
         title=labels.indicator_label(sel.indicator_id, lang),
         source=source_text(files, lang),
         filename=exports.file_stem("sdg", sel.indicator_id, chosen[0], chosen[-1], lang),
@@ -140,8 +161,9 @@ def _year_list(years: list[int]):
     return parse
 
 
-def deck_block(view: mapview.MapView, lang: str, opts: MapOptions) -> None:
-    """The same selection as extruded 3D regions (pydeck), for a striking seminar picture."""
+def deck_block(view: mapview.MapView, lang: str, opts: MapOptions, values: str) -> None:
+    """The same selection as extruded 3D regions (pydeck), for a striking seminar picture;
+    ``values`` is the anchor of the page's values table."""
     labels = cached.labels()
     deck = extruded(
         view.drawn,
@@ -152,7 +174,9 @@ def deck_block(view: mapview.MapView, lang: str, opts: MapOptions) -> None:
         higher_is_better=view.higher_is_better,
         palette=opts.palette,
     )
-    st.pydeck_chart(deck, height=560, key="map_deck")
+    title = f"{labels.indicator_label(view.selection.indicator_id, lang)}, {view.year}"
+    st.pydeck_chart(deck, height=560, key="map_deck", alt=title)
+    render.chart_values(values, "map_deck", kind="map")
     layout_caption(view, lang)
 
 
@@ -172,7 +196,12 @@ def map_settings(lang: str, where) -> MapOptions:
             key="map_cls",
             format_func=lambda c: t(f"classes_{c}", lang),
         )
-        pal = st.selectbox(t("palette", lang), PALETTES, key="map_pal")
+        pal = st.selectbox(
+            t("palette", lang),
+            PALETTES,
+            key="map_pal",
+            format_func=lambda p: t(f"palette_{p.lower()}", lang),
+        )
         pilots = st.toggle(t("pilots_toggle", lang), value=st.session_state["map_pilots"] == "1")
     state.set_params(
         labels=None if labels else "0", cls=cls, pal=pal, pilots="1" if pilots else None
@@ -202,35 +231,54 @@ def region_panel(view: mapview.MapView, lang: str, chart_where=None) -> None:
         return
     row = view.drawn[view.drawn["ref_area"] == region].iloc[0]
     unit = labels.code_label("unit", view.selection.unit, lang)
-    delta = None
+    delta, versus = None, ""
     if view.national is not None:
         diff = row["value"] - view.national
-        # An ASCII "-": Streamlit points the arrow down (and colours it) only for a leading "-".
+        # An ASCII "-" first: Streamlit reads the sign (arrow and colour) from the delta's text.
         delta = f"{'+' if diff >= 0 else '-'}{fmt_number(abs(diff), lang)} {t('vs_country', lang)}"
+        if view.higher_is_better is not None:  # better or worse in words, not only in colour
+            better = diff > 0 if view.higher_is_better else diff < 0
+            versus = t(
+                f"vs_country_{'same' if diff == 0 else 'better' if better else 'worse'}", lang
+            )
     st.metric(
         f"{names.get(region, region)}, {view.year} ({unit})",
         fmt_number(row["value"], lang),
         delta=delta,
         delta_color={True: "normal", False: "inverse", None: "off"}[view.higher_is_better],
     )
-    st.caption(f"{t('rank', lang)}: {t('rank_of', lang, rank=int(row['rank']), n=len(view.drawn))}")
+    rank = t("rank_of", lang, rank=int(row["rank"]), n=len(view.drawn))
+    st.caption(f"{t('rank', lang)}: {rank}" + (f" · {versus}" if versus else ""))
     st.page_link(
         "app_pages/region.py",
         label=t("open_profile", lang, name=names.get(region, region)),
         icon=":material/location_city:",
         query_params={"region": region, "lang": lang},
     )
+    row = plans_ui.panel_status(region, view.selection, lang)
+    plan = plans_view.plan_chart_frame(row) if row is not None else None
     regional = cached.regional_series(view.selection)
     national = cached.national_series(view.selection)
-    fig = region_trend(regional, national, region, names, unit, lang)
+    fig = region_trend(regional, national, region, names, unit, lang, plan)
     with chart_where if chart_where is not None else st.container():
-        _trend_chart(fig, view, region, names, lang)
+        _trend_chart(fig, view, region, names, row, lang)
 
 
-def _trend_chart(fig, view: mapview.MapView, region: str, names: dict[str, str], lang: str) -> None:
+def _trend_chart(
+    fig, view: mapview.MapView, region: str, names: dict[str, str], row, lang: str
+) -> None:
+    """The region's series over time with Kazakhstan's and its plan line (``row``: the plan
+    status row, or None), its values under it, then its distance to 2030."""
+    regional = cached.regional_series(view.selection)
+    national = cached.national_series(view.selection)
     render.chart(
         fig,
         key="map_trend",
+        values=plan_tables.with_plan_lines(
+            mapview.trend_table(regional, national, region, names, lang),
+            {plan_tables.line_title(row, lang): row} if row is not None else {},
+            lang,
+        ),
         config={"displaylogo": False},
         title=f"{names.get(region, region)}: {view.selection.indicator_id}",
         source=source_text(
@@ -245,12 +293,18 @@ def values_table(view: mapview.MapView, lang: str) -> None:
     """Exactly the values of the view (drawn, then not drawn with the reason), with a CSV."""
     labels = cached.labels()
     table = mapview.table(view, labels, lang)
-    data_table(table)
+    data_table(table, lang)
     sel = view.selection
     meta = exports.ExportMeta(
         labels.indicator_label(sel.indicator_id, lang), (sel.indicator_id,), sel, view.year
     )
-    download_buttons(table, meta, f"sdg_{sel.indicator_id}_{view.year}_{lang}", lang)
+    download_buttons(
+        table,
+        meta,
+        f"sdg_{sel.indicator_id}_{view.year}_{lang}",
+        lang,
+        what=t("dl_map_values", lang),
+    )
 
 
 def national_metric(view: mapview.MapView, lang: str) -> None:
@@ -310,15 +364,21 @@ def pick(lang: str, prefix: str, year_widget: bool = True, tag_filter: bool = Fa
     ids = cached.regional_indicators()["indicator_id"].tolist()
     in_goal = regional if goal == 0 else regional[regional["goal"] == goal]
     offered = in_goal["indicator_id"].tolist()
-    default = FEATURED_INDICATOR if FEATURED_INDICATOR in offered else offered[0]
+    default = mapview.default_indicator(offered)
     state.seed(f"{prefix}_ind", "ind", state.choice(ids), default)
     state.keep_valid(f"{prefix}_ind", offered, default)
+    split = breakdown_names(lang)
     ind = row[-1].selectbox(
         t("indicator", lang),
         offered,
         key=f"{prefix}_ind",
-        format_func=lambda i: labels.indicator_label(i, lang, width=110),
+        format_func=lambda i: indicator_option(i, split.get(i, ""), lang),
         help=labels.indicator_label(st.session_state[f"{prefix}_ind"], lang),
+    )
+    st.caption(
+        t("breakdowns_available", lang, dims=split[ind])
+        if split.get(ind)
+        else t("breakdowns_none", lang)
     )
     options = cached.selection_options(ind)
     head = selection.headline(options, ind)
@@ -358,6 +418,29 @@ def pick(lang: str, prefix: str, year_widget: bool = True, tag_filter: bool = Fa
         **{c: getattr(sel, c) or None for c in SELECTION_COLUMNS},
     )
     return Picked(sel, years, int(year))
+
+
+def breakdown_names(lang: str) -> dict[str, str]:
+    """indicator_id -> its disaggregations with regional values, named in ``lang`` ("sex, age,
+    urban / rural"), so the picker shows which indicators can be split before trying them."""
+    labels = cached.labels()
+    frame = cached.breakdowns()
+    out: dict[str, str] = {}
+    for ind, group in frame.groupby("indicator_id", sort=False):
+        out[str(ind)] = ", ".join(
+            labels.dimension_name(d, lang).lower() for d in group["dimension"]
+        )
+    return out
+
+
+def indicator_option(indicator_id: str, dims: str, lang: str, width: int = 110) -> str:
+    """An indicator in a picker: "8.5.2 Name… · by sex, age" (the name is shortened, the
+    breakdowns are not)."""
+    labels = cached.labels()
+    if not dims:
+        return labels.indicator_label(indicator_id, lang, width=width)
+    suffix = " · " + t("breakdowns_short", lang, dims=dims)
+    return labels.indicator_label(indicator_id, lang, width=max(40, width - len(suffix))) + suffix
 
 
 def _tag_narrowed(regional, lang: str, prefix: str, where):

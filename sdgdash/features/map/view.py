@@ -15,6 +15,7 @@ from sdgdash.data.catalog import FEATURED_INDICATOR, SELECTION_COLUMNS
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Data, derived
+from sdgdash.figures import by_year
 from sdgdash.geo import labelling
 from sdgdash.geo import layouts as geo
 from sdgdash.geo.choropleth import rank_values
@@ -84,12 +85,30 @@ class MapQuery:
     year: int
 
 
+def default_indicator(offered: list[str]) -> str:
+    """The indicator a map opens on: the featured one when offered, else the first offered (a
+    data update may retire the featured indicator or drop its regional values)."""
+    return FEATURED_INDICATOR if FEATURED_INDICATOR in offered else offered[0]
+
+
+def featured_note(data: Data) -> str | None:
+    """Why the maps open on another indicator than the featured one, or None when they do not
+    (English, for the data build's report)."""
+    ids = data.regional_indicators()["indicator_id"].tolist()
+    if not ids or FEATURED_INDICATOR in ids:
+        return None
+    return (
+        f"the featured indicator {FEATURED_INDICATOR} (sdgdash/data/catalog.py) has no regional "
+        f"values: the overview and map pages open on {ids[0]}"
+    )
+
+
 def query_from_params(data: Data, params: dict[str, str]) -> MapQuery:
     """The selection and year a map or overview URL opens (``ind``, the selection columns,
     ``year``), resolved as the pages' pickers resolve them: unknown values fall back to the
-    featured indicator, its headline selection and its latest year."""
+    featured indicator (:func:`default_indicator`), its headline selection and its latest year."""
     ids = data.regional_indicators()["indicator_id"].tolist()
-    ind = params.get("ind") if params.get("ind") in ids else FEATURED_INDICATOR
+    ind = params.get("ind") if params.get("ind") in ids else default_indicator(ids)
     options = data.selection_options(ind)
     head = selections.headline(options, ind)
     wanted = {c: params.get(c, getattr(head, c)) for c in SELECTION_COLUMNS}
@@ -123,6 +142,22 @@ def national_value(national: pd.DataFrame, year: int) -> float | None:
     """The national value of a year from a national series frame, if there is one."""
     row = national[national["year"] == year]
     return float(row["value"].iloc[0]) if len(row) else None
+
+
+def trend_table(
+    regional: pd.DataFrame,
+    national: pd.DataFrame,
+    ref_area: str,
+    names: dict[str, str],
+    lang: str,
+) -> pd.DataFrame:
+    """The values of a region's trend chart: per year, the region's value and Kazakhstan's."""
+    mine = regional.loc[regional["ref_area"] == ref_area, ["year", "value"]]
+    long = pd.concat(
+        [mine.assign(series=ref_area), national[["year", "value"]].assign(series="")],
+        ignore_index=True,
+    )
+    return by_year(long, {ref_area: names.get(ref_area, ref_area), "": t("national", lang)}, lang)
 
 
 def table(view: MapView, labels: Labels, lang: str) -> pd.DataFrame:

@@ -1,5 +1,5 @@
-"""Widgets of the overview: the goal tiles (links to the goal pages), the featured indicator and
-the bulk download of every value."""
+"""Widgets of the overview: the goal tiles (links to the goal pages), the data's version and
+what its last update changed, the featured indicator and the bulk download of every value."""
 
 from __future__ import annotations
 
@@ -8,14 +8,13 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from sdgdash import pages
-from sdgdash.data.catalog import FEATURED_INDICATOR
 from sdgdash.exports import tables as exports
 from sdgdash.features.map import view as mapview
 from sdgdash.features.overview import view as overview_view
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, layout, present, state, widgets
-from sdgdash.ui.safe import md_escape
+from sdgdash.ui.safe import literal, md_escape
 from sdgdash.ui.widgets import csv_xlsx_buttons
 
 
@@ -41,7 +40,8 @@ def bulk_download(lang: str) -> None:
     )
     with st.spinner(t("exp_bulk_prepare", lang)):
         csv, xlsx = cached.bulk_files(lang, metadata)
-    csv_xlsx_buttons(csv, xlsx, ("sdg", "all", "observations", lang), lang, "bulk", width=480)
+    parts = ("sdg", "all", "observations", lang)
+    csv_xlsx_buttons(csv, xlsx, parts, lang, "bulk", what=t("dl_all_values", lang))
 
 
 def goal_tiles(lang: str) -> None:
@@ -78,8 +78,13 @@ def goal_tiles(lang: str) -> None:
 def _tiles_css(tiles: list[overview_view.GoalTile], big: bool) -> str:
     """The tiles' grid and each tile's colour (the goals' official colours, from the data); on a
     projector (``big``) larger tiles and text."""
+    # Each tile's text in the colour that reads on its goal's colour (dark on yellow).
     colours = "\n".join(
-        f".st-key-sdg_goal_tile_{x.goal} a {{ background: {x.colour}; }}" for x in tiles
+        f".st-key-sdg_goal_tile_{x.goal} a {{ background: {x.colour}; }}\n"
+        f'[data-testid="stMain"] .st-key-sdg_goal_tiles .st-key-sdg_goal_tile_{x.goal} a, '
+        f'[data-testid="stMain"] .st-key-sdg_goal_tiles .st-key-sdg_goal_tile_{x.goal} a * '
+        f"{{ color: {x.ink} !important; }}"
+        for x in tiles
     )
     # A tile is as wide as the longest word of a goal's name ("Индустриализация,") needs.
     tile, text, number = ("13rem", "1.2rem", "2.2rem") if big else ("9rem", "0.82rem", "1.6rem")
@@ -104,7 +109,7 @@ _TILES_CSS = """
   outline-offset: 2px; }
 [data-testid="stMain"] [class*="st-key-sdg_goal_tile_"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMain"] [class*="st-key-sdg_goal_tile_"] a span {
-  color: #fff !important; white-space: normal !important; overflow-wrap: break-word;
+  white-space: normal !important; overflow-wrap: break-word;
   font-size: @TEXT !important; line-height: 1.25; text-align: left; }
 [data-testid="stMain"] [class*="st-key-sdg_goal_tile_"] a strong:first-child {
   font-size: @NUMBER; line-height: 1.1; margin-right: 0.35rem; }
@@ -116,7 +121,7 @@ def pick_featured(lang: str) -> mapview.MapQuery:
     overview's map (wide enough for the indicator's name); its headline selection."""
     labels = cached.labels()
     regional = cached.regional_indicators()["indicator_id"].tolist()
-    state.seed("ov_ind", "ind", state.choice(regional), FEATURED_INDICATOR)
+    state.seed("ov_ind", "ind", state.choice(regional), mapview.default_indicator(regional))
     ind_col, year_col = layout.filter_bar([5, 2], key="filters_featured")
     ind = ind_col.selectbox(
         t("indicator", lang),
@@ -146,3 +151,28 @@ def featured_heading(query: mapview.MapQuery, lang: str) -> None:
         labels.indicator_label(ind, lang), labels.selection_label(query.selection, lang)
     )
     tags_ui.tag_chips(ind, lang)
+
+
+def data_version(lang: str) -> None:
+    """The data's source version and build date, in one small line."""
+    # The repository address is read from the source folder: shown, never a link.
+    st.caption(literal(overview_view.version_caption(cached, lang)))
+
+
+def data_update(lang: str) -> None:
+    """What the last data update changed (folded: a look for those who ask)."""
+    update = overview_view.data_update(cached, lang)
+    with st.expander(t("refresh_update_heading", lang), icon=":material/update:"):
+        st.markdown(md_escape(update.intro))
+        if update.facts:
+            st.markdown(
+                "\n".join(
+                    f"- **{md_escape(what)}**: {md_escape(how)}" for what, how in update.facts
+                )
+            )
+        if len(update.largest):
+            st.markdown(f"**{md_escape(t('refresh_update_largest', lang))}**")
+            widgets.data_table(update.largest)
+        if len(update.orphaned):
+            st.markdown(f"**{md_escape(t('refresh_update_orphaned', lang))}**")
+            widgets.data_table(update.orphaned)

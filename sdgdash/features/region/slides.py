@@ -11,6 +11,8 @@ from sdgdash.features.deck.parts import footer, profile_slides
 from sdgdash.features.distance import slides as distance_slides
 from sdgdash.features.index.slides import source_files
 from sdgdash.features.index.view import index_result, latest_year
+from sdgdash.features.plans import slides as plan_slides
+from sdgdash.features.plans import view as plans_view
 from sdgdash.features.region.view import region_from_params
 from sdgdash.i18n import t
 
@@ -21,12 +23,18 @@ def title(data: Data, params: dict[str, str], lang: str) -> str:
 
 
 def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pptx.Slide]:
-    """The region's goal scores, then its distance to 2030 by goal and by indicator."""
+    """The region's goal scores; when the view chose one (``pind``), a series against its plan
+    line or national stand-in, as the region page draws it; then its distance to 2030 by goal
+    and by indicator."""
     ref_area = region_from_params(params)
-    return [
-        goal_scores_slide(data, title, ref_area, lang),
-        *distance_slides.region_slides(data, ref_area, lang),
-    ]
+    out: list[pptx.Slide] = [goal_scores_slide(data, title, ref_area, lang)]
+    sel = plans_view.selection_from_key(params.get("pind", ""))
+    if sel is not None:
+        store = data.upload_store()
+        row = plans_view.selection_status(data, store, ref_area, sel)
+        if row is not None:
+            out.append(plan_slides.line_slide(data, store, ref_area, row, lang))
+    return [*out, *distance_slides.region_slides(data, ref_area, lang)]
 
 
 def goal_scores_slide(data: Data, title: str, ref_area: str, lang: str) -> pptx.ChartSlide:

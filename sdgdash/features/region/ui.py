@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sdgdash import figures
 from sdgdash.data.catalog import GOALS
 from sdgdash.exports.tables import ExportMeta
 from sdgdash.features.deck import ui as deck_ui
@@ -42,7 +43,6 @@ def header(ref_area: str, lang: str) -> None:
         bits = [t(f"kind_{labels.region_kind(ref_area)}", lang)]
         if info.get("iso_3166_2"):
             bits.append(f"ISO 3166-2: {info['iso_3166_2']}")
-        bits.append(f"REF_AREA: {ref_area}")
         st.caption(" · ".join(bits))
         pilots = [
             f["properties"].get(f"name_{lang}") or f["properties"]["id"]
@@ -60,7 +60,11 @@ def header(ref_area: str, lang: str) -> None:
             cached.geojson(layout), ref_area, names=names, lang=lang, pilots=cached.pilots()
         )
         st.plotly_chart(
-            fig, config=PLOTLY_CONFIG | {"displayModeBar": False}, width="stretch", key="locator"
+            figures.legible(fig),
+            config=PLOTLY_CONFIG | {"displayModeBar": False},
+            width="stretch",
+            key="locator",
+            alt=t("a11y_locator_alt", lang, name=labels.region_name(ref_area, lang)),
         )
 
 
@@ -68,6 +72,7 @@ def show_profile_table(table: pd.DataFrame, lang: str) -> None:
     """The profile table with sparklines, one click from a CSV of the same rows."""
     widgets.data_table(
         table,
+        lang,
         hide_index=True,
         width="stretch",
         height=min(36 * (len(table) + 1) + 4, 1400),
@@ -75,8 +80,6 @@ def show_profile_table(table: pd.DataFrame, lang: str) -> None:
             t("trend_heading", lang): st.column_config.LineChartColumn(
                 t("trend_heading", lang), width="small"
             ),
-            t("value", lang): st.column_config.NumberColumn(format="%g"),
-            t("national_value", lang): st.column_config.NumberColumn(format="%g"),
             t("indicator", lang): st.column_config.TextColumn(width="large"),
             t("tags_column", lang): st.column_config.TextColumn(width="medium"),
         },
@@ -116,7 +119,10 @@ def profile_section(ref_area: str, lang: str) -> pd.DataFrame:
         regions=(ref_area,),
     )
     rows = region_view.csv_rows(table, lang)
-    widgets.download_buttons(rows, meta, f"sdg_profile_{ref_area}_{lang}", lang)
+    # The filters in the file name too: sdg_profile_KZKAR_goals-3-7_household-waste_ru.csv
+    goals_part = "goals-" + "-".join(map(str, chosen)) if chosen else ""
+    name = "_".join(p for p in ("sdg_profile", ref_area, goals_part, tag or "", lang) if p)
+    widgets.download_buttons(rows, meta, name, lang, what=t("dl_region_profile", lang))
     deck_ui.profile_pptx(ref_area, lang, rows)
     widgets.source_line(sorted(set(shown["source_file"])) if len(shown) else [], lang)
     return shown

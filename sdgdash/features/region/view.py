@@ -13,6 +13,7 @@ from sdgdash.data import flags
 from sdgdash.data.catalog import SELECTION_COLUMNS, natural_key
 from sdgdash.data.models import Selection
 from sdgdash.data.source import Data, derived
+from sdgdash.features.index.view import rating_label
 from sdgdash.geo import layouts as geo
 from sdgdash.i18n import fmt_number, t
 
@@ -169,7 +170,7 @@ def profile_table(
                 t("national_value", lang): r.national,
                 t("vs_country", lang): t(f"vs_country_{r.vs_country}", lang),
                 t("trend_heading", lang): r.series,
-                t("rating", lang): t(f"rating_{rating}", lang) if rating else "",
+                t("rating", lang): rating_label(rating, lang),
                 t("trend_status", lang): t(f"trend_{trend}", lang) if trend else "",
                 t("source", lang): r.source_file,
                 t("source_row", lang): r.source_row,

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from sdgdash.data.events import Event, date_label
 from sdgdash.features.map.view import MapView
+from sdgdash.figures import text_colour_on
 from sdgdash.geo.choropleth import rank_values
 from sdgdash.geo.layouts import NO_BOUNDARY_SUBREGION
 from sdgdash.i18n import fmt_number, plotly_separators, t
@@ -67,17 +68,19 @@ def regions_ranked(
             labels, texts, frame["rank"], frame["source_file"], frame["source_row"], strict=True
         )
     ]
+    colours = bar_colours(frame["value"], national, higher_is_better)
     fig = go.Figure(
         go.Bar(
             x=frame["value"],
             y=labels,
             orientation="h",
-            marker={"color": bar_colours(frame["value"], national, higher_is_better)},
+            marker={"color": colours},
             text=texts,
             textposition="inside",
             insidetextanchor="end",
             textangle=0,
-            textfont={"color": "white", "size": 12},
+            # White on the blue, dark on the orange (white on it is 2.2:1).
+            textfont={"color": [text_colour_on(c) for c in colours], "size": 12},
             cliponaxis=False,
             hovertext=hover,
             hoverinfo="text",

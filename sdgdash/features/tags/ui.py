@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import pandas as pd
 import streamlit as st
 
+from sdgdash import figures
 from sdgdash.data import events as ev
 from sdgdash.exports import tables as exports
 from sdgdash.features.map.view import MapView
 from sdgdash.features.tags.charts import events_timeline, ranking_frame, regions_ranked
-from sdgdash.features.tags.view import TAG_PARAM, events_table
-from sdgdash.i18n import t
+from sdgdash.features.tags.view import TAG_PARAM, events_table, left_out_links
+from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, layout, render, state
 from sdgdash.ui.safe import md_escape
 from sdgdash.ui.widgets import download_buttons, source_text
@@ -40,7 +43,24 @@ def tag_filter(lang: str, key: str, container=None) -> str | None:
             icon=":material/label:",
             query_params={TAG_PARAM: chosen, "lang": lang},
         )
+        left_out_note(chosen, lang)  # under the filter bar: its row keeps its alignment
     return chosen or None
+
+
+def left_out_note(tag_id: str, lang: str, where=st) -> None:
+    """The tag's links left out because the data lacks their indicator or target."""
+    items = left_out_links(cached, tag_id, lang)
+    if not items:
+        return
+    lines = [
+        f"- {md_escape(' '.join(x for x in (ref, name) if x))}: {md_escape(reason)}"
+        for ref, name, reason in items
+    ]
+    where.caption(
+        md_escape(tn("refresh_tag_left_out", len(items), lang, n=len(items)))
+        + "\n\n"
+        + "\n".join(lines)
+    )
 
 
 def tag_picker(lang: str, key: str, default: str | None = None) -> str:
@@ -96,7 +116,18 @@ def _event_item(e: ev.Event, lang: str) -> None:
     if e.goals:
         bits.append(t("event_goals", lang, goals=", ".join(str(g) for g in e.goals)))
     st.caption(md_escape(" · ".join(bits)))
-    st.caption(md_escape(t("tag_source", lang, text=e.source(lang))))
+    source_caption(e, lang)
+
+
+def source_caption(e: ev.Event, lang: str) -> None:
+    """The event's source as a citation (publisher, title, date) with a link to each address
+    where it can be read (curated, checked http(s) addresses; never user text)."""
+    hosts = [urlparse(u).netloc for u in e.urls]
+    names = [f"{h} ({i})" if hosts.count(h) > 1 else h for i, h in enumerate(hosts, start=1)]
+    links = ", ".join(f"[{md_escape(n)}]({u})" for n, u in zip(names, e.urls, strict=True))
+    st.caption(
+        md_escape(t("tag_source", lang, text=e.source(lang))) + (f" — {links}" if links else "")
+    )
 
 
 def timeline(
@@ -107,22 +138,23 @@ def timeline(
     if not events:
         st.caption(t("event_none", lang))
         return
+    table = events_table(cached, events, lang)
     if chart:
         st.plotly_chart(
-            events_timeline(events, lang),
+            figures.legible(events_timeline(events, lang)),
             config={"displaylogo": False, "displayModeBar": False},
             width="stretch",
             key=f"{key}_timeline",
+            alt=t("event_heading", lang),
         )
+        render.chart_values(table, f"{key}_timeline")
     for start in range(0, len(events), columns):
         row = st.columns(columns)
         for col, e in zip(row, events[start : start + columns], strict=False):
             with col.container(border=True, height="stretch"):
                 _event_item(e, lang)
     meta = exports.ExportMeta(t("event_heading", lang))
-    download_buttons(
-        events_table(cached, events, lang), meta, f"sdg_events_{key}_{lang}", lang, key
-    )
+    download_buttons(table, meta, f"sdg_events_{key}_{lang}", lang, key, what=t("dl_events", lang))
 
 
 def links_list(links: pd.DataFrame, lang: str) -> None:
@@ -167,9 +199,10 @@ def header(tag: str, lang: str, title_where=st) -> None:
     st.caption(md_escape(t("tag_source", lang, text=info.source(lang))))
 
 
-def ranked_chart(view: MapView, lang: str) -> None:
+def ranked_chart(view: MapView, lang: str, values: str) -> None:
     """The regions ranked on the tag's indicator against Kazakhstan (and cities where the source
-    is mostly cities), with the values not drawn."""
+    is mostly cities), with the values not drawn; ``values`` is the anchor of the page's table
+    of the same view (every ranked value is in it, with its rank)."""
     labels = cached.labels()
     sel = view.selection
     st.markdown(f"**{md_escape(t('tag_across_heading', lang))}**")
@@ -181,6 +214,7 @@ def ranked_chart(view: MapView, lang: str) -> None:
     render.chart(
         fig,
         key="tag_ranked",
+        values=values,
         title=f"{labels.indicator_label(sel.indicator_id, lang)}, {view.year}",
         source=source_text(sorted(set(view.drawn["source_file"])), lang),
         filename=exports.file_stem("sdg", sel.indicator_id, view.year, "ranked", lang),

@@ -54,6 +54,7 @@ def events_table(data: Data, events: list[ev.Event], lang: str) -> pd.DataFrame:
         "tags": t("tags_column", lang),
         "goals": t("event_col_goals", lang),
         "source": t("source", lang),
+        "url": t("event_col_url", lang),
     }
     return ev.table(
         events,
@@ -96,6 +97,18 @@ def links_table(data: Data, tag_id: str, lang: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def left_out_links(data: Data, tag_id: str, lang: str) -> list[tuple[str, str, str]]:
+    """(reference, name, reason) of the tag's links left out because the data lacks their
+    indicator or target (retired or renamed upstream), in ``lang``."""
+    labels = data.labels()
+    out = []
+    for lo in data.tag_vocabulary().left_out_of(tag_id):
+        known = lo.ref in labels.indicators
+        name = labels.indicator_name(lo.ref, lang) if known else ""
+        out.append((lo.ref, name, t(f"refresh_reason_{lo.reason}", lang)))
+    return out
 
 
 def links_meta(data: Data, tag_id: str, lang: str) -> exports.ExportMeta:

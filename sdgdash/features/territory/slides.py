@@ -79,7 +79,7 @@ def locator_slide(data: Data, title: str, terr: Territory, lang: str) -> pptx.Im
         )
         if x
     )
-    foot = f"{t('terr_source', lang)}: {where} · {t('slide_build', lang)} {commit(data)}"
+    foot = f"{t('terr_source', lang)}: {where} · {commit(data, lang)}"
     return pptx.ImageSlide(title, png, foot, caption)
 
 

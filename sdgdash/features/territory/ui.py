@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sdgdash import figures
 from sdgdash.data import events as ev
 from sdgdash.data.catalog import GOALS
 from sdgdash.data.territories import Territory, features_by_id
@@ -17,7 +18,7 @@ from sdgdash.features.region import view as region_view
 from sdgdash.features.tags import ui as tagsview
 from sdgdash.features.tags import view as tags_view
 from sdgdash.features.territory import view as territory_view
-from sdgdash.figures import PLOTLY_CONFIG
+from sdgdash.figures import PLOTLY_CONFIG, by_year
 from sdgdash.geo.locator import territory_locator, three_lines
 from sdgdash.i18n import fmt_date, t
 from sdgdash.store import STORE_ERRORS
@@ -75,7 +76,11 @@ def header(terr: Territory, lang: str, found: pd.DataFrame | None) -> None:
             lang=lang,
         )
         st.plotly_chart(
-            fig, config=PLOTLY_CONFIG | {"displayModeBar": False}, width="stretch", key="terr_map"
+            figures.legible(fig),
+            config=PLOTLY_CONFIG | {"displayModeBar": False},
+            width="stretch",
+            key="terr_map",
+            alt=t("a11y_locator_alt", lang, name=terr.name(lang)),
         )
         st.caption(f"{t('terr_map_hint', lang)} {t('terr_map_caption', lang)}")
 
@@ -122,6 +127,7 @@ def _region_events(events: list[ev.Event], terr: Territory, lang: str) -> None:
         f"sdg_events_{terr.parent_ref_area}_{lang}",
         lang,
         key="terr_region_events",
+        what=t("dl_region_events", lang),
     )
 
 
@@ -181,7 +187,7 @@ def local_data(terr: Territory, lang: str) -> pd.DataFrame:
     }
     for part in parts:
         widgets.heading_text(labels.indicator_label(part.indicator_id, lang))
-        widgets.data_table(part.table)
+        widgets.data_table(part.table, lang)
         unit = labels.code_label("unit", part.first["unit"], lang)
         fig = three_lines(part.series, names, unit, lang)
         st.caption(
@@ -192,6 +198,7 @@ def local_data(terr: Territory, lang: str) -> pd.DataFrame:
         render.chart(
             fig,
             key=f"terr_local_{part.indicator_id}",
+            values=by_year(part.series.rename(columns={"place": "series"}), names, lang),
             title=f"{terr.name(lang)}: {labels.indicator_label(part.indicator_id, lang)}",
             source=widgets.source_text(territory_view.series_sources(part.table, lang), lang),
             filename=exports.file_stem("sdg", part.indicator_id, terr.territory_id, lang),

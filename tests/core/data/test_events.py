@@ -67,13 +67,36 @@ def test_the_published_events_are_there_with_their_places(events) -> None:
     assert list(events) == sorted(events, key=lambda k: (events[k].start, k))
 
 
-def test_every_event_cites_a_report_that_exists(events) -> None:
+def test_every_event_cites_a_publication_a_reader_can_open(events) -> None:
+    """Publisher, title and date in every language, an address to open, and no local path (the
+    reports in ../shared/context are not something a user of the dashboard can open)."""
     for e in events.values():
         for lang in ("kk", "ru", "en"):
-            files = re.findall(r"shared/context/(\d{3}_[0-9a-f]+\.txt)", e.source(lang))
-            assert files, (e.event_id, lang)
-            if CONTEXT.is_dir():
-                assert all((CONTEXT / f).is_file() for f in files), files
+            text = e.source(lang)
+            assert re.search(r"\b20\d\d\b", text), (e.event_id, lang)  # dated
+            assert "shared/" not in text and ".txt" not in text, (e.event_id, lang)
+        assert e.urls, e.event_id
+        assert all(u.startswith("https://") for u in e.urls), e.urls
+    assert events["2024_glocal_launch"].source("en").startswith("Inbusiness.kz, news item")
+    assert events["2022_shymkent_karaganda_mission2030"].urls == (
+        "https://economy.kz/en/Novosti_instituta/id=4306/arch=2022_3",
+    )
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("source_en", "ERI news item: shared/context/000_88782e1b19e50952.txt", "file path"),
+        ("source_url", "shared/context/000.txt", "not an http"),
+        ("source_url", "https://example.org/a b", "not an http"),
+    ],
+)
+def test_a_file_path_is_not_a_source(tmp_path: Path, column: str, value: str, message) -> None:
+    frame = pd.read_csv(CURATED / "events.csv", dtype=str, keep_default_na=False)
+    frame.loc[2, column] = value
+    frame.to_csv(tmp_path / "events.csv", index=False)
+    with pytest.raises(CuratedFileError, match=f"line 4: .*{message}"):
+        _load(tmp_path)
 
 
 def _words(text: str) -> list[str]:

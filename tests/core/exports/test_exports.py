@@ -59,7 +59,8 @@ def test_csv_is_utf8_with_bom_and_reads_back_as_the_table(con, labels, lang) -> 
     assert len(back) == len(table) == 20
     region = table.columns[0]
     assert back[region].tolist() == table[region].tolist()
-    assert "Карагандинская" in back[region].tolist() or "Қарағанды" in back[region].tolist()
+    names = back[region].tolist()
+    assert "Карагандинская область" in names or "Қарағанды облысы" in names
     value = table.columns[2]
     assert back[value].tolist() == table[value].tolist()
 
@@ -90,6 +91,38 @@ def test_xlsx_data_sheet_equals_the_table_and_metadata_names_the_source(con, lab
     assert org and org.strip() in text
 
 
+def _sheet(rows: pd.DataFrame) -> dict[str, str]:
+    return dict(rows.itertuples(index=False, name=None))
+
+
+def test_metadata_names_the_source_version_build_date_and_licence_read(labels, build) -> None:
+    """Repository, commit and licence come from the build report, not from a hard-coded text."""
+    rows = _sheet(exports.metadata_rows(exports.ExportMeta("x"), labels, build, "en", WHEN))
+    source = build["source"]
+    assert rows[t("exp_meta_repository", "en")] == source["repository"]
+    assert rows[t("exp_meta_commit", "en")] == source["commit"]
+    assert rows[t("refresh_meta_commit_date", "en")] == source["date"][:10]
+    assert rows[t("refresh_meta_built", "en")] == build["built_at"][:10]
+    assert rows[t("exp_meta_licence", "en")] == f"MIT License ({source['licence_file']})"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_metadata_of_a_source_without_identity_says_unknown_source_version(labels, lang) -> None:
+    """A build of a copy without .git or SOURCE.txt: the sheet says so in words; no commit row
+    reads "unknown" or "None", no commit date is made up."""
+    build = {
+        "source": {"repository": None, "commit": None, "date": None, "licence_file": None},
+        "built_at": "2026-12-01T10:53:14Z",
+    }
+    rows = _sheet(exports.metadata_rows(exports.ExportMeta("x"), labels, build, lang, WHEN))
+    assert rows[t("exp_meta_commit", lang)] == t("refresh_unknown_version", lang)
+    assert rows[t("exp_meta_repository", lang)] == t("refresh_repository_unnamed", lang)
+    assert rows[t("exp_meta_licence", lang)] == t("refresh_licence_unknown", lang)
+    assert t("refresh_meta_commit_date", lang) not in rows
+    assert rows[t("refresh_meta_built", lang)] == "2026-12-01"
+    assert not any(v in ("unknown", "None", "") for v in list(rows.values())[1:-1])
+
+
 @pytest.mark.parametrize(
     ("parts", "ext", "want"),
     [
@@ -113,7 +146,7 @@ def test_bulk_frame_keeps_codes_and_sources_and_names_in_the_language(con, label
     assert bulk["ref_area"].tolist() == obs["ref_area"].tolist()
     assert bulk[t("value", "kk")].tolist() == obs["value"].tolist()
     kar = bulk[bulk["ref_area"] == "KZKAR"].iloc[0]
-    assert kar[t("region", "kk")] == "Қарағанды"
+    assert kar[t("region", "kk")] == "Қарағанды облысы"
     assert kar[t("unit", "kk")] == labels.code_label("unit", kar["unit"], "kk")
     assert bulk[t("source", "kk")].tolist() == obs["source_file"].tolist()
     assert bulk[t("source_row", "kk")].tolist() == obs["source_row"].tolist()

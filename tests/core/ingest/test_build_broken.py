@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from sdgdash.ingest import BuildError, build, opensdg
@@ -40,7 +41,7 @@ def repo(tmp_path: Path) -> tuple[Path, Path, Path]:
     geo = tmp_path / "geodata"
     geo.mkdir()
     (geo / "regions_2022.geojson").write_text('{"type": "FeatureCollection", "features": []}')
-    build(source, data, geo, skip_geodata=True)
+    build(source, data, geo, skip_geodata=True, check_app=False)
     return source, data, geo
 
 
@@ -49,7 +50,7 @@ def fails_cleanly(repo, pattern: str, **kwargs) -> str:
     source, data, geo = repo
     before = tree_hash(data, geo)
     with pytest.raises(BuildError, match=pattern) as info:
-        build(source, data, geo, **({"skip_geodata": True} | kwargs))
+        build(source, data, geo, **({"skip_geodata": True, "check_app": False} | kwargs))
     assert tree_hash(data, geo) == before
     leftovers = [p.name for p in data.parent.iterdir() if p.name.startswith(".")]
     assert leftovers == [], leftovers  # no half-built temp dir left beside data/
@@ -85,7 +86,7 @@ def test_broken_csv_stops_build(repo, kind: str) -> None:
     content, pattern = BROKEN_CSV[kind]
     (source / TARGET).write_bytes(content)
     message = fails_cleanly(repo, re.escape(TARGET) + ": " + pattern)
-    assert message.startswith(TARGET)
+    assert message.startswith("Blocking problems: 1\n")
 
 
 def test_huge_file_is_refused_before_reading(repo, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -106,7 +107,7 @@ def test_huge_file_is_refused_before_reading(repo, monkeypatch: pytest.MonkeyPat
 def test_truncated_mid_row_is_dropped_and_counted(repo) -> None:
     source, data, _ = repo
     (source / TARGET).write_bytes(b"Year,REF_AREA,SEX,Value\n2020,KZAKM,,4.5\n2021,KZAKM")
-    report = build(source, data, repo[2], skip_geodata=True)
+    report = build(source, data, repo[2], skip_geodata=True, check_app=False)
     f = report["files"][TARGET]
     assert (f["rows_read"], f["rows_kept"], f["rows_dropped"]) == (2, 1, 1)
     reason = "short row: fields cannot be aligned to the header unambiguously"
@@ -117,7 +118,7 @@ def test_truncated_mid_row_is_dropped_and_counted(repo) -> None:
 def test_non_numeric_values_are_dropped_and_counted(repo) -> None:
     source, data, geo = repo
     (source / TARGET).write_text("Year,Value\n2020,1.5\n2021,n/a\n2022,1 000\n2023,-\n")
-    report = build(source, data, geo, skip_geodata=True)
+    report = build(source, data, geo, skip_geodata=True, check_app=False)
     f = report["files"][TARGET]
     assert f["dropped"] == {"non-numeric value": 3}
     assert [e["line"] for e in f["examples"]["non-numeric value"]] == [3, 4, 5]
@@ -129,7 +130,7 @@ def test_duplicate_keys_are_counted_and_flagged(repo) -> None:
     (source / TARGET).write_text(
         "Year,REF_AREA,Value\n2020,KZAKM,1\n2020,KZAKM,1\n2020,KZAKM,2\n2020,KZAKM,1\n"
     )
-    report = build(source, data, geo, skip_geodata=True)
+    report = build(source, data, geo, skip_geodata=True, check_app=False)
     f = report["files"][TARGET]
     assert f["dropped"] == {"exact duplicate": 2}
     assert sum(f["flagged"].values()) == 1
@@ -139,7 +140,7 @@ def test_duplicate_keys_are_counted_and_flagged(repo) -> None:
 def test_unknown_codes_are_kept_and_listed(repo) -> None:
     source, data, geo = repo
     (source / TARGET).write_text("Year,REF_AREA,SEX,Value\n2020,KZXXX,Q,1\n")
-    report = build(source, data, geo, skip_geodata=True)
+    report = build(source, data, geo, skip_geodata=True, check_app=False)
     assert report["unknown_codes"]["ref_area"]["KZXXX"] == {"rows": 1, "files": [TARGET]}
     assert "Q" in report["unknown_codes"]["sex"]
 
@@ -147,7 +148,7 @@ def test_unknown_codes_are_kept_and_listed(repo) -> None:
 def test_header_only_file_builds_with_no_rows(repo) -> None:
     source, data, geo = repo
     (source / TARGET).write_text("Year,Value\n")
-    report = build(source, data, geo, skip_geodata=True)
+    report = build(source, data, geo, skip_geodata=True, check_app=False)
     assert report["files"][TARGET]["rows_read"] == 0
 
 
@@ -160,29 +161,30 @@ def test_missing_translation_language_stops_build(repo) -> None:
 
 def test_missing_translation_file_falls_back_and_counts(repo) -> None:
     source, data, geo = repo
-    first = build(source, data, geo, skip_geodata=True)["metadata"]["translation_fallbacks"]
+    first = build(source, data, geo, skip_geodata=True, check_app=False)["metadata"][
+        "translation_fallbacks"
+    ]
     (source / "translations" / "kk" / "global_goals.yml").unlink()
-    report = build(source, data, geo, skip_geodata=True)
+    report = build(source, data, geo, skip_geodata=True, check_app=False)
     assert report["metadata"]["translation_fallbacks"]["kk"] > first["kk"]
 
 
 def test_broken_translation_yaml_names_file_and_line(repo) -> None:
     source, _, _ = repo
     (source / "translations" / "ru" / "SEX.yml").write_text("SEX: Sex\nM: [unclosed\nF: x\n")
-    message = fails_cleanly(repo, r"translations/ru/SEX\.yml: unreadable YAML")
-    assert re.search(r"line \d+", message)
+    fails_cleanly(repo, r"translations/ru/SEX\.yml: line 3: unreadable YAML")
 
 
 def test_broken_metadata_yaml_names_file(repo) -> None:
     source, _, _ = repo
     (source / "meta" / "1-2-1.yml").write_text("source_data_1: 'unterminated\n  x: [\n")
-    fails_cleanly(repo, r"meta/1-2-1\.yml: unreadable YAML")
+    fails_cleanly(repo, r"meta/1-2-1\.yml: line \d+: unreadable YAML")
 
 
 def test_missing_metadata_is_reported(repo) -> None:
     source, data, geo = repo
     (source / "meta" / "1-2-1.yml").unlink()
-    report = build(source, data, geo, skip_geodata=True)
+    report = build(source, data, geo, skip_geodata=True, check_app=False)
     assert "1-2-1" in report["metadata"]["data_without_meta"]
 
 
@@ -231,16 +233,6 @@ ZEROS = (
 )
 BAD_PLACEHOLDERS: dict[str, tuple[str, str]] = {
     # kind: (curated row on line 3 after a good line 2, the error must match this)
-    "a year without a source row": (
-        "2.1.1,,PT,KZALA,2022,2023,0,border_change,x\n",
-        r"no source row of 2\.1\.1 KZALA \(series '', unit 'PT'\) in 2022",
-    ),
-    "a non-zero source value": (
-        "2.1.1,,PT,KZALA,2023,2023,0,border_change,x\n",
-        r"2\.1\.1 KZALA .* 2023: the source value is 4\.2 \(data/indicator_2-1-1\.csv line 4\)",
-    ),
-    "an unknown indicator": ("9.9.9,,PT,KZAKM,2022,2022,0,border_change,x\n", r"no source row"),
-    "another unit": ("2.1.1,,NUM,KZALA,2023,2023,4.2,border_change,x\n", r"no source row"),
     "an unknown reason": ("2.1.1,,PT,KZALA,2023,2023,4.2,typo,x\n", r"reason 'typo' is not one"),
     "a year that is not a year": ("2.1.1,,PT,KZALA,23,2023,4.2,contradicted,x\n", r"year_from"),
     "reversed years": ("2.1.1,,PT,KZALA,2023,2022,4.2,contradicted,x\n", r"is before year_from"),
@@ -252,35 +244,84 @@ BAD_PLACEHOLDERS: dict[str, tuple[str, str]] = {
 }
 
 
+def _with_placeholders(data: Path, *rows: str) -> Path:
+    path = data / "curated" / "placeholder_values.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "".join(rows), encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize("kind", list(BAD_PLACEHOLDERS))
 def test_bad_placeholder_row_stops_build_naming_file_and_line(repo, kind: str) -> None:
     source, data, _ = repo
     (source / TARGET).write_text(ZEROS, encoding="utf-8")
     row, pattern = BAD_PLACEHOLDERS[kind]
-    path = data / "curated" / "placeholder_values.csv"
+    _with_placeholders(data, "2.1.1,,PT,KZAKM,2022,2023,0,border_change,fixture\n", row)
+    fails_cleanly(repo, r"curated/placeholder_values\.csv: line 3: .*" + pattern)
+
+
+def test_every_bad_placeholder_row_is_listed_in_one_run(repo) -> None:
+    source, data, geo = repo
+    (source / TARGET).write_text(ZEROS, encoding="utf-8")
     good = "2.1.1,,PT,KZAKM,2022,2023,0,border_change,fixture\n"
-    path.write_text(path.read_text(encoding="utf-8") + good + row, encoding="utf-8")
-    message = fails_cleanly(repo, r"placeholder_values\.csv: line 3: .*" + pattern)
-    assert str(path) in message
+    _with_placeholders(data, good, *(row for row, _ in BAD_PLACEHOLDERS.values()))
+    with pytest.raises(BuildError) as info:
+        build(source, data, geo, skip_geodata=True, check_app=False)
+    lines = [p.line for p in info.value.problems.blocking]
+    assert lines == [3, 4, 5, 6, 7]
+    assert {p.file for p in info.value.problems.blocking} == {"curated/placeholder_values.csv"}
 
 
-def test_placeholder_row_that_no_longer_matches_stops_build(repo) -> None:
-    """The source corrects a placeholder: the curated row must go, the build says where."""
-    source, data, _ = repo
+NO_LONGER_MATCHING: dict[str, tuple[str, str]] = {
+    # kind: (curated row on line 2, the warning must match this)
+    "a year without a source row": (
+        "2.1.1,,PT,KZALA,2022,2023,0,border_change,x\n",
+        r"2\.1\.1 KZALA \(series '', unit 'PT'\): no source row in 2022 any more",
+    ),
+    "a non-zero source value": (
+        "2.1.1,,PT,KZALA,2023,2023,0,border_change,x\n",
+        r"2\.1\.1 KZALA .* 2023: the source now has 4\.2 \(data/indicator_2-1-1\.csv line 4\), "
+        r"not the placeholder 0; the source value is used",
+    ),
+    "an unknown indicator": ("9.9.9,,PT,KZAKM,2022,2022,0,border_change,x\n", r"no source row"),
+    "another unit": ("2.1.1,,NUM,KZALA,2023,2023,4.2,border_change,x\n", r"no source row"),
+}
+
+
+@pytest.mark.parametrize("kind", list(NO_LONGER_MATCHING))
+def test_placeholder_row_that_no_longer_matches_is_a_warning(repo, kind: str) -> None:
+    """The source corrects or drops a placeholder: the build swaps, uses the source values as
+    published and names the curated row to narrow or remove."""
+    source, data, geo = repo
+    (source / TARGET).write_text(ZEROS, encoding="utf-8")
+    row, pattern = NO_LONGER_MATCHING[kind]
+    _with_placeholders(data, row)
+    report = build(source, data, geo, skip_geodata=True, check_app=False)
+    found = [p for p in report["problems"] if p["file"] == "curated/placeholder_values.csv"]
+    assert {p["severity"] for p in found} == {"warning"} and {p["line"] for p in found} == {2}
+    assert any(re.search(pattern, p["message"]) for p in found), found
+    obs = pd.read_parquet(data / "observations.parquet")
+    assert obs[obs["source_file"] == TARGET]["placeholder"].isna().all()
+
+
+def test_placeholder_replaced_by_a_real_value_flags_only_what_still_matches(repo) -> None:
+    """KZAKM 2022 is still the placeholder 0, 2023 now has a real value: 2022 stays flagged,
+    2023 is drawn, and the warning names the curated line, year, value and source line."""
+    source, data, geo = repo
     (source / TARGET).write_text(ZEROS.replace("2023,PT,KZAKM,0.0", "2023,PT,KZAKM,1.5"))
-    path = data / "curated" / "placeholder_values.csv"
-    path.write_text(
-        path.read_text(encoding="utf-8") + "2.1.1,,PT,KZAKM,2022,2023,0,border_change,x\n",
-        encoding="utf-8",
-    )
-    fails_cleanly(
-        repo,
-        r"placeholder_values\.csv: line 2: .* 2023: the source value is 1\.5 "
-        r"\(data/indicator_2-1-1\.csv line 3\), not the listed placeholder 0",
+    _with_placeholders(data, "2.1.1,,PT,KZAKM,2022,2023,0,border_change,x\n")
+    report = build(source, data, geo, skip_geodata=True, check_app=False)
+    obs = pd.read_parquet(data / "observations.parquet")
+    mine = obs[(obs["source_file"] == TARGET) & (obs["ref_area"] == "KZAKM")]
+    flags = mine.set_index("year")["placeholder"]
+    assert flags[2022] == "border_change" and pd.isna(flags[2023])
+    (warning,) = [p for p in report["problems"] if p["file"] == "curated/placeholder_values.csv"]
+    assert warning["message"].startswith(
+        "2.1.1 KZAKM (series '', unit 'PT') 2023: the source now has 1.5 "
+        "(data/indicator_2-1-1.csv line 3), not the placeholder 0"
     )
 
 
 def test_missing_placeholder_table_stops_build(repo) -> None:
     _, data, _ = repo
     (data / "curated" / "placeholder_values.csv").unlink()
-    fails_cleanly(repo, r"placeholder_values\.csv: .*file not found")
+    fails_cleanly(repo, r"curated/placeholder_values\.csv: file not found")

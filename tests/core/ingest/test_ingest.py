@@ -35,7 +35,7 @@ def built(tmp_path: Path) -> tuple[Path, Path, dict]:
     """Build the fixture repository once into tmp_path/data."""
     source = write_repo(tmp_path)
     data = write_data_dir(tmp_path)
-    report = build(source, data, tmp_path / "geodata", skip_geodata=True)
+    report = build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
     return source, data, report
 
 
@@ -96,7 +96,8 @@ def test_observations(built: tuple[Path, Path, dict]) -> None:
 
 def test_report_rules(built: tuple[Path, Path, dict]) -> None:
     _, data, report = built
-    assert json.loads((data / "build_report.json").read_text(encoding="utf-8")) == report
+    written = json.loads((data / "build_report.json").read_text(encoding="utf-8"))
+    assert written == {k: v for k, v in report.items() if k != "refresh"}
     f121 = report["files"]["data/indicator_1-2-1.csv"]
     assert (f121["rows_read"], f121["rows_kept"], f121["rows_dropped"]) == (10, 5, 5)
     assert f121["dropped"] == {
@@ -134,13 +135,16 @@ def test_report_rules(built: tuple[Path, Path, dict]) -> None:
     skipped = {s["path"] for s in report["skipped"]}
     assert skipped == {"data/indicator_3-1-1.xlsx", "meta/2.3.1.docx", "meta/en"}
     assert report["source"]["commit"] == COMMIT
+    assert report["source"]["repository"] == "https://github.com/kazstat/sdg-data-kazstat"
+    assert report["source"]["origins"] == {"commit": "SOURCE.txt", "repository": "SOURCE.txt"}
     assert report["metadata"]["meta_without_data"] == ["2-1-1"]
     assert report["metadata"]["translation_fallbacks"]["kk"] == 1
     md = (data / "BUILD_REPORT.md").read_text(encoding="utf-8")
     assert "rows read 15 = kept 10 + dropped 5" in md
     readme = (data / "README.md").read_text(encoding="utf-8")
     assert COMMIT in readme and "github.com/kazstat/sdg-data-kazstat" in readme
-    assert (data / "LICENSE.kazstat-sdg-data.txt").read_text().startswith("MIT License")
+    assert (data / "LICENSE.kazstat-sdg-data-kazstat.txt").read_text().startswith("MIT License")
+    assert report["source"]["licence"] == "MIT License, see LICENSE.kazstat-sdg-data-kazstat.txt"
 
 
 def test_metadata_tables(built: tuple[Path, Path, dict]) -> None:
@@ -176,13 +180,14 @@ def test_metadata_tables(built: tuple[Path, Path, dict]) -> None:
     ]
 
     codes = pd.read_parquet(data / "codes.parquet")
+    # sex _T is in the ru file only: its kk and en labels come from curated/code_labels.csv.
     expected = pd.DataFrame(
         {
-            "dimension": ["unit", "sex", "sex"],
-            "code": ["PT", "F", "M"],
-            "label_kk": ["percent kk", "female kk", "male kk"],
-            "label_ru": ["percent ru", "female ru", "male ru"],
-            "label_en": ["percent en", "female en", "male en"],
+            "dimension": ["unit", "sex", "sex", "sex"],
+            "code": ["PT", "F", "M", "_T"],
+            "label_kk": ["percent kk", "female kk", "male kk", "барлығы"],
+            "label_ru": ["percent ru", "female ru", "male ru", "всего ru"],
+            "label_en": ["percent en", "female en", "male en", "total"],
         }
     )
     assert_frame_equal(codes, expected, check_dtype=False)
@@ -195,13 +200,22 @@ def test_metadata_tables(built: tuple[Path, Path, dict]) -> None:
     assert pd.isna(regions.loc[2, "boundary_2022"])
 
 
-def test_deterministic_and_curated_kept(built: tuple[Path, Path, dict], tmp_path: Path) -> None:
+def test_deterministic_and_curated_kept(
+    built: tuple[Path, Path, dict], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same input and same previous data (the refresh report compares with it), same build
+    time (SOURCE_DATE_EPOCH): byte-identical data/."""
     source, data, _ = built
     (tmp_path / "geodata").mkdir()
     (tmp_path / "geodata" / "keep.txt").write_text("untouched")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1729755530")
+    for _ in range(2):  # the second build's previous data is the first's, like the third's
+        build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
     first = _snapshot(data)
-    build(source, data, tmp_path / "geodata", skip_geodata=True)
+    build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
     assert _snapshot(data) == first
+    report = json.loads((data / "build_report.json").read_text(encoding="utf-8"))
+    assert report["built_at"] == "2024-10-24T07:38:50Z"
     assert (data / "curated" / "regions.csv").is_file()
     assert (tmp_path / "geodata" / "keep.txt").read_text() == "untouched"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "geodata", "source"]
@@ -225,7 +239,7 @@ def test_malformed_file_stops_build(
     (source / "data" / "indicator_2-1-1.csv").write_bytes(content)
     before = _snapshot(data)
     with pytest.raises(BuildError, match=rf"data/indicator_2-1-1\.csv: line {line}:"):
-        build(source, data, tmp_path / "geodata", skip_geodata=True)
+        build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
     assert _snapshot(data) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "source"]
 
@@ -243,7 +257,7 @@ def test_cli_exit_code(
 def test_missing_curated_regions_fails(tmp_path: Path) -> None:
     source = write_repo(tmp_path)
     with pytest.raises(BuildError, match="regions.csv"):
-        build(source, tmp_path / "data", tmp_path / "geodata", skip_geodata=True)
+        build(source, tmp_path / "data", tmp_path / "geodata", skip_geodata=True, check_app=False)
 
 
 def _real_inputs() -> tuple[pd.DataFrame, dict]:
@@ -317,7 +331,7 @@ def test_listed_placeholder_is_kept_flagged_and_counted(tmp_path: Path) -> None:
     data = write_data_dir(
         tmp_path, "2.1.1,,PT_BY_2005,KZAKM,2022,2023,0,border_change,fixture: split region\n"
     )
-    report = build(source, data, tmp_path / "geodata", skip_geodata=True)
+    report = build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
     obs = pd.read_parquet(data / "observations.parquet")
     rows = obs[obs.indicator_id == "2.1.1"]
     got = rows[["year", "ref_area", "value", "source_row", "placeholder"]]
@@ -354,3 +368,115 @@ def test_listed_placeholder_is_kept_flagged_and_counted(tmp_path: Path) -> None:
         "| 2 | 2.1.1 | `` | `PT_BY_2005` | KZAKM | 2022-2023 | 0 | border_change"
         " | data/indicator_2-1-1.csv | 3, 4 |" in md
     )
+
+
+def test_curated_labels_fill_russian_only_codes_and_are_counted(
+    built: tuple[Path, Path, dict],
+) -> None:
+    _, data, report = built
+    info = report["curated_labels"]["codes"]
+    assert info["filled"] == {
+        "kk": {"Translation by the sdgdash team": 1},
+        "en": {"United Nations, fixture citation": 1},
+    }
+    assert info["still_missing"] == {"kk": [], "en": []}
+    md = (data / "BUILD_REPORT.md").read_text(encoding="utf-8")
+    assert "| kk | 1 | translation by the sdgdash team |" in md
+    assert "| en | 1 | the UN's official wording |" in md
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("sex,_T,барлығы,,,no source\n", "line 2: empty source"),
+        ("sex,_T,,всего,Translation by the sdgdash team,x\n", "line 2: label_en has Cyrillic"),
+        (
+            "sex,_T,барлығы,,Translation by the sdgdash team,x\n"
+            "sex,_T,жалпы,,Translation by the sdgdash team,x\n",
+            "line 3: a second label_kk",
+        ),
+    ],
+)
+def test_bad_curated_label_stops_build(tmp_path: Path, rows: str, message: str) -> None:
+    source = write_repo(tmp_path)
+    header = "dimension,code,label_kk,label_en,source,rationale\n"
+    data = write_data_dir(tmp_path, code_labels=header + rows)
+    with pytest.raises(BuildError, match=f"code_labels.csv: {message}") as err:
+        build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
+    (problem,) = err.value.problems.blocking
+    assert problem.file == "curated/code_labels.csv"
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        # An update translated F: the platform's text is used, the curated one left unused.
+        (
+            "sex,F,әйел,,Translation by the sdgdash team,x\n",
+            "the platform gives label_kk of sex F ('female kk'); a curated text never replaces "
+            "it: the platform's text is used, remove label_kk from the row",
+        ),
+        # An update retired the code: the row has nothing to label.
+        (
+            "sex,XX,икс,,Translation by the sdgdash team,x\n",
+            "sex XX is not in the data: row unused",
+        ),
+    ],
+)
+def test_a_curated_label_the_data_has_no_use_for_warns_and_swaps(
+    tmp_path: Path, row: str, message: str
+) -> None:
+    """A refresh must not stop on a label row that an update made unnecessary (issue 15)."""
+    source = write_repo(tmp_path)
+    header = "dimension,code,label_kk,label_en,source,rationale\n"
+    data = write_data_dir(tmp_path, code_labels=header + row)
+    report = build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
+    warned = [p for p in report["problems"] if p["file"] == "curated/code_labels.csv"]
+    assert [(p["severity"], p["line"], p["message"]) for p in warned] == [("warning", 2, message)]
+    codes = pd.read_parquet(data / "codes.parquet").set_index(["dimension", "code"])
+    assert codes.loc[("sex", "F"), "label_kk"] == "female kk"  # never overwritten
+    assert ("sex", "XX") not in codes.index
+
+
+def test_real_build_leaves_no_russian_only_label() -> None:
+    """The committed tables: every code label and indicator name the app shows has a real kk and
+    en text, except codes whose meaning is unknown (labelled with the code itself)."""
+    report = json.loads((REPO / "data" / "build_report.json").read_text(encoding="utf-8"))
+    labels = report["curated_labels"]
+    unknown = {f"{dim} {code}" for dim, codes in report["unknown_codes"].items() for code in codes}
+    for part in ("codes", "indicators"):
+        for lang, keys in labels[part]["still_missing"].items():
+            assert set(keys) <= unknown, (part, lang, keys)
+    codes = pd.read_parquet(REPO / "data" / "codes.parquet")
+    row = codes[codes["code"] == "AG_LND_FRSTMGT"].iloc[0]
+    assert row["label_en"] == "Proportion of forest area with a long-term management plan"
+
+
+def test_region_names_need_their_source(tmp_path: Path) -> None:
+    """A name written in regions.csv ("Ақмола облысы") is used only with the source it comes
+    from; without one the build stops at that line."""
+    source = write_repo(tmp_path)
+    data = write_data_dir(tmp_path)
+    header = (
+        "ref_area,kind,parent,iso_3166_2,boundary_2022,boundary_2018,boundary_2014,"
+        "name_kk,name_ru,name_en,name_source,source\n"
+    )
+    rows = (
+        "KZAKM,region,,KZ-AKM,KZAKM,KZAKM,KZAKM,Ақмола облысы,Акмолинская область,"
+        "Akmola region,{src},test fixture\n"
+        "KZALA,city_republican,,KZ-ALA,KZALA,KZALA,KZALA,,,,,test fixture\n"
+    )
+    regions_csv = data / "curated" / "regions.csv"
+    regions_csv.write_text(header + rows.format(src=""), encoding="utf-8")
+    with pytest.raises(BuildError, match="regions.csv: line 2: names given for KZAKM without"):
+        build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
+    regions_csv.write_text(header + rows.format(src="Bureau of National Statistics"), "utf-8")
+    report = build(source, data, tmp_path / "geodata", skip_geodata=True, check_app=False)
+    regions = pd.read_parquet(data / "regions.parquet").set_index("ref_area")
+    assert regions.loc["KZAKM", ["name_kk", "name_ru", "name_en"]].tolist() == [
+        "Ақмола облысы",
+        "Акмолинская область",
+        "Akmola region",
+    ]
+    assert "names: Bureau of National Statistics" in regions.loc["KZAKM", "note"]
+    assert report["regions"]["name_overrides"] == {"kk": 1, "ru": 1, "en": 1}

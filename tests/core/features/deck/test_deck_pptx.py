@@ -85,14 +85,14 @@ def test_compare_slide_is_a_line_chart_equal_to_the_data(prs) -> None:
         set(regional[regional.ref_area.isin(["KZKAR", "KZKZY"])].year) | set(national.year)
     )
     series = {s.name: list(s.values) for s in chart.series}
-    assert set(series) == {"Карагандинская", "Кызылординская", "Казахстан"}
+    assert set(series) == {"Карагандинская область", "Кызылординская область", "Казахстан"}
     kar = regional[regional.ref_area == "KZKAR"].set_index("year")["value"]
-    assert [v for y, v in zip(years, series["Карагандинская"], strict=True) if y in kar.index] == [
-        kar[y] for y in years if y in kar.index
-    ]
+    assert [
+        v for y, v in zip(years, series["Карагандинская область"], strict=True) if y in kar.index
+    ] == [kar[y] for y in years if y in kar.index]
     assert all(
         v is None
-        for y, v in zip(years, series["Карагандинская"], strict=True)
+        for y, v in zip(years, series["Карагандинская область"], strict=True)
         if y not in kar.index
     )
     nat = national.set_index("year")["value"]
@@ -121,12 +121,12 @@ def test_region_profile_pptx_has_goal_scores_and_every_indicator_row() -> None:
     table = region_view.profile_table(DATA, profile, "kk", ratings)
     doc = region_slides.region_document(DATA, "KZKAR", "kk", table)
     prs = Presentation(io.BytesIO(slides.build(doc)))
-    assert _shape(prs.slides[0], "Title").text_frame.text == "Қарағанды"
+    assert _shape(prs.slides[0], "Title").text_frame.text == "Қарағанды облысы"
     result = index_view.index_result(DATA, index_view.latest_year(DATA))
     goals = result.goals[(result.goals.ref_area == "KZKAR") & result.goals.score.notna()]
     chart = _shape(prs.slides[1], "Chart").chart
     assert list(chart.series[0].values) == goals.sort_values("goal")["score"].round(1).tolist()
-    title = t("slide_profile_table", "kk", region="Қарағанды", part="")[:-2]
+    title = t("slide_profile_table", "kk", region="Қарағанды облысы", part="")[:-2]
     parts = [s for s in prs.slides if _shape(s, "Title").text_frame.text.startswith(title)]
     rows = [r for s in parts for r in list(_shape(s, "Table").table.rows)[1:]]
     assert len(rows) == len(profile)
@@ -136,7 +136,7 @@ def test_region_profile_pptx_has_goal_scores_and_every_indicator_row() -> None:
     after = list(prs.slides)[2 + len(parts) :]
     distance = _shape(after[0], "Chart").chart
     assert [s.name for s in distance.plots[0].series] == [
-        "Қарағанды",
+        "Қарағанды облысы",
         "Қазақстан",
         t("dist_peer_mean", "kk"),
     ]

@@ -37,13 +37,15 @@ COMMIT = "72277878d1"
 DATA = Source(Settings.from_env({}))
 # TEST FIXTURE upload (values made up for the test, never shipped as data).
 TEST_UPLOAD = b"Year,UNIT_MEASURE,SEX,URBANISATION,Value\n2022,PT,,,4.5\n2023,PT,,,4.25\n"
-GOAL_TITLE = "Цель 3. Хорошее здоровье и благополучие — Карагандинская"
+GOAL_TITLE = "Цель 3. Хорошее здоровье и благополучие — Карагандинская область"
 TAG_TITLE = (
     "Занятость и рабочие места: 8.3.1 Доля неформально занятых в общем числе занятых в "
     "разбивке по полу, 2023"
 )
 N_GOAL3 = 30  # goal 3's indicators (rows of its status table)
-TERR_TITLE = "село Камыстыбас — село, Кызылординская · Цель 7. Недорогостоящая и чистая энергия"
+TERR_TITLE = (
+    "село Камыстыбас — село, Кызылординская область · Цель 7. Недорогостоящая и чистая энергия"
+)
 
 
 def _upload_store() -> MemoryUploadStore:
@@ -91,7 +93,7 @@ def test_title_slide_then_the_slides_of_each_view_in_russian(prs) -> None:
         TAG_TITLE,
         f"{TAG_TITLE}: регионы по порядку",
         TERR_TITLE,
-        "село Камыстыбас — Контекст: показатели региона Кызылординская (1/1)",
+        "село Камыстыбас — Контекст: показатели региона Кызылординская область (1/1)",
         "село Камыстыбас: 1.2.1 Доля населения, имеющего доходы ниже величины прожиточного "
         "мини… (1/1)",
     ]
@@ -111,7 +113,7 @@ def test_goal_chart_counts_each_status_as_the_status_table(prs) -> None:
     status = goal_view.goal_status(DATA, 3)  # what the goal page summarises (no tag chosen)
     n_indicators = len(DATA.goal_indicators(3))
     chart = _shape(prs.slides[1], "Chart").chart
-    assert list(chart.plots[0].categories) == ["Казахстан", "Карагандинская"]
+    assert list(chart.plots[0].categories) == ["Казахстан", "Карагандинская область"]
     bucket_of = {t(f"goal_status_{b}", "ru"): b for b in goal_view.BUCKETS}
     got = {bucket_of[s.name]: [int(v) for v in s.values] for s in chart.series}
     for n, code in enumerate(["", "KZKAR"]):
@@ -212,7 +214,7 @@ def test_territory_profile_pptx_has_the_locator_and_every_context_row() -> None:
     prs = Presentation(io.BytesIO(slides.build(doc)))
     profile = region_profile(DATA, "KZKAR")
     assert _title(prs.slides[0]) == "Karkaraly district"
-    assert _title(prs.slides[1]) == "Karkaraly district — district, Karagandy"
+    assert _title(prs.slides[1]) == "Karkaraly district — district, Karaganda region"
     assert len(prs.slides) == 2 + math.ceil(len(profile) / 10)
     rows = [r for s in list(prs.slides)[2:] for r in _rows(s)]
     assert [r[0].split(" ", 1)[0] for r in rows] == profile["indicator_id"].tolist()
@@ -269,7 +271,7 @@ def test_a_long_territory_context_is_one_slide_of_best_and_worst_ranks() -> None
     expected = sorted([*share.nsmallest(5), *share.nlargest(5)])
     assert sorted(share[kept]) == expected
     assert context.note == t(
-        "ux_slide_note_ranked", "en", region="Karagandy", shown=10, total=len(shown)
+        "ux_slide_note_ranked", "en", region="Karaganda region", shown=10, total=len(shown)
     )
     # Counting did not draw the maps: the map and locator pictures are drawn when built.
     assert callable(specs[0].png)

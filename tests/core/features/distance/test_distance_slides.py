@@ -41,10 +41,12 @@ def _title(slide) -> str:
 
 def test_region_view_has_goal_distances_beside_kazakhstan_and_peers(prs):
     block = view.region_distance(DATA, "KZAKM")
-    chart_slide = next(s for s in prs.slides if _title(s).startswith("Akmola: distance score"))
+    chart_slide = next(
+        s for s in prs.slides if _title(s).startswith("Akmola region: distance score")
+    )
     chart = _shapes(chart_slide)["Chart"].chart
     names = [p.name for p in chart.plots[0].series]
-    assert names == ["Akmola", "Kazakhstan", "Peer average"]
+    assert names == ["Akmola region", "Kazakhstan", "Peer average"]
     goals = block.goals.sort_values("goal")
     got = list(chart.plots[0].series[0].values)
     assert got == pytest.approx(goals["score"].round(1).tolist())

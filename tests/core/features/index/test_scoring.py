@@ -30,6 +30,7 @@ from sdgdash.features.index.scoring import (
     normalise,
     rating,
     regional_index,
+    scorable,
     score_table,
     trend_status,
 )
@@ -545,3 +546,42 @@ def test_real_index_ranks_at_least_15_units(real_table, real_values) -> None:
     assert result.scores["rating"].dropna().isin(["green", "yellow", "orange", "red"]).all()
     used = result.scores.dropna(subset=["value"])
     assert (used["value_year"] >= year - 3).all() and used["source_row"].notna().all()
+
+
+# --- indicators the data cannot score (a refresh retired them or dropped their regions) ---------
+
+
+def test_an_indicator_without_regional_values_is_left_out_of_the_index(example) -> None:
+    """A retired indicator no longer stops the whole index (it raised ValueError and crashed the
+    region, compare and index pages); it is left out and listed with the reason."""
+    values, table = example
+    retired = pd.concat([table, _table("9.9.9,higher,100,80,20")], ignore_index=True)
+    result = compute_index(values, retired, 2023)
+    expected = compute_index(values, table, 2023)
+    assert_frame_equal(
+        result.left_out,
+        pd.DataFrame({"indicator_id": ["9.9.9"], "reason": ["no_regional_value"]}, dtype=str),
+    )
+    assert_frame_equal(result.index, expected.index)  # goal 9 is not counted as missing
+    assert expected.left_out.empty
+
+
+def test_an_indicator_whose_values_leave_no_scale_is_left_out(example) -> None:
+    """upper 1 with every 1.1.1 value above it: the lower bound is not on the worse side."""
+    values, table = example
+    shrunk = table.assign(
+        upper=[
+            1.0 if i == "1.1.1" else u
+            for i, u in zip(table["indicator_id"], table["upper"], strict=True)
+        ]
+    )
+    kept, left_out = scorable(values, shrunk)
+    assert list(kept["indicator_id"]) == [i for i in table["indicator_id"] if i != "1.1.1"]
+    assert left_out.to_dict("records") == [{"indicator_id": "1.1.1", "reason": "empty_scale"}]
+
+
+def test_an_index_with_no_indicator_left_ranks_no_region(example) -> None:
+    values, table = example
+    result = compute_index(values.iloc[0:0], table, 2023)
+    assert result.index.empty and result.goals.empty
+    assert set(result.left_out["reason"]) == {"no_regional_value"}

@@ -9,13 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sdgdash.data.curated import CuratedFileError
+from sdgdash.data.curated import CuratedFileError, LeftOut
 from sdgdash.data.tags import LINKS_FILE, TAGS_FILE, load_vocabulary
 from tests.conftest import REPO
 
 CURATED = REPO / "data" / "curated"
 INDICATORS = pd.read_parquet(REPO / "data" / "indicators.parquet")
-SEMINAR_FILE = "001_b82b5de21ef66410.txt"
+SEMINAR_REPORT = "https://economy.kz/en/Novosti_instituta/id=4503/arch=2022_4"
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +23,15 @@ def vocab():
     return load_vocabulary(CURATED, INDICATORS["indicator_id"], INDICATORS["target"])
 
 
+def test_the_committed_links_all_refer_to_the_data(vocab) -> None:
+    assert vocab.left_out == ()
+
+
 def test_the_three_seminar_problems_are_tags_citing_the_seminar_report(vocab) -> None:
     assert vocab.seminar_tags() == ["household_waste", "electricity_supply", "heating_supply"]
     for tag in vocab.seminar_tags():
         for lang in ("kk", "ru", "en"):
-            assert SEMINAR_FILE in vocab.tag(tag).source(lang)
+            assert SEMINAR_REPORT in vocab.tag(tag).source(lang)
     assert vocab.name("household_waste", "ru") == "Сбор и переработка бытовых отходов"
     assert vocab.name("heating_supply", "kk") == "Жылумен жабдықтау"
 
@@ -81,8 +85,6 @@ GOOD_LINK = "household_waste,indicator,11.6.1,kk,ru,en"
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("household_waste,indicator,99.9.9,kk,ru,en", "unknown indicator '99.9.9'"),
-        ("household_waste,target,11.99,kk,ru,en", "unknown target '11.99'"),
         ("no_such_tag,indicator,11.6.1,kk,ru,en", "unknown tag 'no_such_tag'"),
         ("household_waste,goal,11,kk,ru,en", "kind 'goal'"),
         ("household_waste,indicator,11.6.1,,ru,en", "empty rationale_kk"),
@@ -97,6 +99,38 @@ def test_bad_link_rows_name_file_and_line(tmp_path, row: str, message: str) -> N
         _load(folder)
     assert str(err.value).startswith(f"{LINKS_FILE} line 3:"), err.value
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("row", "ref", "reason"),
+    [
+        ("household_waste,indicator,99.9.9,kk,ru,en", "99.9.9", "unknown_indicator"),
+        ("household_waste,target,11.99,kk,ru,en", "11.99", "unknown_target"),
+    ],
+)
+def test_a_link_the_data_lacks_is_left_out_and_listed(
+    tmp_path, row: str, ref: str, reason: str
+) -> None:
+    """A retired or renamed indicator (or a target without indicators) does not break the
+    vocabulary: the link is left out and listed with its file, line and reason."""
+    folder = _copy(tmp_path)
+    _replace_line(folder / LINKS_FILE, 3, row)
+    vocab = _load(folder)
+    assert vocab.left_out == (LeftOut(LINKS_FILE, 3, ref, reason, "household_waste"),)
+    assert vocab.left_out_of("household_waste") == list(vocab.left_out)
+    assert vocab.left_out_of("electricity_supply") == []
+    assert ref not in vocab.indicators_of("household_waste") + vocab.targets_of("household_waste")
+    assert len(vocab.links) == len(_load(CURATED).links) - 1
+
+
+def test_a_tag_whose_indicators_all_left_the_data_stays(tmp_path) -> None:
+    """A tag whose every linked indicator is gone from the data keeps its place (its page says
+    so); a tag without any indicator link in the file is still an error (tested below)."""
+    folder = _copy(tmp_path)
+    vocab = load_vocabulary(folder, ["1.2.1"], INDICATORS["target"])
+    assert vocab.tag_ids() == _load(folder).tag_ids()
+    assert vocab.indicators_of("household_waste") == []
+    assert {lo.ref for lo in vocab.left_out} >= {"11.6.1", "11.6.1.1"}
 
 
 def test_a_good_replacement_row_loads(tmp_path) -> None:

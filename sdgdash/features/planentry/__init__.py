@@ -1,0 +1,1 @@
+"""Entering regional plan targets: the editor's form, file upload and versions."""
