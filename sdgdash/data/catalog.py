@@ -16,6 +16,19 @@ DISAGGREGATIONS: tuple[str, ...] = (
 # Columns that, with indicator_id and year, identify one observation.
 SELECTION_COLUMNS: tuple[str, ...] = ("series", "unit", *DISAGGREGATIONS)
 
+# Open SDG's source header name -> observation column name, in output order.
+DIMENSIONS: dict[str, str] = {
+    "SERIES": "series",
+    "UNIT_MEASURE": "unit",
+    "SEX": "sex",
+    "AGE": "age",
+    "URBANISATION": "urbanisation",
+    "EDUCATION_LEV": "education_lev",
+    "INCOME_WEALTH_QUANTILE": "income_wealth_quantile",
+    "ACTIVITY": "activity",
+    "COMPOSITE_BREAKDOWN": "composite_breakdown",
+}
+
 GOALS: tuple[int, ...] = tuple(range(1, 18))
 
 # Featured on the overview: share of population with income below the subsistence minimum.

@@ -11,22 +11,12 @@ from typing import Any
 
 import yaml
 
+from sdgdash.data.catalog import DIMENSIONS
+
 LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
 # Order used when a translation key is missing in the requested language.
 FALLBACK_ORDER: tuple[str, ...] = ("ru", "en", "kk")
 
-# Source header name -> observation column name, in output order.
-DIMENSIONS: dict[str, str] = {
-    "SERIES": "series",
-    "UNIT_MEASURE": "unit",
-    "SEX": "sex",
-    "AGE": "age",
-    "URBANISATION": "urbanisation",
-    "EDUCATION_LEV": "education_lev",
-    "INCOME_WEALTH_QUANTILE": "income_wealth_quantile",
-    "ACTIVITY": "activity",
-    "COMPOSITE_BREAKDOWN": "composite_breakdown",
-}
 SCHEMA_COLUMNS: frozenset[str] = frozenset({"Year", "Value", "REF_AREA", *DIMENSIONS})
 # Header aliases seen in the source, read as the schema column they stand for.
 HEADER_ALIASES: dict[str, str] = {"Units": "UNIT_MEASURE"}

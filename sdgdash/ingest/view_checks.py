@@ -35,6 +35,8 @@ from sdgdash.features.index import view as index_view
 from sdgdash.features.map import charts as map_charts
 from sdgdash.features.map import view as map_view
 from sdgdash.features.overview import view as overview_view
+from sdgdash.features.plans import tables as plan_tables
+from sdgdash.features.plans import view as plans_view
 from sdgdash.features.region import view as region_view
 from sdgdash.features.tags import charts as tag_charts
 from sdgdash.features.tags import view as tags_view
@@ -231,6 +233,16 @@ def check_territory(data: Data) -> list[str]:
     return []
 
 
+def check_plans(data: Data) -> list[str]:
+    """The default place's actual vs plan: plans live in the store, so on new data this is each
+    headline's 2030 end value standing in where no plan exists, as the page and its slides show."""
+    place = plans_view.place_from_params(data, {})
+    table = plans_view.place_status(data, None, place)
+    plan_tables.status_display(data, table, LANG)
+    _slides(data, "plans")
+    return []
+
+
 def check_seminar(data: Data) -> list[str]:
     """The seminar page's PowerPoint of a deck (its title slide; each view's slides are built by
     that page's check)."""
@@ -245,6 +257,7 @@ PAGE_CHECKS: dict[str, Callable[[Data], list[str]]] = {
     "region": check_region,
     "tag": check_tag,
     "compare": check_compare,
+    "plans": check_plans,
     "index": check_index,
     "findings": check_findings,
     "territory": check_territory,

@@ -55,6 +55,7 @@ SAME_IN_KK_AND_RU: frozenset[str] = frozenset(
         "геометрия",
         "балл",  # a score's points, the same word
         "палитра",
+        "лицензия",  # a licence, the same loanword
         "парламент",
         "рейтинг",
         "семинар",
@@ -136,7 +137,8 @@ def segments(text: str) -> list[str]:
     """The pieces of a string between separators, in lower case, each with three or more
     Cyrillic letters and only its Cyrillic words ("Коммит 72277878d1" -> "коммит"); Markdown's
     escapes and line breaks removed first."""
-    plain = text.replace("\\", "").replace("<br>", " ")
+    # safe.literal's escapes (backslashes, a word joiner before ":" that stops autolinks).
+    plain = text.replace("\\", "").replace("\u2060", "").replace("<br>", " ")
     out = []
     for piece in SEPARATORS.split(plain):
         words = [w for w in piece.split() if CYRILLIC.search(w)]

@@ -250,7 +250,7 @@ def test_map_page_by_keyboard_alone(server, page) -> None:
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.search.includes('region=KZKAR')", timeout=30_000)
     wait_for_app(page)
-    assert page.get_by_text("Region profile: Karagandy").first.is_visible()
+    assert page.get_by_text("Region profile: Karaganda region").first.is_visible()
 
     # The link under the map takes the reader to the values table.
     tab_to(page, "a[href='#sdg-values']")

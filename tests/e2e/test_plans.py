@@ -114,7 +114,7 @@ def test_editor_uploads_a_plan_file_fixes_a_bad_row_and_sees_actual_vs_plan(serv
     chart = page.locator(".st-key-reg_plan_chart .js-plotly-plot")
     chart.wait_for(timeout=30_000)
     assert t("plan_line_regional", "en") in chart.inner_text()
-    assert "Karagandy: actual" in chart.inner_text()
+    assert "Karaganda region: actual" in chart.inner_text()
     sentence = t(
         "plan_status_line",
         "en",

@@ -21,9 +21,8 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from sdgdash.data import flags
-from sdgdash.data.catalog import DISAGGREGATIONS
+from sdgdash.data.catalog import DIMENSIONS, DISAGGREGATIONS
 from sdgdash.data.source import Data, derived
-from sdgdash.ingest.opensdg import DIMENSIONS
 
 # Limits of one upload (a territory's series of one indicator is a few hundred rows at most).
 MAX_BYTES = 2 * 1024 * 1024

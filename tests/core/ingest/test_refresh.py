@@ -204,17 +204,17 @@ def test_another_countrys_repository_is_refused_with_every_problem_in_one_run(
     assert not s.swapped
     assert tree_hash(s.data) == s.before
     blocking = s.of(BLOCKING)
-    assert [p.group for p in blocking] == ["translations", "sanity", "sanity", *["pages"] * 7]
+    assert [p.group for p in blocking] == ["translations", "sanity", "sanity", *["pages"] * 8]
     assert blocking[0].file == "translations/kk"
     assert blocking[1].message.startswith("no regional rows: none of the 44389 rows kept")
     assert blocking[2].message.startswith("37790 of 44389 rows kept (85%) are 'conflicting")
     assert {p.message.split(",")[0] for p in s.of(BLOCKING, "pages")} == {
         f"page '{page}'"
-        for page in ("overview", "goal", "map", "region", "compare", "index", "territory")
+        for page in ("overview", "goal", "map", "region", "compare", "plans", "index", "territory")
     }
     assert len(s.of(WARNING, "curated tables")) == 138
     text = str(s.error)
-    assert text.startswith("Blocking problems: 10\n  translations (1)\n")
+    assert text.startswith("Blocking problems: 11\n  translations (1)\n")
     assert "Warnings: 210\n" in text
 
 

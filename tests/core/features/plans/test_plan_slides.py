@@ -55,7 +55,7 @@ def test_a_plans_view_gives_its_status_table_and_the_series_against_its_plan_lin
     store = data.upload_store()
     table = plans_view.place_status(data, store, "KZKAR")
     shown_rows = plan_tables.status_display(data, table, "en")
-    title = t("plan_title", "en", name="Karagandy")
+    title = t("plan_title", "en", name=data.labels().region_name("KZKAR", "en"))
     tables = [
         s
         for s in pages
@@ -73,7 +73,9 @@ def test_a_plans_view_gives_its_status_table_and_the_series_against_its_plan_lin
         assert got[0] == want[cols[0]] and got[2] == want[cols[2]]
         assert got[4] == fmt_number(want[cols[4]], "en")
         assert got[6] == signed(want[cols[6]], "en")
-    assert _shape(tables[0], "Title").text_frame.text.startswith("Karagandy: actual vs plan (1/")
+    assert _shape(tables[0], "Title").text_frame.text.startswith(
+        "Karaganda region: actual vs plan (1/"
+    )
 
     charts = [s for s in pages if any(sh.has_chart for sh in s.shapes)]
     # The plans view's chart, then the region view's goal scores and its plan line.
@@ -86,7 +88,9 @@ def test_a_plans_view_gives_its_status_table_and_the_series_against_its_plan_lin
         chart = _shape(slide, "Chart").chart
         years = [int(c) for c in chart.plots[0].categories]
         actual, planned = chart.plots[0].series
-        assert actual.name == "Karagandy: actual" and planned.name == t("plan_line_regional", "en")
+        assert actual.name == "Karaganda region: actual" and planned.name == t(
+            "plan_line_regional", "en"
+        )
         want = plans_view.actual_series(data, store, row).set_index("year")["value"]
         assert [v for v in actual.values if v is not None] == list(want)
         expected = [line.value_at(y) for y in years]
