@@ -32,7 +32,7 @@ st.caption(
 
 modes = ["map", "3d", "years", distance_ui.MODE]
 state.seed("map_mode", "mode", state.choice(modes), "map")
-top = st.columns([3.4, 2.6, 2, 2], vertical_alignment="bottom")
+top = st.columns([4.4, 2.2, 1.7, 1.7], vertical_alignment="bottom")
 mode = (
     top[0].segmented_control(
         t("view_mode", lang), modes, key="map_mode", format_func=lambda m: t(f"mode_{m}", lang)

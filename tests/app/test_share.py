@@ -145,7 +145,10 @@ DECK_VIEWS = {
         {"territory": "kamystybas_village", "goal": "7"},
         "село Камыстыбас — село, Кызылординская область · Цель 7. ",
     ),
-    "app_pages/plans.py": ({"place": "KZKAR", "ind": "3.6.1"}, "Карагандинская область: факт и план"),
+    "app_pages/plans.py": (
+        {"place": "KZKAR", "ind": "3.6.1"},
+        "Карагандинская область: факт и план",
+    ),
 }
 
 

@@ -231,7 +231,9 @@ def test_map_page_by_keyboard_alone(server, page) -> None:
     assert not missed, f"not reachable by Tab: {missed}"
     labels = {t["label"] for t in targets}
     assert {"Year", "Region", "Values of this map: in the table below"} <= labels
-    assert any("Download CSV" in x for x in labels) and any("Excel" in x for x in labels)
+    # The labelled downloads ("Values on the map (CSV)", "... (Excel)").
+    assert any(x.endswith("Values on the map (CSV)") for x in labels)
+    assert any(x.endswith("Values on the map (Excel)") for x in labels)
 
     # The year slider: one step back with the arrow key redraws the map for 2022.
     tab_to(page, ".st-key-map_year input[type='range']")

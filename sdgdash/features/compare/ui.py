@@ -100,8 +100,8 @@ def comparison_cells(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.Dat
 
 def show_comparison(frame: pd.DataFrame, codes: list[str], lang: str) -> None:
     """The comparison table (:func:`comparison_cells`) as a static table that wraps long names
-    and fits a laptop's width with four regions, best and worst also coloured; scrolled inside
-    a box of a screen's height with its header kept in view."""
+    and fits a laptop's width with four regions, best and worst also coloured; its header kept
+    in view while the page scrolls."""
     labels = cached.labels()
     cells = comparison_cells(frame, codes, lang)
     marks = compare_view.best_worst(frame, codes)
@@ -113,10 +113,11 @@ def show_comparison(frame: pd.DataFrame, codes: list[str], lang: str) -> None:
             return [""] * len(col)
         return [_MARK_COLOURS.get(m, "") for m in marks[code]]
 
-    height = min(44 * (len(cells) + 1) + 20, 720)
     # st.table reads text as Markdown: names and headers are escaped to show as written.
     styled = cells.style.apply(paint, axis=0).hide(axis="index").format(md_escape)
-    with st.container(key="sdg_cmp_table", height=height, border=False):
+    # No box of its own height: a scrolled box is out of a keyboard's reach (WCAG, axe's
+    # scrollable-region-focusable); the header stays in view as the page scrolls instead.
+    with st.container(key="sdg_cmp_table", border=False):
         st.table(styled.format_index(md_escape, axis=1))
 
 
