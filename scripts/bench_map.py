@@ -14,6 +14,8 @@ not to this machine sent to a closed local port. See docs/PERFORMANCE.md for wha
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -203,11 +206,10 @@ class ServerSide:
 def measure_server(server: ServerSide, case: Case, reps: int) -> dict[str, Any]:
     """Size of the figure JSON (and how much of it is boundary geometry) and build times."""
     view, (fig, fig_json), _ = server.build(case)  # warm-up: imports, first geojson read
-    geo_bytes = [
-        len(json.dumps(tr.geojson, separators=(",", ":")))
-        for tr in fig.data
-        if getattr(tr, "geojson", None) is not None
-    ]
+    shapes = [getattr(tr, "geojson", None) for tr in fig.data]
+    # A trace carries its shapes (a dict) or the URL of the published layout (a string).
+    geo_bytes = [len(json.dumps(g, separators=(",", ":"))) for g in shapes if isinstance(g, dict)]
+    geo_urls = sorted({g for g in shapes if isinstance(g, str)})
     runs = [server.build(case)[2] for _ in range(reps)]
     total = [r["total"] for r in runs]
     return {
@@ -218,6 +220,7 @@ def measure_server(server: ServerSide, case: Case, reps: int) -> dict[str, Any]:
         "figure_json_bytes": len(fig_json.encode("utf-8")),
         "geojson_copies": len(geo_bytes),
         "geojson_bytes_total": sum(geo_bytes),
+        "geojson_urls": geo_urls,
         "reps": reps,
         "total_ms_median": median(total),
         "total_ms_p95": p95(total),
@@ -247,18 +250,157 @@ def free_port() -> int:
     raise RuntimeError(f"no free port in {PORT_RANGE}")
 
 
+class WireCounter:
+    """A TCP forwarder on a free local port in front of a server, counting the bytes that cross
+    it each way as they are on the wire (after HTTP gzip or websocket deflate, with framing and
+    headers). The browser talks to the forwarder; a connection whose first request is the
+    websocket (``/_stcore/stream``) counts as websocket, any other as HTTP."""
+
+    def __init__(self) -> None:
+        self.target = 0  # the server's port (set again when the server restarts)
+        self.port = 0
+        self.counts = {"ws_down": 0, "ws_up": 0, "http_down": 0, "http_up": 0}
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> int:
+        """Listen on a free port (once); return it."""
+        if self._thread is not None:
+            return self.port
+        ready = threading.Event()
+
+        def run() -> None:
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            server = loop.run_until_complete(
+                asyncio.start_server(self._handle, "127.0.0.1", free_port())
+            )
+            self.port = server.sockets[0].getsockname()[1]
+            ready.set()
+            try:
+                loop.run_forever()
+            finally:
+                server.close()
+                loop.close()
+
+        self._thread = threading.Thread(target=run, daemon=True)
+        self._thread.start()
+        ready.wait(10)
+        return self.port
+
+    def stop(self) -> None:
+        """Stop listening."""
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+        if self._thread is not None:
+            self._thread.join(5)
+        self._loop = self._thread = None
+
+    def snapshot(self) -> dict[str, int]:
+        """The counts so far (bytes down = server to browser, up = browser to server)."""
+        with self._lock:
+            return dict(self.counts)
+
+    def since(self, before: dict[str, int]) -> dict[str, int]:
+        """Bytes counted since ``before`` (a :meth:`snapshot`)."""
+        now = self.snapshot()
+        return {k: now[k] - before.get(k, 0) for k in now}
+
+    def _add(self, key: str, n: int) -> None:
+        with self._lock:
+            self.counts[key] += n
+
+    async def _handle(self, reader, writer) -> None:
+        try:
+            first = await reader.read(65536)
+            if not first:
+                return
+            kind = "ws" if b"/_stcore/stream" in first.split(b"\r\n", 1)[0] else "http"
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target)
+        except OSError:
+            writer.close()
+            return
+        self._add(f"{kind}_up", len(first))
+        up_writer.write(first)
+
+        async def pump(src, dst, key: str) -> None:
+            try:
+                while data := await src.read(65536):
+                    self._add(key, len(data))
+                    dst.write(data)
+                    await dst.drain()
+            except (OSError, asyncio.IncompleteReadError):
+                pass
+            finally:
+                with contextlib.suppress(OSError, RuntimeError):
+                    dst.close()
+
+        await asyncio.gather(
+            pump(reader, up_writer, f"{kind}_up"), pump(up_reader, writer, f"{kind}_down")
+        )
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children so far, in seconds (0 if gone)."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    total = 0.0
+    for p in procs:
+        with contextlib.suppress(psutil.Error):
+            t = p.cpu_times()
+            total += t.user + t.system
+    return total
+
+
+def rss_tree(pid: int) -> int:
+    """Resident memory of a process and its children, bytes."""
+    import psutil
+
+    try:
+        p = psutil.Process(pid)
+        procs = [p, *p.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for q in procs:
+        with contextlib.suppress(psutil.Error):
+            total += q.memory_info().rss
+    return total
+
+
 class StreamlitServer:
     """`streamlit run script` on a free local port (headless, no usage stats), restartable.
 
     The file watcher is off so other people's edits to the working tree during a run cannot
     trigger "source changed" messages that would count as map traffic. On a shared machine a
     server can be stopped from outside mid-run; :meth:`ensure` starts a new one and counts it.
+    With ``wire``, the browser reaches it through a :class:`WireCounter` (``url`` is the
+    counter's), so the bytes on the wire can be read; ``args`` are more ``streamlit run`` options;
+    ``cpus`` pins the server (every thread it starts) to those CPUs.
     """
 
-    def __init__(self, script: str, cwd: Path, log_path: Path) -> None:
+    def __init__(
+        self,
+        script: str,
+        cwd: Path,
+        log_path: Path,
+        args: tuple[str, ...] = (),
+        wire: bool = False,
+        env: dict[str, str] | None = None,
+        cpus: set[int] | None = None,
+    ) -> None:
         self.script, self.cwd, self.log_path = script, cwd, log_path
+        self.args, self.env, self.cpus = args, env, cpus
+        self.wire = WireCounter() if wire else None
         self.proc: subprocess.Popen | None = None
         self.url = ""
+        self.direct = ""
         self.starts = 0
 
     def start(self) -> None:
@@ -272,10 +414,20 @@ class StreamlitServer:
             "none",
             "--server.runOnSave",
             "false",
+            *self.args,
         )
-        self.url = f"http://127.0.0.1:{port}"
+        self.direct = f"http://127.0.0.1:{port}"
+        self.url = self.direct
+        if self.wire is not None:
+            self.wire.target = port
+            self.url = f"http://127.0.0.1:{self.wire.start()}"
+        env = None if self.env is None else {**os.environ, **self.env}
+        cpus = self.cpus
+        pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
         with self.log_path.open("a") as log:  # the child keeps its own copy of the descriptor
-            self.proc = subprocess.Popen(cmd, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(
+                cmd, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=pin
+            )
         self.starts += 1
         deadline = time.monotonic() + HEALTH_TIMEOUT_S
         while not self.healthy():
@@ -294,10 +446,14 @@ class StreamlitServer:
         if self.proc is None or self.proc.poll() is not None:
             return False
         try:
-            with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
+            with urllib.request.urlopen(self.direct + "/_stcore/health", timeout=2) as r:
                 return r.read() == b"ok"
         except OSError:
             return False
+
+    def cpu_s(self) -> float:
+        """CPU seconds the server (and its children) used so far."""
+        return cpu_seconds(self.proc.pid) if self.proc is not None else 0.0
 
     def ensure(self) -> bool:
         """Make sure a healthy server runs; True when one had to be (re)started."""
@@ -320,6 +476,12 @@ class StreamlitServer:
                 self.proc.wait(timeout=10)
         self.proc = None
 
+    def close(self) -> None:
+        """Stop the server and its wire counter."""
+        self.stop()
+        if self.wire is not None:
+            self.wire.stop()
+
 
 @contextmanager
 def running(server: StreamlitServer) -> Iterator[StreamlitServer]:
@@ -328,7 +490,7 @@ def running(server: StreamlitServer) -> Iterator[StreamlitServer]:
         server.start()
         yield server
     finally:
-        server.stop()
+        server.close()
 
 
 def with_server(server: StreamlitServer, measure, warm=None, attempts: int = 3) -> dict[str, Any]:
@@ -477,18 +639,42 @@ def wait_settled(page, rec: Recorder, timeout_s: float = PAGE_TIMEOUT_MS / 1000)
     raise TimeoutError("the page kept receiving websocket frames")
 
 
-def measure_load(browser, url: str, wait_map: bool) -> dict[str, Any]:
-    """Open ``url`` in a fresh context (empty cache); bytes received until the run is over."""
+def _wire_before(server: StreamlitServer | None) -> tuple[dict[str, int] | None, float]:
+    """What the wire counter and the server's CPU clock say now (to subtract later)."""
+    if server is None:
+        return None, 0.0
+    return (server.wire.snapshot() if server.wire else None), server.cpu_s()
+
+
+def _wire_since(
+    server: StreamlitServer | None, before: tuple[dict[str, int] | None, float]
+) -> dict[str, Any]:
+    """Bytes on the wire and server CPU ms since ``before`` (empty without a server)."""
+    if server is None:
+        return {}
+    out: dict[str, Any] = {"server_cpu_ms": (server.cpu_s() - before[1]) * 1000}
+    if server.wire is not None and before[0] is not None:
+        out["wire"] = server.wire.since(before[0])
+    return out
+
+
+def measure_load(
+    browser, url: str, wait_map: bool, server: StreamlitServer | None = None
+) -> dict[str, Any]:
+    """Open ``url`` in a fresh context (empty cache); bytes received until the run is over
+    (with ``server``: also as counted on the wire, and the server's CPU time)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU")
     try:
         page = context.new_page()
         rec = Recorder(page)
+        before = _wire_before(server)
         page.goto(url, timeout=PAGE_TIMEOUT_MS)
         if wait_map:
             page.wait_for_selector(MAP_PATHS, timeout=PAGE_TIMEOUT_MS)
         wait_settled(page, rec)
         http = rec.http_bytes()
         return {
+            **_wire_since(server, before),
             "http_static_bytes": http["static"],
             "http_other_bytes": http["other"],
             "http_responses": http["count"],
@@ -504,12 +690,19 @@ def measure_load(browser, url: str, wait_map: bool) -> dict[str, Any]:
 
 
 def measure_latency(
-    browser, url: str, signature_js: str, reps: int, ready_selector: str, content_kind: str
+    browser,
+    url: str,
+    signature_js: str,
+    reps: int,
+    ready_selector: str,
+    content_kind: str,
+    server: StreamlitServer | None = None,
 ) -> dict[str, Any]:
     """Press ArrowLeft on the (first) select_slider ``reps`` times; time each until repaint.
 
     The clock starts in the page right before the key press and stops on the first animation
-    frame where ``signature_js`` (what is drawn) differs from before the press.
+    frame where ``signature_js`` (what is drawn) differs from before the press. With ``server``,
+    each change's bytes on the wire and the server's CPU time are recorded too.
     """
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU")
     try:
@@ -520,9 +713,11 @@ def measure_latency(
         wait_settled(page, rec)
         thumb = page.locator(SLIDER_THUMB).first
         times, change_bytes, first_frame, figure_in, errors = [], [], [], [], []
+        wire_ws, cpu_ms = [], []
         for _ in range(reps):
             before = page.evaluate(signature_js)
             start = len(rec.frames)
+            counted = _wire_before(server)
             thumb.focus()
             page.evaluate("() => { window.__bench_t0 = performance.now(); }")
             pressed = time.monotonic()
@@ -548,6 +743,11 @@ def measure_latency(
             times.append(page.evaluate("() => window.__bench_t1 - window.__bench_t0"))
             wait_settled(page, rec)
             change_bytes.append(rec.ws_bytes(start))
+            spent = _wire_since(server, counted)
+            if "wire" in spent:
+                wire_ws.append(spent["wire"]["ws_down"])
+            if spent:
+                cpu_ms.append(spent["server_cpu_ms"])
             frames = rec.frames[start:]
             if frames:
                 first_frame.append((frames[0][0] - pressed) * 1000)
@@ -564,6 +764,9 @@ def measure_latency(
             "first_frame_ms_median": median(first_frame),
             "content_received_ms_median": median(figure_in),
             "ws_bytes_per_change_median": median(change_bytes),
+            "wire_ws_bytes_per_change_median": median(wire_ws),
+            "server_cpu_ms_per_change": cpu_ms,
+            "server_cpu_ms_per_change_median": median(cpu_ms),
             "errors": errors,
             "outside_requests": rec.outside,
         }
@@ -571,8 +774,11 @@ def measure_latency(
         context.close()
 
 
-def run_browser(cases: list[Case], reps: int, log_dir: Path) -> dict[str, Any]:
-    """Load bytes and change latency for every case, and the trivial app's round trip."""
+def run_browser(
+    cases: list[Case], reps: int, log_dir: Path, app_args: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Load bytes and change latency for every case, and the trivial app's round trip
+    (``app_args``: more ``streamlit run`` options for the app, e.g. websocket compression)."""
     chromium = check_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -584,16 +790,24 @@ def run_browser(cases: list[Case], reps: int, log_dir: Path) -> dict[str, Any]:
             with tempfile.TemporaryDirectory(prefix="sdgdash-bench-") as tmp:
                 app = Path(tmp) / "trivial_app.py"
                 app.write_text(BASELINE_APP, encoding="utf-8")
-                trivial = StreamlitServer(app.name, Path(tmp), log_dir / "bench-trivial.log")
+                trivial = StreamlitServer(
+                    app.name, Path(tmp), log_dir / "bench-trivial.log", wire=True
+                )
                 with running(trivial):
                     print("  trivial app: load and round trips", flush=True)
                     out["baseline_load"] = with_server(
-                        trivial, lambda url: measure_load(browser, url, wait_map=False)
+                        trivial, lambda url: measure_load(browser, url, False, trivial)
                     )
                     out["baseline"] = with_server(
                         trivial,
                         lambda url: measure_latency(
-                            browser, url, BASELINE_SIGNATURE_JS, reps * 2, SLIDER_THUMB, "markdown"
+                            browser,
+                            url,
+                            BASELINE_SIGNATURE_JS,
+                            reps * 2,
+                            SLIDER_THUMB,
+                            "markdown",
+                            trivial,
                         ),
                     )
                 out["baseline_server_starts"] = trivial.starts
@@ -603,7 +817,9 @@ def run_browser(cases: list[Case], reps: int, log_dir: Path) -> dict[str, Any]:
                 # state.page_lang); open the app once so measured loads are ordinary ones.
                 measure_load(browser, url + "/?lang=ru", wait_map=True)
 
-            app_server = StreamlitServer("dashboard.py", REPO, log_dir / "bench-streamlit.log")
+            app_server = StreamlitServer(
+                "dashboard.py", REPO, log_dir / "bench-streamlit.log", app_args, wire=True
+            )
             with running(app_server):
                 warm(app_server.url)
                 for case in cases:
@@ -614,13 +830,21 @@ def run_browser(cases: list[Case], reps: int, log_dir: Path) -> dict[str, Any]:
                         "url": path + query,
                         "load": with_server(
                             app_server,
-                            lambda url, q=path + query: measure_load(browser, url + q, True),
+                            lambda url, q=path + query: measure_load(
+                                browser, url + q, True, app_server
+                            ),
                             warm,
                         ),
                         "change": with_server(
                             app_server,
                             lambda url, q=path + query: measure_latency(
-                                browser, url + q, MAP_SIGNATURE_JS, reps, MAP_PATHS, "plotly_chart"
+                                browser,
+                                url + q,
+                                MAP_SIGNATURE_JS,
+                                reps,
+                                MAP_PATHS,
+                                "plotly_chart",
+                                app_server,
                             ),
                             warm,
                         ),
@@ -679,14 +903,19 @@ def report(result: dict[str, Any]) -> str:
         ws = load.get("ws_bytes")
         plotly_ws = sum(load.get("ws", {}).get("plotly_specs", [])) if load else None
         per_copy = s["geojson_bytes_total"] / max(s["geojson_copies"], 1)
+        wire = load.get("wire", {})
         rows.append(
             [
                 name,
                 f"{s['layout']}/{s['units_drawn']}",
                 kb(s["figure_json_bytes"]),
-                f"{s['geojson_copies']}x {kb(per_copy)}",
+                f"{s['geojson_copies']}x {kb(per_copy)}"
+                if s["geojson_copies"]
+                else ("URL" if s.get("geojson_urls") else "0"),
                 kb(ws),
                 kb(plotly_ws),
+                kb(wire.get("ws_down")),
+                kb(wire.get("http_down")),
                 kb(load.get("http_static_bytes")),
                 kb(load.get("http_other_bytes")),
                 f"{s['figure_json_bytes'] / PLATFORM_GEOJSON_BYTES:.1%}",
@@ -702,6 +931,8 @@ def report(result: dict[str, Any]) -> str:
                 "geojson in fig",
                 "WS page run",
                 "WS figures",
+                "wire WS",
+                "wire HTTP",
                 "HTTP static",
                 "HTTP other",
                 "fig/platform",
@@ -741,6 +972,8 @@ def report(result: dict[str, Any]) -> str:
                 ms(base.get("first_frame_ms_median")),
                 ms(base.get("content_received_ms_median")),
                 kb(base.get("ws_bytes_per_change_median")),
+                kb(base.get("wire_ws_bytes_per_change_median")),
+                ms(base.get("server_cpu_ms_per_change_median")),
             ]
         ]
         errors = [f"baseline: {base['error']}"] if "error" in base else []
@@ -762,6 +995,8 @@ def report(result: dict[str, Any]) -> str:
                     ms(c.get("first_frame_ms_median")),
                     ms(c.get("content_received_ms_median")),
                     kb(c.get("ws_bytes_per_change_median")),
+                    kb(c.get("wire_ws_bytes_per_change_median")),
+                    ms(c.get("server_cpu_ms_per_change_median")),
                 ]
             )
             for part in ("load", "change"):
@@ -779,6 +1014,8 @@ def report(result: dict[str, Any]) -> str:
                     "1st reply",
                     "fig in",
                     "WS kB/change",
+                    "wire kB/change",
+                    "server CPU ms/change",
                 ],
                 rows,
             )

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import random
+import signal
 import statistics
 import sys
 import tempfile
@@ -48,6 +48,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import bench_map as bm  # noqa: E402 - needs the path set above
+import bench_scale  # noqa: E402
+import bench_wire  # noqa: E402
 
 from sdgdash.data.catalog import SELECTION_COLUMNS  # noqa: E402
 from sdgdash.data.flags import FLAG_COLUMNS  # noqa: E402
@@ -99,12 +101,14 @@ def finished(frames: list, start: int = 0) -> int:
     return sum(1 for f in frames[start:] if bm.message_kind(f[1]) == "script_finished")
 
 
-def measure_page(browser, url: str) -> dict[str, Any]:
-    """Open ``url`` in a fresh context; websocket bytes until the page is drawn and quiet."""
+def measure_page(browser, url: str, server: bm.StreamlitServer | None = None) -> dict[str, Any]:
+    """Open ``url`` in a fresh context; websocket bytes until the page is drawn and quiet (with
+    ``server``: also on the wire, and the server's CPU time for the page run)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU")
     try:
         page = context.new_page()
         rec = bm.Recorder(page)
+        before = bm._wire_before(server)
         page.goto(url, timeout=bm.PAGE_TIMEOUT_MS)
         page.wait_for_selector("h1", timeout=bm.PAGE_TIMEOUT_MS)
         deadline = time.monotonic() + bm.PAGE_TIMEOUT_MS / 1000
@@ -114,6 +118,7 @@ def measure_page(browser, url: str) -> dict[str, Any]:
         bm.wait_settled(page, rec)
         http = rec.http_bytes()
         return {
+            **bm._wire_since(server, before),
             "http_static_bytes": http["static"],
             "ws_bytes": rec.ws_bytes(),
             "ws": bm.ws_breakdown(rec.frames),
@@ -124,18 +129,23 @@ def measure_page(browser, url: str) -> dict[str, Any]:
         context.close()
 
 
-def run_pages(reps: int) -> dict[str, Any]:
-    """Websocket bytes of one page run (defaults) for every page, and the figures in it."""
+def run_pages(reps: int, app_args: tuple[str, ...] = (), log: str = "pages") -> dict[str, Any]:
+    """Websocket bytes of one page run (defaults) for every page, and the figures in it; the
+    bytes on the wire and the server's CPU time per page run."""
     chromium = bm.check_chromium()
     from playwright.sync_api import sync_playwright
 
     out: dict[str, Any] = {}
-    server = bm.StreamlitServer("dashboard.py", REPO, REPO / "artifacts" / "bench-pages.log")
+    server = bm.StreamlitServer(
+        "dashboard.py", REPO, REPO / "artifacts" / f"bench-{log}.log", app_args, wire=True
+    )
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=bm.CHROMIUM_ARGS)
         try:
             with bm.running(server):
                 measure_page(browser, server.url + "/?lang=ru")  # the first session reroutes
+                for page in discover_pages():  # warm caches: page runs, not first computations
+                    measure_page(browser, server.url + page_url(page))
                 for page in discover_pages():
                     url = page_url(page)
                     print(f"  page {page['url_path']}", flush=True)
@@ -144,7 +154,7 @@ def run_pages(reps: int) -> dict[str, Any]:
                         runs.append(
                             bm.with_server(
                                 server,
-                                lambda u, q=url: measure_page(browser, u + q),
+                                lambda u, q=url: measure_page(browser, u + q, server),
                             )
                         )
                     good = [r for r in runs if "error" not in r]
@@ -155,6 +165,9 @@ def run_pages(reps: int) -> dict[str, Any]:
                     out[page["url_path"]] = {
                         "url": url,
                         "ws_bytes": statistics.median(g["ws_bytes"] for g in good),
+                        "wire_ws_bytes": statistics.median(g["wire"]["ws_down"] for g in good),
+                        "wire_http_bytes": statistics.median(g["wire"]["http_down"] for g in good),
+                        "server_cpu_ms": statistics.median(g["server_cpu_ms"] for g in good),
                         "figures_bytes": sum(r["ws"]["plotly_specs"]),
                         "figures": len(r["ws"]["plotly_specs"]),
                         "map_paths": r["map_paths"],
@@ -271,8 +284,14 @@ def pandas_queries(df, index_table):
             .reset_index()
         )
 
+    regional_ids = set(
+        pd.read_parquet(REPO / "data" / "indicators.parquet").query("has_regional_data")[
+            "indicator_id"
+        ]
+    )
+
     def all_selection_options():
-        sub = df[df["ref_area"] != ""]
+        sub = df[(df["ref_area"] != "") & df["indicator_id"].isin(regional_ids)]
         return (
             sub.groupby(["indicator_id", *sel_cols], observed=True)
             .agg(
@@ -397,7 +416,10 @@ def run_queries(scales: list[int], reps: dict[int, int]) -> dict[str, Any]:
             gen_s = time.perf_counter() - t0
             con = duckdb.connect(":memory:")
             con.execute("SET threads = 2").fetchall()
+            con.execute("SET parquet_metadata_cache = true").fetchall()  # as sdgdash.data.db
             con.read_parquet(str(gen["path"])).create_view("observations")
+            # The catalogue the app's queries join with (a few hundred rows).
+            con.read_parquet(str(REPO / "data" / "indicators.parquet")).create_view("indicators")
             rows = con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
             dq = duckdb_queries(con, index_table)
             n = reps[scale]
@@ -501,20 +523,7 @@ def run_coldstart(reps: int) -> dict[str, Any]:
 # load: N concurrent browser sessions
 
 
-def rss_tree(pid: int) -> int:
-    """Resident memory of a process and its children, bytes."""
-    import psutil
-
-    try:
-        p = psutil.Process(pid)
-        procs = [p, *p.children(recursive=True)]
-    except psutil.Error:
-        return 0
-    total = 0
-    for q in procs:
-        with contextlib.suppress(psutil.Error):
-            total += q.memory_info().rss
-    return total
+rss_tree = bm.rss_tree
 
 
 STEP_TIMEOUT_MS = 180_000
@@ -543,7 +552,11 @@ async def _run_over(page, ends: list[int], mark: int) -> None:
     await page.wait_for_function(SETTLED_JS, timeout=STEP_TIMEOUT_MS, polling=100)
 
 
-async def _session(browser, base: str, pages, deadline: float, rec: dict, sid: int) -> None:
+async def _session(
+    browser, base: str, pages, deadline: float, rec: dict, sid: int, rounds: int | None = None
+) -> None:
+    """One visitor: the overview, then every page in a random order, again and again until the
+    deadline (or ``rounds`` times)."""
     rng = random.Random(sid)
     ctx = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await ctx.new_page()
@@ -564,7 +577,9 @@ async def _session(browser, base: str, pages, deadline: float, rec: dict, sid: i
         await _run_over(page, ends, 0)
         rec["lat"].setdefault("(first load)", []).append((time.monotonic() - t0) * 1000)
         current = "overview"
-        while time.monotonic() < deadline:
+        done = 0
+        while time.monotonic() < deadline and (rounds is None or done < rounds):
+            done += 1
             await asyncio.sleep(0)  # never spin without yielding to the browsers' event loop
             order = pages[:]
             rng.shuffle(order)
@@ -600,7 +615,9 @@ async def _session(browser, base: str, pages, deadline: float, rec: dict, sid: i
         await ctx.close()
 
 
-async def _load(base: str, sessions: int, seconds: float, server_pid: int) -> dict[str, Any]:
+async def _load(
+    base: str, sessions: int, seconds: float, server_pid: int, rounds: int | None = None
+) -> dict[str, Any]:
     from playwright.async_api import async_playwright
 
     pages = discover_pages()
@@ -636,7 +653,9 @@ async def _load(base: str, sessions: int, seconds: float, server_pid: int) -> di
         try:
             tasks = []
             for i in range(sessions):
-                tasks.append(asyncio.create_task(_session(browser, base, pages, deadline, rec, i)))
+                tasks.append(
+                    asyncio.create_task(_session(browser, base, pages, deadline, rec, i, rounds))
+                )
                 await asyncio.sleep(0.5)  # people arrive over ~10 s, not in one instant
             results = await asyncio.gather(*tasks, return_exceptions=True)
             for r in results:
@@ -650,18 +669,35 @@ async def _load(base: str, sessions: int, seconds: float, server_pid: int) -> di
     return {"elapsed_s": elapsed, **rec, "memory": mem}
 
 
-def run_load(sessions: int, seconds: float) -> dict[str, Any]:
+def run_load(sessions: int, seconds: float, pin: bool = False) -> dict[str, Any]:
+    """``sessions`` concurrent browser sessions for ``seconds`` against one server: page view
+    latencies, errors, memory, and the server's CPU time per page view. With ``pin`` (2 CPUs or
+    more) the server runs on CPU 0 and this harness with the browsers on the others, so the
+    server's share is measured apart from the browsers'."""
     log = REPO / "artifacts" / "bench-load.log"
-    server = bm.StreamlitServer("dashboard.py", REPO, log)
-    with bm.running(server):
-        asyncio.run(_load(server.url, 1, 1, server.proc.pid))  # first session reroutes; caches
-        idle = rss_tree(server.proc.pid)
-        raw = asyncio.run(_load(server.url, sessions, seconds, server.proc.pid))
-        after = rss_tree(server.proc.pid)
-        time.sleep(5)
-        settled = rss_tree(server.proc.pid)
+    cpus = sorted(os.sched_getaffinity(0))
+    pinned = pin and len(cpus) >= 2
+    server = bm.StreamlitServer("dashboard.py", REPO, log, cpus={cpus[0]} if pinned else None)
+    try:
+        if pinned:  # browsers started from here inherit the harness's CPUs
+            os.sched_setaffinity(0, set(cpus[1:]))
+        with bm.running(server):
+            # One visitor opens every page once: the caches are warm, as after a seminar's first
+            # minutes, so the run measures page views rather than first computations.
+            asyncio.run(_load(server.url, 1, STEP_TIMEOUT_MS / 1000, server.proc.pid, rounds=1))
+            idle = rss_tree(server.proc.pid)
+            cpu0 = server.cpu_s()
+            raw = asyncio.run(_load(server.url, sessions, seconds, server.proc.pid))
+            cpu_s = server.cpu_s() - cpu0
+            after = rss_tree(server.proc.pid)
+            time.sleep(5)
+            settled = rss_tree(server.proc.pid)
+    finally:
+        if pinned:
+            os.sched_setaffinity(0, set(cpus))
     lat = raw["lat"]
     all_ms = [x for v in lat.values() for x in v]
+    changes = [x for k, v in lat.items() if k != "(first load)" for x in v]
     per_page = {
         k: {"n": len(v), "p50_ms": statistics.median(v), "p95_ms": bm.p95(v)}
         for k, v in lat.items()
@@ -671,9 +707,15 @@ def run_load(sessions: int, seconds: float) -> dict[str, Any]:
         "sessions": sessions,
         "seconds": raw["elapsed_s"],
         "mode": "Chromium contexts (one browser process, one renderer per session)",
+        "pinned": {"server": [cpus[0]], "browsers": cpus[1:]} if pinned else None,
+        "server_cpu_s": cpu_s,
+        "server_cpu_ms_per_view": cpu_s * 1000 / len(all_ms) if all_ms else None,
         "page_views": len(all_ms),
         "p50_ms": statistics.median(all_ms) if all_ms else None,
         "p95_ms": bm.p95(all_ms),
+        "page_changes": len(changes),
+        "p50_change_ms": statistics.median(changes) if changes else None,
+        "p95_change_ms": bm.p95(changes),
         "per_page": per_page,
         "errors": raw["errors"],
         "outside_requests": raw["outside"][:20],
@@ -687,12 +729,83 @@ def run_load(sessions: int, seconds: float) -> dict[str, Any]:
     }
 
 
+THINK_S = 1.0  # mean pause between page views in a session (0.5-1.5 s, see _session)
+
+
+def run_loads(sessions: list[int], seconds: float, pin: bool) -> dict[str, Any]:
+    """The load run for each number of sessions (the smallest first: the single-session figure
+    the others are compared with); the p95 page change of the largest against the smallest, and
+    how many sessions one server core serves within twice the single-session p95."""
+    runs = {}
+    for n in sorted(set(sessions)):
+        print(f"  load: {n} sessions for {seconds:.0f} s", flush=True)
+        runs[str(n)] = run_load(n, seconds, pin)
+    ordered = [runs[str(n)] for n in sorted(set(sessions))]
+    first, last = ordered[0], ordered[-1]
+    out: dict[str, Any] = {"runs": runs, "single": first["sessions"], "most": last["sessions"]}
+    if first.get("p95_change_ms") and last.get("p95_change_ms"):
+        out["p95_ratio"] = last["p95_change_ms"] / first["p95_change_ms"]
+        limit = 2 * first["p95_change_ms"]
+        within = [r["sessions"] for r in ordered if (r.get("p95_change_ms") or 0) <= limit]
+        out["sessions_within_2x"] = max(within) if within else None
+    # A model for one core: a session asks for a page view every (think + page time) seconds and
+    # each costs the server its CPU time per view; one core saturates at their ratio.
+    cpu = first.get("server_cpu_ms_per_view")
+    if cpu and first.get("p50_change_ms"):
+        cycle_ms = THINK_S * 1000 + first["p50_change_ms"]
+        out["sessions_per_core_model"] = cycle_ms / cpu
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # report
 
 
 def mb(n: float | None) -> str:
     return "-" if n is None else f"{n / 1e6:,.0f}"
+
+
+def load_report(ld: dict[str, Any]) -> list[str]:
+    """The lines of one load run."""
+    lines: list[str] = []
+    lines += [
+        "",
+        f"8. Load: {ld['sessions']} concurrent sessions ({ld['mode']}) for {ld['seconds']:.0f} s: "
+        f"{ld['page_views']} page views, p50 {bm.ms(ld['p50_ms'])} ms, p95 {bm.ms(ld['p95_ms'])} ms, "
+        f"errors {len(ld['errors'])}, outside requests {len(ld['outside_requests'])}",
+        f"  page changes (first loads apart): p50 {bm.ms(ld.get('p50_change_ms'))} ms, "
+        f"p95 {bm.ms(ld.get('p95_change_ms'))} ms; server CPU "
+        f"{bm.ms(ld.get('server_cpu_ms_per_view'))} ms per page view"
+        + (
+            f" (server pinned to CPU {ld['pinned']['server']}, browsers to {ld['pinned']['browsers']})"
+            if ld.get("pinned")
+            else " (server and browsers share the CPUs)"
+        ),
+    ]
+    rows = [
+        [k, str(v["n"]), bm.ms(v["p50_ms"]), bm.ms(v["p95_ms"])] for k, v in ld["per_page"].items()
+    ]
+    lines.append(bm.table(["page (navigation click -> page settled)", "N", "p50", "p95"], rows))
+    lines.append(
+        f"  server RSS MB: idle {mb(ld['server_rss_idle'])}, max {mb(ld['server_rss_max'])}, "
+        f"end {mb(ld['server_rss_end'])}, 5 s after {mb(ld['server_rss_5s_after'])}; "
+        f"Chromium (all {ld['sessions']} sessions) max {mb(ld['browser_rss_max'])} MB; "
+        f"machine load average (1 min, median) {ld['load_average_median']:.1f} "
+        f"on {os.cpu_count()} CPUs"
+    )
+    series = ld["memory_series"]
+    if series:
+        step = max(1, len(series) // 8)
+        lines.append(
+            "  server RSS over time: "
+            + ", ".join(f"{t:.0f}s {mb(r)}" for t, r, *_ in series[::step])
+        )
+    if ld["errors"]:
+        counts: dict[str, int] = {}
+        for e in ld["errors"]:
+            counts[e] = counts.get(e, 0) + 1
+        lines.append("  errors: " + ", ".join(f"{k} x{v}" for k, v in counts.items()))
+    return lines
 
 
 def report(result: dict[str, Any]) -> str:
@@ -805,58 +918,72 @@ def report(result: dict[str, Any]) -> str:
                 ],
             )
         )
+    if result.get("wire"):
+        lines += bench_wire.wire_report(result["wire"])
+    if result.get("scale"):
+        lines += bench_scale.scale_report(result["scale"])
     if result.get("load"):
-        ld = result["load"]
-        lines += [
-            "",
-            f"8. Load: {ld['sessions']} concurrent sessions ({ld['mode']}) for {ld['seconds']:.0f} s: "
-            f"{ld['page_views']} page views, p50 {bm.ms(ld['p50_ms'])} ms, p95 {bm.ms(ld['p95_ms'])} ms, "
-            f"errors {len(ld['errors'])}, outside requests {len(ld['outside_requests'])}",
-        ]
-        rows = [
-            [k, str(v["n"]), bm.ms(v["p50_ms"]), bm.ms(v["p95_ms"])]
-            for k, v in ld["per_page"].items()
-        ]
-        lines.append(bm.table(["page (navigation click -> page settled)", "N", "p50", "p95"], rows))
-        lines.append(
-            f"  server RSS MB: idle {mb(ld['server_rss_idle'])}, max {mb(ld['server_rss_max'])}, "
-            f"end {mb(ld['server_rss_end'])}, 5 s after {mb(ld['server_rss_5s_after'])}; "
-            f"Chromium (all {ld['sessions']} sessions) max {mb(ld['browser_rss_max'])} MB; "
-            f"machine load average (1 min, median) {ld['load_average_median']:.1f} "
-            f"on {os.cpu_count()} CPUs"
-        )
-        series = ld["memory_series"]
-        if series:
-            step = max(1, len(series) // 8)
+        loads = result["load"]
+        for ld in loads.get("runs", {}).values():
+            lines += load_report(ld)
+        if loads.get("p95_ratio") is not None:
             lines.append(
-                "  server RSS over time: "
-                + ", ".join(f"{t:.0f}s {mb(r)}" for t, r, *_ in series[::step])
+                f"  p95 page change with {loads['most']} sessions / with {loads['single']}: "
+                f"{loads['p95_ratio']:.2f}; most sessions within 2x the single-session p95: "
+                f"{loads.get('sessions_within_2x')}"
             )
-        if ld["errors"]:
-            counts: dict[str, int] = {}
-            for e in ld["errors"]:
-                counts[e] = counts.get(e, 0) + 1
-            lines.append("  errors: " + ", ".join(f"{k} x{v}" for k, v in counts.items()))
+        if loads.get("sessions_per_core_model"):
+            lines.append(
+                f"  sessions one server core serves (model: (think {THINK_S:.1f} s + page p50) / "
+                f"server CPU per view): {loads['sessions_per_core_model']:.1f}"
+            )
+    lines += bench_wire.goals_report(result)
     return "\n".join(lines)
+
+
+PARTS = ("map", "pages", "queries", "coldstart", "wire", "scale", "load")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer repetitions, shorter load run")
-    ap.add_argument("--only", help="comma-separated parts: map,pages,queries,coldstart,load")
+    ap.add_argument("--only", help="comma-separated parts: " + ",".join(PARTS))
     ap.add_argument("--out", type=Path, help="JSON file (default artifacts/benchmark-<time>.json)")
-    ap.add_argument("--sessions", type=int, default=20, help="concurrent sessions in the load run")
+    ap.add_argument(
+        "--sessions",
+        default="1,20",
+        help="concurrent sessions of the load runs, comma-separated (the smallest is the "
+        "single-session reference; default 1,20)",
+    )
+    ap.add_argument(
+        "--no-pin",
+        action="store_true",
+        help="let the server and the browsers share the CPUs in the load run (default: the "
+        "server on CPU 0, the browsers on the others)",
+    )
     ap.add_argument("--load-seconds", type=float, help="load run length (180; quick 60)")
     ap.add_argument("--scales", default="1,100,1000", help="query sizes (multiples of today)")
     ap.add_argument("--ports", help="port range for the servers, e.g. 8561-8569")
+    ap.add_argument(
+        "--scale-dir",
+        type=Path,
+        help="keep the scaled data folders of part scale here (and reuse them next time) "
+        "instead of a temp dir; never inside the repository",
+    )
     args = ap.parse_args(argv)
-    parts = set((args.only or "map,pages,queries,coldstart,load").split(","))
-    unknown = parts - {"map", "pages", "queries", "coldstart", "load"}
+    parts = set((args.only or ",".join(PARTS)).split(","))
+    unknown = parts - set(PARTS)
     if unknown:
         ap.error(f"unknown parts: {sorted(unknown)}")
+    if args.scale_dir and (
+        args.scale_dir.resolve() == REPO or REPO in args.scale_dir.resolve().parents
+    ):
+        ap.error("--scale-dir must be outside the repository (the data are synthetic)")
     if args.ports:
         lo, hi = (int(x) for x in args.ports.split("-"))
         bm.PORT_RANGE = range(lo, hi + 1)
+    # Stopped from outside: unwind, so every server and browser this run started is stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     os.chdir(REPO)
     (REPO / "artifacts").mkdir(exist_ok=True)
     if parts - {"queries"}:
@@ -894,7 +1021,18 @@ def main(argv: list[str] | None = None) -> int:
     step("pages", lambda: run_pages(1 if args.quick else 3))
     step("queries", lambda: run_queries(scales, reps))
     step("coldstart", lambda: run_coldstart(1 if args.quick else 3))
-    step("load", lambda: run_load(args.sessions, seconds))
+    step(
+        "wire",
+        lambda: bench_wire.run_wire(
+            3 if args.quick else 5, discover_pages(), page_url, measure_page
+        ),
+    )
+    step(
+        "scale",
+        lambda: bench_scale.run_scale(scales, discover_pages(), page_url, args.scale_dir),
+    )
+    sessions = [int(x) for x in args.sessions.split(",")]
+    step("load", lambda: run_loads(sessions, seconds, not args.no_pin))
     result["loadavg"]["end"] = os.getloadavg()[0]
     print()
     print(report(result))

@@ -103,7 +103,8 @@ def selection_options(con: Con, indicator_id: str) -> pd.DataFrame:
 
 
 def all_selection_options(con: Con) -> pd.DataFrame:
-    """:func:`selection_options` for every indicator at once (column ``indicator_id`` added)."""
+    """:func:`selection_options` for every indicator with regional data at once (column
+    ``indicator_id`` added)."""
     return _df(
         con,
         f"""
@@ -114,6 +115,7 @@ def all_selection_options(con: Con) -> pd.DataFrame:
                list(DISTINCT year ORDER BY year) AS years
         FROM observations
         WHERE ref_area <> ''
+          AND indicator_id IN (SELECT indicator_id FROM indicators WHERE has_regional_data)
         GROUP BY ALL
         ORDER BY indicator_id, {_SEL_COLS}
         """,  # noqa: S608 - only constant column names are interpolated
@@ -218,8 +220,48 @@ def observations_for(con: Con, indicator_id: str) -> pd.DataFrame:
 
 
 def all_observations(con: Con) -> pd.DataFrame:
-    """The whole observations table (small: tens of thousands of rows)."""
+    """The whole observations table (for the bulk download, when asked for: views read only
+    what they need with :func:`selection_rows` and the other queries)."""
     return _df(con, "SELECT * FROM observations ORDER BY indicator_id, source_row")
+
+
+def selection_rows(con: Con, selections: list[Selection]) -> pd.DataFrame:
+    """Every row (all columns, flagged rows too) of the given selections, national and
+    regional, in the order of :func:`all_observations`; the selections are one bound list."""
+    keys = [sel.as_dict() for sel in selections]
+    if not keys:
+        return _df(con, "SELECT * FROM observations WHERE false")
+    on = " AND ".join(f"o.{c} = k.{c}" for c in ("indicator_id", *SELECTION_COLUMNS))
+    ids = sorted({k["indicator_id"] for k in keys})
+    # A constant IN list (one placeholder per id) lets DuckDB skip the Parquet row groups of
+    # other indicators before the join.
+    marks = ", ".join("?" * len(ids))
+    return _df(
+        con,
+        f"""
+        SELECT o.* FROM observations o
+        SEMI JOIN (SELECT DISTINCT unnest(?, recursive := true)) k ON {on}
+        WHERE o.indicator_id IN ({marks})
+        ORDER BY o.indicator_id, o.source_row
+        """,  # noqa: S608 - only constant SQL and placeholders are interpolated
+        [keys, *ids],
+    )
+
+
+def indicator_codes(con: Con) -> pd.DataFrame:
+    """Per indicator of the catalogue that has data: the distinct series, units and codes of each
+    disaggregation its rows use (lists), sorted by indicator."""
+    lists = ", ".join(f"list(DISTINCT {c}) AS {c}" for c in SELECTION_COLUMNS)
+    return _df(
+        con,
+        f"""
+        SELECT indicator_id, {lists}
+        FROM observations
+        WHERE indicator_id IN (SELECT indicator_id FROM indicators)
+        GROUP BY indicator_id
+        ORDER BY indicator_id
+        """,  # noqa: S608 - only constant column names are interpolated
+    )
 
 
 def observation_count(con: Con) -> int:
@@ -248,7 +290,8 @@ def goal_observations(con: Con, goal: int) -> pd.DataFrame:
         SELECT indicator_id, year, ref_area, {_SEL_COLS}, value, source_file, source_row
         FROM observations
         WHERE goal = ? AND {SQL_USABLE}
+          AND indicator_id IN (SELECT indicator_id FROM indicators WHERE goal = ?)
         ORDER BY indicator_id, ref_area, year, source_row
         """,  # noqa: S608 - only constant column names are interpolated
-        [int(goal)],
+        [int(goal), int(goal)],
     )

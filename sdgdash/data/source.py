@@ -31,7 +31,7 @@ from sdgdash.data.index_table import load_index_table
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
 from sdgdash.data.uploads import UploadStore
-from sdgdash.geo import layouts
+from sdgdash.geo import layouts, published
 
 T = TypeVar("T")
 DERIVED: dict[str, Callable[..., Any]] = {}  # name -> function, filled at import by @derived
@@ -43,6 +43,7 @@ class Data(Protocol):
 
     def labels(self) -> Labels: ...
     def geojson(self, layout: str) -> dict: ...
+    def geojson_url(self, layout: str) -> str | None: ...
     def pilots(self) -> dict: ...
     def build_info(self) -> dict: ...
     def refresh_report(self) -> dict: ...
@@ -57,7 +58,8 @@ class Data(Protocol):
     def national_series(self, sel: Selection) -> pd.DataFrame: ...
     def regional_series(self, sel: Selection) -> pd.DataFrame: ...
     def indicator_observations(self, indicator_id: str) -> pd.DataFrame: ...
-    def all_observations(self) -> pd.DataFrame: ...
+    def selection_observations(self, selections: tuple[Selection, ...]) -> pd.DataFrame: ...
+    def indicator_codes(self) -> pd.DataFrame: ...
     def goal_indicators(self, goal: int) -> pd.DataFrame: ...
     def goal_observations(self, goal: int) -> pd.DataFrame: ...
     def headlines(self) -> list[Selection]: ...
@@ -164,6 +166,18 @@ class Source:
     def _geojson_cache(self) -> dict[str, dict]:
         return {}
 
+    def geojson_url(self, layout: str) -> str | None:
+        """Where the browser fetches :meth:`geojson` of ``layout`` from the app's own host
+        (static/geo/, see :mod:`sdgdash.geo.published`), or None when it is not published."""
+        urls = self._geojson_urls()
+        if layout not in urls:
+            urls[layout] = published.url_for(layout, self.geojson(layout))
+        return urls[layout]
+
+    @once
+    def _geojson_urls(self) -> dict[str, str | None]:
+        return {}
+
     @once
     def pilots(self) -> dict:
         """Pilot territories (GLocal) as GeoJSON."""
@@ -234,10 +248,19 @@ class Source:
         """Every row of one indicator (national and regional)."""
         return queries.observations_for(self.connection, indicator_id)
 
-    @once
     def all_observations(self) -> pd.DataFrame:
-        """Every observation as one frame."""
+        """Every observation as one frame, read when asked for (the bulk download; views read
+        only the rows they need)."""
         return queries.all_observations(self.connection)
+
+    def selection_observations(self, selections: tuple[Selection, ...]) -> pd.DataFrame:
+        """Every row of the given selections (national and regional, flagged rows too), in the
+        order of :meth:`all_observations`."""
+        return queries.selection_rows(self.connection, list(selections))
+
+    def indicator_codes(self) -> pd.DataFrame:
+        """Per indicator with data: the series, units and disaggregation codes its rows use."""
+        return queries.indicator_codes(self.connection)
 
     def goal_indicators(self, goal: int) -> pd.DataFrame:
         """The indicators of one goal with reporting status and data flags."""

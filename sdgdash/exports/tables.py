@@ -257,6 +257,10 @@ def xlsx_bytes(frame: pd.DataFrame, metadata: pd.DataFrame | None = None) -> byt
     return buf.getvalue()
 
 
+# Data rows one spreadsheet sheet holds under its header (1,048,576 rows in all: Excel, LibreOffice).
+SHEET_MAX_ROWS = 1_048_575
+
+
 def bulk_frame(observations: pd.DataFrame, labels: Labels, lang: str) -> pd.DataFrame:
     """Every observation with its names in ``lang`` beside the codes, and its source file and row."""
     obs = observations

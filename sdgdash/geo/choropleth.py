@@ -93,12 +93,24 @@ def subset(geojson: dict, codes: list[str]) -> dict:
     }
 
 
+def shapes_for(geojson: dict, codes: list[str], url: str | None = None) -> dict | str:
+    """What a trace gets as its ``geojson``: the layout's URL when it is published (plotly.js
+    draws only the features named in ``locations``, and fetches the file once per page), else
+    the features of ``codes`` only."""
+    return url if url else subset(geojson, codes)
+
+
 def no_data_trace(
-    geojson: dict, missing: list[str], names: dict[str, str], lang: str, line_width: float = 0.8
+    geojson: dict,
+    missing: list[str],
+    names: dict[str, str],
+    lang: str,
+    line_width: float = 0.8,
+    url: str | None = None,
 ) -> go.Choropleth:
     """The units without a value, in grey, named "no data" on hover."""
     return go.Choropleth(
-        geojson=subset(geojson, missing),
+        geojson=shapes_for(geojson, missing, url),
         featureidkey="properties.ref_area",
         locations=missing,
         z=[0] * len(missing),
@@ -346,13 +358,15 @@ def choropleth(
     highlight: str | None = None,
     better_label: str = "",
     label_at: dict[str, LabelPoint] | None = None,
+    geojson_url: str | None = None,
 ) -> go.Figure:
     """Choropleth of ``drawn`` (columns ref_area, value, source_file, source_row) on ``geojson``.
 
     ``geojson`` is one layout's FeatureCollection already wound for d3 (:func:`for_d3`); units of
     the layout without a value are drawn grey and named "no data" on hover. With ``label_at``
     (:func:`sdgdash.geo.labelling.label_points` of the layout) every unit carries its name and
-    value.
+    value. With ``geojson_url`` (the same layout published, :mod:`sdgdash.geo.published`) the
+    traces reference it instead of carrying the shapes.
     """
     drawn = drawn.sort_values("ref_area").reset_index(drop=True)
     ranks = rank_values(drawn["value"], higher_is_better)
@@ -375,12 +389,12 @@ def choropleth(
 
     fig = go.Figure()
     if missing:
-        fig.add_trace(no_data_trace(geojson, missing, names, lang))
+        fig.add_trace(no_data_trace(geojson, missing, names, lang, url=geojson_url))
     if len(drawn):
         fig.add_trace(
             _values_trace(
                 drawn,
-                subset(geojson, drawn["ref_area"].tolist()),
+                shapes_for(geojson, drawn["ref_area"].tolist(), geojson_url),
                 hover,
                 unit_label,
                 higher_is_better,
@@ -393,7 +407,7 @@ def choropleth(
     if highlight and highlight in set(drawn["ref_area"]):
         fig.add_trace(
             go.Choropleth(
-                geojson=subset(geojson, [highlight]),
+                geojson=shapes_for(geojson, [highlight], geojson_url),
                 featureidkey="properties.ref_area",
                 locations=[highlight],
                 z=[0],
@@ -424,7 +438,7 @@ def choropleth(
 
 
 def small_multiples(
-    panels: list[tuple[int, dict, pd.DataFrame]],
+    panels: list[tuple[int, dict, pd.DataFrame, str | None]],
     *,
     names: dict[str, str],
     unit_label: str,
@@ -435,21 +449,22 @@ def small_multiples(
 ) -> go.Figure:
     """The same selection over several years side by side, on one shared colour scale.
 
-    ``panels`` holds (year, d3-wound layout geojson, drawn frame) per year.
+    ``panels`` holds (year, d3-wound layout geojson, drawn frame, the layout's published URL
+    or None) per year.
     """
     rows = -(-len(panels) // columns)
     fig = make_subplots(
         rows=rows,
         cols=columns,
         specs=[[{"type": "choropleth"}] * columns for _ in range(rows)],
-        subplot_titles=[str(year) for year, _, _ in panels],
+        subplot_titles=[str(year) for year, *_ in panels],
         horizontal_spacing=0.01,
         vertical_spacing=0.06,
     )
-    values = pd.concat([d["value"] for _, _, d in panels]) if panels else pd.Series(dtype=float)
+    values = pd.concat([p[2]["value"] for p in panels]) if panels else pd.Series(dtype=float)
     zmin, zmax = (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
     scale, reverse = colour_spec(palette, higher_is_better)
-    for i, (year, gj, drawn) in enumerate(panels):
+    for i, (year, gj, drawn, url) in enumerate(panels):
         row, col = i // columns + 1, i % columns + 1
         missing = [
             f["properties"]["ref_area"]
@@ -457,10 +472,10 @@ def small_multiples(
             if f["properties"]["ref_area"] not in set(drawn["ref_area"])
         ]
         if missing:
-            fig.add_trace(no_data_trace(gj, missing, names, lang, 0.5), row=row, col=col)
+            fig.add_trace(no_data_trace(gj, missing, names, lang, 0.5, url), row=row, col=col)
         fig.add_trace(
             go.Choropleth(
-                geojson=subset(gj, drawn["ref_area"].tolist()),
+                geojson=shapes_for(gj, drawn["ref_area"].tolist(), url),
                 featureidkey="properties.ref_area",
                 locations=drawn["ref_area"].tolist(),
                 z=drawn["value"].tolist(),
@@ -510,6 +525,7 @@ def change_choropleth(
     measure: str = "change",
     measure_label: str = "",
     height: int = 520,
+    geojson_url: str | None = None,
 ) -> go.Figure:
     """The change of each region between two years (``changes``: ref_area, value_a, value_b,
     change, change_pct, change_per_year, outcome) on ``geojson``, coloured by ``measure`` (the
@@ -519,7 +535,8 @@ def change_choropleth(
     The colour scale is centred on no change and symmetric, so its "better" end means an
     improvement in the indicator's direction whatever the signs of the values; without a
     direction the neutral scale shows the change alone. Units without a change are grey, with
-    the reason (``left_out``: ref_area -> words) on hover.
+    the reason (``left_out``: ref_area -> words) on hover. With ``geojson_url`` (the layout
+    published) the traces reference it instead of carrying the shapes.
     """
     outcome_labels = outcome_labels or {}
     left_out = left_out or {}
@@ -541,7 +558,7 @@ def change_choropleth(
     missing = [u for u in all_units if u not in set(changes["ref_area"])]
     fig = go.Figure()
     if missing:
-        trace = no_data_trace(geojson, missing, names, lang)
+        trace = no_data_trace(geojson, missing, names, lang, url=geojson_url)
         trace.text = [
             f"<b>{html.escape(names.get(u, u))}</b><br>"
             f"{html.escape(left_out.get(u, t('no_data', lang)))}"
@@ -558,7 +575,7 @@ def change_choropleth(
         )
         fig.add_trace(
             go.Choropleth(
-                geojson=subset(geojson, changes["ref_area"].tolist()),
+                geojson=shapes_for(geojson, changes["ref_area"].tolist(), geojson_url),
                 featureidkey="properties.ref_area",
                 locations=changes["ref_area"].tolist(),
                 z=changes[measure].tolist(),

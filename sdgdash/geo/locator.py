@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 from shapely.geometry import shape
 
-from sdgdash.geo.choropleth import geo_frame, pilot_traces, subset
+from sdgdash.geo.choropleth import geo_frame, pilot_traces, shapes_for, subset
 from sdgdash.geo.labelling import label_point
 from sdgdash.i18n import plotly_separators, t
 
@@ -45,20 +45,22 @@ def territory_locator(
     findings: int = 0,
     lang: str = "en",
     height: int = 460,
+    geojson_url: str | None = None,
 ) -> go.Figure:
     """Parent region shaded, neighbour regions outlined and named, the territory on top
     (a polygon outline for a district, a marker for a settlement), everything labelled.
 
     ``events`` are the territory's events as (date label, title) in ``lang`` and ``findings``
     the number of findings recorded for it: the territory's hover lists them and a legend line
-    counts them (no legend when there are none).
+    counts them (no legend when there are none). ``geojson_url``: the layout published
+    (:mod:`sdgdash.geo.published`), referenced instead of carrying the shapes.
     """
     near = neighbours(geojson, parent)
     codes = [parent, *near]
     part = subset(geojson, codes)
     fig = go.Figure(
         go.Choropleth(
-            geojson=part,
+            geojson=shapes_for(geojson, codes, geojson_url),
             featureidkey="properties.ref_area",
             locations=codes,
             z=[1] + [0] * len(near),
@@ -297,12 +299,14 @@ def locator(
     pilots: dict | None = None,
     colour: str = "#00689D",
     height: int = 260,
+    geojson_url: str | None = None,
 ) -> go.Figure:
-    """A small map that shows where one region lies (and its pilot territories)."""
+    """A small map that shows where one region lies (and its pilot territories); with
+    ``geojson_url`` (the layout published) the shapes are referenced, not carried."""
     codes = [f["properties"]["ref_area"] for f in geojson["features"]]
     fig = go.Figure(
         go.Choropleth(
-            geojson=geojson,
+            geojson=geojson_url or geojson,
             featureidkey="properties.ref_area",
             locations=codes,
             z=[1 if c == ref_area else 0 for c in codes],

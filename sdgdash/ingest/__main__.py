@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sdgdash.geo import published
 from sdgdash.ingest.build import build
 from sdgdash.ingest.opensdg import BuildError
 from sdgdash.ingest.problems import Problem, Problems
@@ -51,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         "--source-commit", help="the commit the source folder was taken from (7-40 hex digits)"
     )
     parser.add_argument("--source-date", help="that commit's date (YYYY-MM-DD, ISO 8601)")
+    parser.add_argument(
+        "--static-dir", help="where the maps' layouts are published (default static/geo)"
+    )
     args = parser.parse_args(argv)
     sources_root = _path(args.sources_root, REPO_ROOT.parent / "shared" / "sources")
     source = _path(args.source, sources_root / "kazstat-sdg-data")
@@ -79,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return 2
+    if not args.skip_geodata:
+        # The browser fetches each layout once from static/geo/ (sdgdash.geo.published).
+        geodata = _path(args.geodata_dir, REPO_ROOT / "geodata")
+        published.publish(geodata, _path(args.static_dir, published.GEO_DIR))
     problems = Problems([Problem(**p) for p in result.get("problems", [])])
     if problems.items:
         print(problems.render(), end="")

@@ -13,7 +13,6 @@ import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import sqlalchemy as sa
@@ -23,9 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sdgdash.data.catalog import DISAGGREGATIONS
 from sdgdash.features.plans.validate import PlanCatalogue, PlanInput, check_plan, message_key
 from sdgdash.store import schema
-
-if TYPE_CHECKING:
-    from sdgdash.store.store import User
+from sdgdash.store.accounts import NotAuthorized, User
 
 PLAN_COLUMNS: list[str] = [
     "plan_id",
@@ -113,8 +110,6 @@ class PlanStore:
 
     def _check_place(self, conn: Connection, writer: User, place: str | None) -> None:
         """Raise NotAuthorized when ``writer`` is limited to places that exclude ``place``."""
-        from sdgdash.store.store import NotAuthorized
-
         if not self._covers(writer.role, self._places_of(conn, writer.username), place):
             raise NotAuthorized(f"{writer.username!r} may not write for {place!r}")
 
@@ -150,8 +145,6 @@ class PlanStore:
 
     def may_edit_place(self, user: User | None, place: str) -> bool:
         """Whether ``user`` may write targets, findings or local data for ``place`` now."""
-        from sdgdash.store.store import NotAuthorized
-
         try:
             with self.engine.connect() as conn:
                 writer = self._writer(conn, user)

@@ -12,7 +12,6 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sdgdash.config import Settings
 from sdgdash.store import schema
+from sdgdash.store.accounts import NotAuthorized, User
 from sdgdash.store.plans import PlanStore
 from sdgdash.store.validate import (
     FindingInput,
@@ -68,21 +68,6 @@ UPLOAD_COLUMNS = [
     "withdrawn_by",
     "withdrawn_at",
 ]
-
-
-class NotAuthorized(PermissionError):
-    """A write by someone who is not an enabled editor (or not the finding's author)."""
-
-
-@dataclass(frozen=True)
-class User:
-    """An account of the store (never carries the password hash)."""
-
-    username: str
-    role: str  # editor | admin
-    auth: str  # password | oidc
-    email: str | None = None
-    disabled: bool = False
 
 
 def _utcnow() -> datetime:

@@ -51,6 +51,12 @@ def geojson(layout: str) -> dict:
 
 
 @st.cache_resource
+def geojson_url(layout: str) -> str | None:
+    """Where the browser fetches one layout (static/geo/), or None when it is not published."""
+    return source().geojson_url(layout)
+
+
+@st.cache_resource
 def pilots() -> dict:
     """Pilot territories (GLocal) as GeoJSON."""
     return source().pilots()
@@ -68,13 +74,6 @@ def refresh_report() -> dict:
     return source().refresh_report()
 
 
-@st.cache_resource
-def all_observations() -> pd.DataFrame:
-    """Every observation as one read-only frame."""
-    return source().all_observations()
-
-
-@st.cache_resource
 def headlines() -> list[Selection]:
     """The headline selection of every regional indicator, in natural order."""
     return source().headlines()
@@ -137,6 +136,19 @@ def events() -> tuple[Event, ...]:
 def territories() -> dict[str, Territory]:
     """The pilot territories, checked against regions and geometry."""
     return source().territories()
+
+
+@st.cache_resource(max_entries=8)
+def selection_observations(selections: tuple[Selection, ...]) -> pd.DataFrame:
+    """Every row of the given selections (read-only, shared; the derived results that read it
+    are cached themselves)."""
+    return source().selection_observations(selections)
+
+
+@st.cache_resource
+def indicator_codes() -> pd.DataFrame:
+    """Per indicator: the series, units and disaggregation codes its rows use (read-only)."""
+    return source().indicator_codes()
 
 
 @st.cache_resource(max_entries=20)
@@ -275,7 +287,8 @@ def clear_store_results() -> None:
 def bulk_files(lang: str, metadata: pd.DataFrame) -> tuple[bytes, bytes]:
     """(CSV, XLSX) of every observation with names in ``lang`` (built on request, ~10 s for the
     XLSX, then kept per language)."""
-    frame = exports.bulk_frame(all_observations(), labels(), lang)
+    # Read here, when asked for, and not kept: only the two files are cached.
+    frame = exports.bulk_frame(source().all_observations(), labels(), lang)
     return exports.csv_bytes(frame), exports.xlsx_bytes(frame, metadata)
 
 

@@ -64,7 +64,10 @@ def data_table(
     own = [c for c in shown if c not in formatted]
     formats = display.number_formats(frame[own], lang, digits)
     if formats:
-        styler = (styler if styler is not None else frame.style).format(formats, na_rep="—")
+        # subset: without it pandas resets every other column's format, the Styler's own too.
+        styler = (styler if styler is not None else frame.style).format(
+            formats, na_rep="—", subset=list(formats)
+        )
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
     kwargs.setdefault("placeholder", "—")

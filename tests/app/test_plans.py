@@ -16,7 +16,7 @@ from sdgdash.data.source import Source
 from sdgdash.features.plans import tables as plan_tables
 from sdgdash.features.plans import view as plans_view
 from sdgdash.features.plans.validate import validate_file
-from sdgdash.i18n import LANGS, t, tn
+from sdgdash.i18n import LANGS, fmt_number, t, tn
 from sdgdash.ui.safe import literal
 from tests.app.test_findings import login
 from tests.conftest import REPO
@@ -245,3 +245,26 @@ def test_the_map_panel_compare_and_goal_pages_show_the_same_status(app, store):
 def plans_ui_sentence(row: dict) -> str:
     """The status sentence the pages write under a chart (plans ui)."""
     return plan_tables.status_sentence(row, "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_status_table_writes_figures_in_the_page_language(app, lang: str) -> None:
+    """What the reader sees in the status table (the Styler's display values): the actual and the
+    plan line with the language's decimal mark and no trailing zeros, the gap with its sign, as
+    the brief writes them (a second format call used to reset them to pandas' 6 decimals)."""
+    import pyarrow as pa
+
+    at = app(PAGE, lang=lang)
+    assert not at.exception
+    arrow = at.container("plan_status_table").dataframe[0].proto.arrow_data
+    shown = pa.ipc.open_stream(arrow.styler.display_values).read_all().to_pandas()
+    table = plans_view.place_status(SOURCE, None, plans_view.DEFAULT_PLACE)
+    display = plan_tables.status_display(SOURCE, table, lang)
+    actual = t("brief_col_actual", lang)
+    expected = [fmt_number(v, lang) if pd.notna(v) else "—" for v in display[actual]]
+    assert shown[actual].tolist() == expected
+    assert not shown[actual].str.contains(r"\d\.\d{6}$").any()
+    if lang != "en":
+        assert shown[actual].str.contains(",").any()
+    gap = shown[t("brief_col_gap", lang)]
+    assert gap[gap != "—"].str.match(r"^[+−-]|^0").all()

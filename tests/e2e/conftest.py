@@ -18,6 +18,8 @@ from sdgdash.headless import CHROMIUM, CHROMIUM_ARGS, is_outside, streamlit_comm
 from tests.conftest import REPO
 
 SHOTS = REPO / "artifacts" / "screenshots"
+# Pinned in tests/e2e/axe/package-lock.json; scripts/test.sh runs `npm ci --prefix tests/e2e/axe`.
+AXE_JS = REPO / "tests" / "e2e" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def _free_port() -> int:
@@ -37,7 +39,9 @@ def server(e2e_store_url) -> Iterator[str]:
     """Start the app like a user would and wait for its health endpoint."""
     port = _free_port()
     SHOTS.mkdir(parents=True, exist_ok=True)
-    log = (REPO / "artifacts" / "streamlit-e2e.log").open("w")  # noqa: SIM115 - lives with proc
+    # One server (and log) per pytest-xdist worker.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    log = (REPO / "artifacts" / f"streamlit-e2e-{worker}.log").open("w")  # noqa: SIM115
     proc = subprocess.Popen(
         streamlit_command(sys.executable, "dashboard.py", port),
         cwd=REPO,
@@ -134,3 +138,13 @@ def settled(pg, timeout: float = 30_000) -> None:
         """() => document.fonts.ready.then(() => new Promise(r =>
                requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))"""
     )
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, installed from the npm registry by scripts/test.sh (never a CDN)."""
+    if not AXE_JS.exists():
+        pytest.fail(
+            f"{AXE_JS} is missing: run `npm ci --prefix tests/e2e/axe` (scripts/test.sh does)"
+        )
+    return AXE_JS.read_text(encoding="utf-8")

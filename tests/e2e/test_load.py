@@ -12,7 +12,8 @@ import pytest
 
 from tests.conftest import REPO, benchmark_module
 
-pytestmark = pytest.mark.e2e
+# Alone: scripts/test.sh runs it after the two-worker part, with the machine to itself.
+pytestmark = [pytest.mark.e2e, pytest.mark.alone]
 
 SESSIONS = 20
 SECONDS = 150

@@ -249,6 +249,7 @@ def change_figure(
             if measure == "pct"
             else f"{t('dist_change_abs', lang)}, {unit_label}"
         ),
+        geojson_url=data.geojson_url(view.layout_b),
     )
 
 

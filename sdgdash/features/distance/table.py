@@ -467,9 +467,11 @@ def region_block(result: DistanceResult, ref_area: str) -> pd.DataFrame:
 @derived
 def distance_table(data: Data, method: str = pace.WLS) -> DistanceResult:
     """:func:`compute` over every headline of ``data`` (once per data provider and method)."""
+    headlines = data.headlines()
     return compute(
-        data.all_observations(),
-        data.headlines(),
+        # Only the headline selections' rows are read (one query), never the whole table.
+        data.selection_observations(tuple(headlines)),
+        headlines,
         data.directions(),
         data.targets(),
         data.index_table(),

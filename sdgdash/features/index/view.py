@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sdgdash.data.catalog import SELECTION_COLUMNS
 from sdgdash.data.labels import Labels
+from sdgdash.data.models import Selection
 from sdgdash.data.source import Data, derived
 from sdgdash.features.index import scoring
 from sdgdash.i18n import t
@@ -13,10 +15,20 @@ from sdgdash.i18n import t
 MIN_RANKED = 15  # a scoring year is offered when its index ranks at least this many regions
 
 
+def index_selections(table: pd.DataFrame) -> tuple[Selection, ...]:
+    """The selection each row of the index table names."""
+    return tuple(
+        Selection.from_mapping(row["indicator_id"], row)
+        for row in table[["indicator_id", *SELECTION_COLUMNS]].to_dict("records")
+    )
+
+
 @derived
 def index_values(data: Data) -> pd.DataFrame:
     """Regional values of the index indicators."""
-    return scoring.index_values(data.all_observations(), data.index_table())
+    table = data.index_table()
+    # Only the index selections' rows are read (one query), never the whole table.
+    return scoring.index_values(data.selection_observations(index_selections(table)), table)
 
 
 @derived

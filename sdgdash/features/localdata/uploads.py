@@ -149,6 +149,29 @@ class Catalogue:
             )
         return cls(schemas=schemas)
 
+    @classmethod
+    def from_codes(cls, used: pd.DataFrame, codes: pd.DataFrame) -> Catalogue:
+        """Build from the codes each indicator's rows use (``Data.indicator_codes``: one row
+        per indicator, a list of distinct values per selection column) and data/codes.parquet;
+        the same catalogue as :meth:`from_tables` without reading every observation."""
+        known: dict[str, set[str]] = {d: set() for d in DISAGGREGATIONS}
+        for dim, code in zip(codes["dimension"], codes["code"], strict=True):
+            if dim in known:
+                known[dim].add(str(code))
+        schemas = {}
+        for row in used.to_dict("records"):
+            ind = str(row["indicator_id"])
+            values = {c: set(row[c]) for c in ("series", "unit", *DISAGGREGATIONS)}
+            dims = tuple(d for d in DISAGGREGATIONS if values[d] - {""})
+            schemas[ind] = IndicatorSchema(
+                indicator_id=ind,
+                series=frozenset(values["series"]),
+                units=frozenset(values["unit"]),
+                dimensions=dims,
+                codes={d: frozenset(known[d] | values[d] - {""}) for d in dims},
+            )
+        return cls(schemas=schemas)
+
 
 def with_upload_id(uploads: pd.DataFrame) -> pd.DataFrame:
     """A store's uploads listing with its id column named ``upload_id`` (the store says ``id``)."""
@@ -591,4 +614,4 @@ def series_of_three(
 @derived
 def upload_catalogue(data: Data) -> Catalogue:
     """What an upload of each indicator may contain (series, units, disaggregations, codes)."""
-    return Catalogue.from_tables(data.all_observations(), data.codes())
+    return Catalogue.from_codes(data.indicator_codes(), data.codes())

@@ -81,4 +81,5 @@ def map_figure(
         better_label=t("better", lang),
         label_at=label_points(data, view.layout) if opts.labels else None,
         height=opts.height,
+        geojson_url=data.geojson_url(view.layout),
     )

@@ -128,7 +128,9 @@ def years_panel(sel, years: list[int], lang: str, opts: MapOptions) -> None:
     chosen = sorted(chosen) or default
     state.set_params(years=",".join(str(y) for y in chosen))
     views = [mapview.map_view(cached, sel, year) for year in chosen]
-    panels = [(v.year, cached.geojson(v.layout), v.drawn) for v in views]
+    panels = [
+        (v.year, cached.geojson(v.layout), v.drawn, cached.geojson_url(v.layout)) for v in views
+    ]
     fig = small_multiples(
         panels,
         names=_names(lang),

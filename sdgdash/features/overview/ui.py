@@ -23,6 +23,11 @@ def bulk_download(lang: str) -> None:
     st.subheader(t("exp_bulk_heading", lang))
     count = cached.observation_count()
     st.caption(tn("exp_bulk_text", count, lang, n=fmt_number(count, lang)))
+    if count > exports.SHEET_MAX_ROWS:
+        # One file of every row would not open in a spreadsheet, and building it would hold the
+        # whole table in the server's memory: the per-indicator downloads serve instead.
+        st.info(tn("perf_bulk_too_large", count, lang, n=fmt_number(count, lang)))
+        return
     key = f"bulk_ready_{lang}"
     if not st.session_state.get(key):
         if st.button(t("exp_bulk_prepare", lang), icon=":material/database:", key="bulk_prepare"):

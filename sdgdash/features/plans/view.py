@@ -411,9 +411,19 @@ def place_status(data: Data, store: Any, place: str) -> pd.DataFrame:
     regional plan, against its 2030 end value (:func:`end_value_stand_in`)."""
     store = reader(store)
     kind = place_kind(data, place) or REGION
-    parts = [place_plan_status(store, data.all_observations(), data.directions(), place, kind)]
+    # Only the planned selections' rows are read (the observations stay a Parquet view).
+    planned = store.plans(place=place)
+    fields = ("indicator_id", *SELECTION_COLUMNS)
+    wanted = {
+        Selection(**{c: str(r[c] or "") for c in fields})
+        for r in planned.to_dict("records")
+        if kind == REGION
+    }
+    observations = data.selection_observations(
+        tuple(sorted(wanted, key=lambda s: tuple(s.as_dict().values())))
+    )
+    parts = [place_plan_status(store, observations, data.directions(), place, kind)]
     if kind == REGION:
-        planned = store.plans(place=place)
         parts.append(end_value_stand_in(distance_table(data), data.directions(), place, planned))
     return _finish([r for p in parts for r in p.to_dict("records")])
 

@@ -57,7 +57,12 @@ def header(ref_area: str, lang: str) -> None:
         layout = next(lo for lo in geo.LAYOUTS if ref_area in geo.LAYOUT_UNITS[lo])
         names = {c: labels.region_name(c, lang) for c in labels.regions}
         fig = locator(
-            cached.geojson(layout), ref_area, names=names, lang=lang, pilots=cached.pilots()
+            cached.geojson(layout),
+            ref_area,
+            names=names,
+            lang=lang,
+            pilots=cached.pilots(),
+            geojson_url=cached.geojson_url(layout),
         )
         st.plotly_chart(
             figures.legible(fig),

@@ -124,7 +124,9 @@ def profile(
 @derived
 def headline_ranked(data: Data) -> pd.DataFrame:
     """Every headline row with its rank among the regions drawn that year."""
-    frame = headline_frame(data.all_observations(), data.headlines())
+    headlines = data.headlines()
+    # Only the headline selections' rows are read (one query), never the whole table.
+    frame = headline_frame(data.selection_observations(tuple(headlines)), headlines)
     return ranked(frame, data.headline_directions())
 
 

@@ -74,6 +74,7 @@ def header(terr: Territory, lang: str, found: pd.DataFrame | None) -> None:
             events=[(ev.date_label(e, lang), e.title(lang)) for e in mine],
             findings=0 if found is None else len(found),
             lang=lang,
+            geojson_url=cached.geojson_url("2022"),
         )
         st.plotly_chart(
             figures.legible(fig),
