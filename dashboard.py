@@ -7,12 +7,13 @@ import streamlit as st
 from sdgdash.features.deck import ui as deck_ui
 from sdgdash.i18n import t
 from sdgdash.pages import DEFAULT_PAGE, PAGES
-from sdgdash.ui import a11y, builtin_texts, present, state, widgets
+from sdgdash.ui import a11y, builtin_texts, layout, present, state, widgets
 
 # A local icon file: a Material icon as page_icon makes the browser fetch it from a font CDN.
 st.set_page_config(page_title="sdgdash", page_icon=str(widgets.ICON), layout="wide")
 
 lang = state.current_lang()
+layout.page_css()
 a11y.page_setup(lang)
 widgets.language_switch(lang)
 builtin_texts.install(lang)

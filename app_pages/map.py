@@ -8,7 +8,6 @@ from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.map import ui as map_ui
 from sdgdash.features.map import view as mapview
 from sdgdash.features.tags import ui as tags_ui
-from sdgdash.geo.choropleth import CLASSINGS, PALETTES
 from sdgdash.i18n import t
 from sdgdash.ui import cached, state, widgets
 
@@ -19,21 +18,7 @@ labels = cached.labels()
 st.title(t("nav_map", lang))
 notices = state.notice_area()
 
-with st.sidebar:
-    picked = map_ui.pick(lang, "map", year_widget=False, tag_filter=True)
-    state.seed("map_cls", "cls", state.choice(CLASSINGS), "continuous")
-    cls = st.radio(
-        t("classes", lang), CLASSINGS, key="map_cls", format_func=lambda c: t(f"classes_{c}", lang)
-    )
-    state.seed("map_pal", "pal", state.choice(PALETTES), PALETTES[0])
-    pal = st.selectbox(
-        t("palette", lang),
-        PALETTES,
-        key="map_pal",
-        format_func=lambda p: t(f"palette_{p.lower()}", lang),
-    )
-    state.seed("map_pilots", "pilots", state.choice(["0", "1"]), "0")
-    pilots = st.toggle(t("pilots_toggle", lang), value=st.session_state["map_pilots"] == "1")
+picked = map_ui.pick(lang, "map", year_widget=False, tag_filter=True)
 sel, years = picked.selection, picked.years
 
 widgets.heading_text(
@@ -47,7 +32,7 @@ st.caption(
 
 modes = ["map", "3d", "years", distance_ui.MODE]
 state.seed("map_mode", "mode", state.choice(modes), "map")
-top = st.columns([3, 2, 2])
+top = st.columns([4.4, 2.2, 1.7, 1.7], vertical_alignment="bottom")
 mode = (
     top[0].segmented_control(
         t("view_mode", lang), modes, key="map_mode", format_func=lambda m: t(f"mode_{m}", lang)
@@ -61,33 +46,33 @@ if mode == distance_ui.MODE:
 elif mode != "years" and len(years) > 1:
     year = top[1].select_slider(t("year", lang), options=years, key="map_year")
 play = mode == "map" and len(years) > 1 and top[2].button(t("play", lang), width="stretch")
-state.set_params(cls=cls, pal=pal, pilots="1" if pilots else None, mode=mode, year=year)
+opts = map_ui.map_settings(lang, top[3])
+state.set_params(mode=mode, year=year)
 if mode != distance_ui.MODE:
     state.set_params(**{"from": None, "chg": None})
 
-opts = map_ui.MapOptions(cls, pal, pilots)
 if play:
     map_ui.play_years(sel, years, lang, opts)
 
-map_col, side = st.columns([5, 2], gap="medium")
 if change:  # change mode: the change between two years, like for like
+    map_col, side = st.columns([5, 2], gap="medium")
     with map_col:
         compared = distance_ui.change_map(sel, change, lang, opts)
     with side:
         distance_ui.change_side(compared, sel, lang)
     distance_ui.change_table(compared, sel, lang)
-else:
+else:  # the map at the page's full width, what it shows in detail under it
     view = mapview.map_view(cached, sel, year)
-    with map_col:
-        if mode == "years":
-            map_ui.years_panel(sel, years, lang, opts)
-        elif mode == "3d":
-            map_ui.deck_block(view, lang, opts, values=VALUES)
-        else:
-            map_ui.map_block(view, lang, key="map", opts=opts, values=VALUES)
-    with side:
+    if mode == "years":
+        map_ui.years_panel(sel, years, lang, opts)
+    elif mode == "3d":
+        map_ui.deck_block(view, lang, opts, values=VALUES)
+    else:
+        map_ui.map_block(view, lang, key="map", opts=opts, values=VALUES)
+    panel, trend = st.columns([2, 3], gap="medium")
+    with panel:
         map_ui.national_metric(view, lang)
-        map_ui.region_panel(view, lang)
+        map_ui.region_panel(view, lang, chart_where=trend)
         map_ui.not_drawn_list(view, lang)
     st.subheader(t("values_heading", lang), anchor=VALUES)
     map_ui.values_table(view, lang)

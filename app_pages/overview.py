@@ -10,7 +10,7 @@ from sdgdash.features.overview import ui as overview_ui
 from sdgdash.features.overview import view as overview_view
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import fmt_number, t
-from sdgdash.ui import cached, render, state, widgets
+from sdgdash.ui import cached, layout, render, state, widgets
 
 lang = state.lang()
 
@@ -19,7 +19,7 @@ st.caption(t("app_subtitle", lang))
 notices = state.notice_area()
 
 kpis = overview_view.kpis(cached)
-c1, c2, c3, c4 = st.columns(4)
+c1, c2, c3, c4 = layout.metric_row(4)
 c1.metric(t("kpi_indicators", lang), kpis.indicators)
 c2.metric(t("kpi_regional", lang), kpis.regional)
 c3.metric(t("kpi_observations", lang), fmt_number(kpis.observations, lang))
@@ -28,28 +28,21 @@ overview_ui.data_version(lang)
 overview_ui.data_update(lang)
 
 st.subheader(t("goals_heading", lang))
-tiles = overview_view.goal_tiles_figure(cached, lang)
-st.plotly_chart(
-    tiles,
-    config={"displaylogo": False, "displayModeBar": False},
-    width="stretch",
-    key="overview_tiles",
-    alt=t("goals_heading", lang),
-)
+overview_ui.goal_tiles(lang)
+# The tiles' figures (and what only their tooltips say) as a table, for a screen reader.
 render.chart_values(overview_view.goal_tiles_table(cached, lang), "overview_tiles")
 st.caption(t("tiles_caption", lang))
-overview_ui.goal_links(lang)
 
 st.subheader(t("featured_map", lang))
-controls, map_col = st.columns([2, 5], gap="large")
-with controls:
-    query = overview_ui.pick_featured(lang)
+query = overview_ui.pick_featured(lang)
 view = mapview.map_view(cached, query.selection, query.year)
-with controls:
+about, map_col = st.columns([2, 5], gap="large")
+with about:
+    overview_ui.featured_heading(query, lang)
     map_ui.national_metric(view, lang)
     map_ui.not_drawn_list(view, lang)
 with map_col:
-    map_ui.map_block(view, lang, key="overview")
+    map_ui.map_block(view, lang, key="overview", opts=map_ui.MapOptions(height=440), wrap=72)
 
 st.subheader(t("event_heading", lang))
 tags_ui.timeline(list(cached.events()), lang, key="overview")

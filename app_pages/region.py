@@ -13,12 +13,13 @@ from sdgdash.features.plans import ui as plans_ui
 from sdgdash.features.region import ui as region_ui
 from sdgdash.features.tags import ui as tags_ui
 from sdgdash.i18n import t
-from sdgdash.ui import cached, state, widgets
+from sdgdash.ui import cached, layout, state, widgets
 
 lang = state.lang()
 notices = state.notice_area()
 
-ref_area = region_ui.pick_region(lang)
+# The place to show, above its name and map (the header is tall).
+ref_area = region_ui.pick_region(lang, where=layout.filter_bar([2, 3])[0])
 region_ui.header(ref_area, lang)
 brief_ui.brief_buttons(ref_area, lang)
 index_ui.region_scores(ref_area, lang)

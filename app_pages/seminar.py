@@ -19,6 +19,7 @@ if not deck_ui.deck().views:
     st.stop()
 
 deck_ui.editor(lang)
+deck_ui.slide_total(lang)
 start, export = st.columns(2)
 with start:
     if st.button(t("deck_start", lang), icon=":material/fullscreen:", type="primary"):

@@ -20,8 +20,9 @@ lang = state.lang()
 labels = cached.labels()
 notices = state.notice_area()
 
+head = st.container()  # the tag's name above its picker
 tag = tags_ui.tag_picker(lang, "tag_tag")
-tags_ui.header(tag, lang)
+tags_ui.header(tag, lang, title_where=head)
 links = tags_view.links_table(cached, tag, lang)
 tags_ui.links_list(links, lang)
 tags_ui.left_out_note(tag, lang)
@@ -54,7 +55,9 @@ if regional:
     )
     map_col, side = st.columns([3, 2], gap="medium")
     with map_col:
-        map_ui.map_block(view, lang, key="tag", values=VALUES)
+        map_ui.map_block(
+            view, lang, key="tag", opts=map_ui.MapOptions(height=420), values=VALUES, wrap=60
+        )
     with side:
         map_ui.national_metric(view, lang)
         tags_ui.ranked_chart(view, lang, values=VALUES)

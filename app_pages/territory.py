@@ -12,14 +12,14 @@ from sdgdash.features.localdata import ui as localdata_ui
 from sdgdash.features.territory import ui as territory_ui
 from sdgdash.features.territory import view as territory_view
 from sdgdash.i18n import t
-from sdgdash.ui import auth, cached, state, widgets
+from sdgdash.ui import auth, cached, layout, state, widgets
 from sdgdash.ui.safe import literal
 
 lang = state.lang()
 notices = state.notice_area()
 
-try:
-    terr = territory_ui.pick_territory(lang)
+try:  # the place to show, above its name and map (the header is tall)
+    terr = territory_ui.pick_territory(lang, layout.filter_bar([2, 3])[0])
 except TerritoryError as exc:
     st.error(literal(t("terr_bad_config", lang, error=str(exc))))
     st.stop()

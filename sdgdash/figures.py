@@ -102,6 +102,21 @@ TITLE_LINE_PX = 24  # one 15 px title line with its spacing, as plotly lays it o
 SOURCE_LINE_PX = 20  # one 11 px source line
 
 
+# The toolbar (shown on hover) covers the top right corner: the title's first line leaves it
+# free, as many characters of a 15 px bold title as its icons are wide.
+MODEBAR_CHARS = 22
+
+
+def title_lines(title: str, width: int) -> list[str]:
+    """``title`` wrapped at ``width`` characters, the first line shorter by the toolbar's width
+    (a word longer than a line is kept whole)."""
+    if not title:
+        return []
+    first = textwrap.wrap(title, max(width - MODEBAR_CHARS, 20), break_long_words=False)
+    rest = title[len(first[0]) :].strip() if first else ""
+    return first[:1] + (textwrap.wrap(rest, width, break_long_words=False) if rest else [])
+
+
 def titled(
     fig: go.Figure, title: str, source: str, width: int = 110, scale: float = 1.0
 ) -> go.Figure:
@@ -112,12 +127,18 @@ def titled(
     would be cut off), while a subtitle grows downwards; so the title's first line is the
     title and its further lines open the subtitle, in the title's size (``scale`` x 15 px).
     """
-    lines = [html.escape(x) for x in textwrap.wrap(title, width)] if title else []
+    lines = [html.escape(x) for x in title_lines(title, width)]
     # The source line is in a smaller font: about 1.4 times as many characters fit on a line.
     sub_lines = textwrap.wrap(textwrap.shorten(source, 180), round(width * 1.4)) if source else []
     if not lines and not sub_lines:
         return fig
     size = round(15 * scale)
+    # Subplot titles sit just above the plot area: keep the title block clear of them.
+    above = sum(
+        1
+        for a in fig.layout.annotations
+        if a.yref == "paper" and a.y is not None and a.y >= 0.999 and a.yanchor == "bottom"
+    )
     more = [f"<span style='font-size:{size}px;color:#262730'><b>{x}</b></span>" for x in lines[1:]]
     top = fig.layout.margin.t or 0
     fig.update_layout(
@@ -136,13 +157,13 @@ def titled(
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 6, "b": 12, "l": 8},
+            "pad": {"t": 6, "b": 12 + (round(22 * scale) if above else 0), "l": 8},
             "automargin": True,
         },
         margin_t=max(top, 10),
     )
     if fig.layout.height:  # a fixed height keeps its plot area: the title block comes on top
-        extra = TITLE_LINE_PX * len(lines) + SOURCE_LINE_PX * len(sub_lines)
+        extra = TITLE_LINE_PX * len(lines) + SOURCE_LINE_PX * len(sub_lines) + (22 if above else 0)
         fig.update_layout(height=fig.layout.height + round(extra * scale))
     return fig
 
@@ -175,3 +196,13 @@ def presentation(fig: go.Figure, scale: float = PRESENT_SCALE) -> go.Figure:
     fig.update_xaxes(tickfont_size=grow(None, 13), title_font_size=grow(None, 14))
     fig.update_yaxes(tickfont_size=grow(None, 13), title_font_size=grow(None, 14))
     return fig
+
+
+GOAL_LABEL_WIDTH = 28  # characters per line of a goal's name on a chart's axis
+
+
+def goal_label(goal: int, name: str) -> str:
+    """A goal's number and short name for a category axis, in lines of about 28 characters (the
+    axis stays narrow enough for a phone)."""
+    lines = textwrap.wrap(f"{goal}. {name}", GOAL_LABEL_WIDTH, break_long_words=False)
+    return "<br>".join(html.escape(x) for x in lines)

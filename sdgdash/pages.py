@@ -62,6 +62,7 @@ PAGES: tuple[Page, ...] = (
                 "cls",
                 "pal",
                 "pilots",
+                "labels",
                 "mode",
                 "region",
                 "years",
@@ -82,7 +83,7 @@ PAGES: tuple[Page, ...] = (
         "nav_compare",
         ":material/compare_arrows:",
         ("cmp_",),
-        frozenset({"regions", "ind"}),
+        frozenset({"regions", "ind", "goals"}),
     ),
     Page(
         "plans",

@@ -11,6 +11,7 @@ from plotly.colors import get_colorscale, sample_colorscale
 from plotly.subplots import make_subplots
 from shapely.geometry import shape
 
+from sdgdash.geo.labelling import LabelPoint, wrapped_name
 from sdgdash.i18n import fmt_number, plotly_separators, t
 
 NO_DATA_COLOUR = "#d9d9d9"
@@ -152,6 +153,34 @@ def _hover(
     return "<br>".join(lines)
 
 
+def legend_title(unit_label: str, better_label: str, higher_is_better: bool | None) -> str:
+    """The colour bar's title: the unit and, with a direction, which end is better (the bar
+    runs from low on the left to high on the right)."""
+    title = html.escape(unit_label)
+    if better_label and higher_is_better is not None:
+        better = html.escape(better_label)
+        title += ("   " if title else "") + (f"{better} ▶" if higher_is_better else f"◀ {better}")
+    return title
+
+
+def legend_under_map(title: str) -> dict:
+    """A map's colour bar under the map, across it: the map gets the figure's whole width (on a
+    phone too), the title is never clipped, and a region's hover label, which opens beside the
+    pointer, does not reach it."""
+    return {
+        "title": {"text": title, "side": "top", "font": {"size": 14}},
+        "orientation": "h",
+        "thickness": 14,
+        "len": 0.8,
+        "x": 0.5,
+        "xanchor": "center",
+        "y": 0,
+        "yanchor": "top",
+        "ypad": 6,
+        "tickfont": {"size": 13},
+    }
+
+
 def _values_trace(
     drawn: pd.DataFrame,
     geojson: dict,
@@ -163,17 +192,7 @@ def _values_trace(
     better_label: str,
     lang: str,
 ) -> go.Choropleth:
-    title = html.escape(unit_label)
-    if better_label and higher_is_better is not None:
-        # The bar runs from low (bottom) to high (top): point to the better end.
-        arrow = "▲" if higher_is_better else "▼"
-        title += f"<br><sub>{arrow} {html.escape(better_label)}</sub>"
-    colorbar = {
-        "title": {"text": title, "side": "top", "font": {"size": 16}},
-        "thickness": 22,
-        "len": 0.85,
-        "tickfont": {"size": 16},
-    }
+    colorbar = legend_under_map(legend_title(unit_label, better_label, higher_is_better))
     values = drawn["value"]
     if classes == "continuous" or values.nunique() < 2:
         scale, reverse = colour_spec(palette, higher_is_better)
@@ -275,6 +294,52 @@ def _label(lon: float, lat: float, text: str, position: str, marker: bool) -> go
     )
 
 
+# A white halo around dark text: legible on every colour of the palettes and on grey.
+LABEL_HALO = "0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff"
+LABEL_FONT = {"size": 11, "color": "#111111", "shadow": LABEL_HALO}
+
+
+def label_traces(
+    drawn: pd.DataFrame,
+    units: list[str],
+    points: dict[str, LabelPoint],
+    names: dict[str, str],
+    lang: str,
+) -> list[go.Scattergeo]:
+    """Every unit's name and, in bold, its value written on the map (units without a value get
+    their name and a dash), so one value is read without hovering. A region's label sits at its
+    deepest point; a small city gets a dot with its label beside it. Labels take no hover or
+    click: those go to the region under them."""
+    values = dict(zip(drawn["ref_area"], drawn["value"], strict=True))
+    big, small = [], []
+    for code in units:
+        if code not in points:
+            continue
+        value = values.get(code)
+        name = "<br>".join(html.escape(x) for x in wrapped_name(names.get(code, code)))
+        shown = f"<b>{fmt_number(value, lang)}</b>" if value is not None else "—"
+        (small if points[code].small else big).append((points[code], f"{name}<br>{shown}"))
+    traces = []
+    for group, small_unit in ((big, False), (small, True)):
+        if not group:
+            continue
+        traces.append(
+            go.Scattergeo(
+                lon=[p.lon for p, _ in group],
+                lat=[p.lat for p, _ in group],
+                text=[text for _, text in group],
+                mode="markers+text" if small_unit else "text",
+                textposition="middle right" if small_unit else "middle center",
+                textfont=LABEL_FONT,
+                marker={"size": 6, "color": "#111111", "line": {"color": "#fff", "width": 1.5}},
+                hoverinfo="skip",
+                showlegend=False,
+                name="labels",
+            )
+        )
+    return traces
+
+
 def choropleth(
     drawn: pd.DataFrame,
     geojson: dict,
@@ -292,14 +357,16 @@ def choropleth(
     pilots: dict | None = None,
     highlight: str | None = None,
     better_label: str = "",
+    label_at: dict[str, LabelPoint] | None = None,
     geojson_url: str | None = None,
 ) -> go.Figure:
     """Choropleth of ``drawn`` (columns ref_area, value, source_file, source_row) on ``geojson``.
 
     ``geojson`` is one layout's FeatureCollection already wound for d3 (:func:`for_d3`); units of
-    the layout without a value are drawn grey and named "no data" on hover. With
-    ``geojson_url`` (the same layout published, :mod:`sdgdash.geo.published`) the traces
-    reference it instead of carrying the shapes.
+    the layout without a value are drawn grey and named "no data" on hover. With ``label_at``
+    (:func:`sdgdash.geo.labelling.label_points` of the layout) every unit carries its name and
+    value. With ``geojson_url`` (the same layout published, :mod:`sdgdash.geo.published`) the
+    traces reference it instead of carrying the shapes.
     """
     drawn = drawn.sort_values("ref_area").reset_index(drop=True)
     ranks = rank_values(drawn["value"], higher_is_better)
@@ -351,6 +418,9 @@ def choropleth(
                 hoverinfo="skip",
             )
         )
+    if label_at:
+        for trace in label_traces(drawn, all_units, label_at, names, lang):
+            fig.add_trace(trace)
     if pilots:
         for trace in pilot_traces(pilots, lang):
             fig.add_trace(trace)
@@ -498,10 +568,11 @@ def change_choropleth(
     if len(changes):
         scale, reverse = colour_spec(palette, higher_is_better)
         reach = float(changes[measure].abs().max()) or 1.0
-        title = html.escape(measure_label or f"{t('dist_change_abs', lang)}, {unit_label}")
-        if higher_is_better is not None:
-            arrow = "▲" if higher_is_better else "▼"
-            title += f"<br><sub>{arrow} {html.escape(t('better', lang))}</sub>"
+        title = legend_title(
+            measure_label or f"{t('dist_change_abs', lang)}, {unit_label}",
+            t("better", lang),
+            higher_is_better,
+        )
         fig.add_trace(
             go.Choropleth(
                 geojson=shapes_for(geojson, changes["ref_area"].tolist(), geojson_url),
@@ -517,12 +588,7 @@ def change_choropleth(
                 marker_line_width=0.8,
                 text=hover,
                 hovertemplate="%{text}<extra></extra>",
-                colorbar={
-                    "title": {"text": title, "side": "top", "font": {"size": 16}},
-                    "thickness": 22,
-                    "len": 0.85,
-                    "tickfont": {"size": 16},
-                },
+                colorbar=legend_under_map(title),
                 name="",
             )
         )

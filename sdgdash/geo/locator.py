@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 from shapely.geometry import shape
-from shapely.ops import polylabel
 
 from sdgdash.geo.choropleth import geo_frame, pilot_traces, shapes_for, subset
+from sdgdash.geo.labelling import label_point
 from sdgdash.i18n import plotly_separators, t
 
 PARENT_COLOUR = "#00689D"
@@ -153,17 +153,6 @@ def legend_entry(feature: dict, text: str) -> go.Scattergeo:
         hoverinfo="skip",
         showlegend=True,
     )
-
-
-def label_point(geom):
-    """The point deepest inside the largest part of ``geom`` (where a name fits best)."""
-    parts = getattr(geom, "geoms", [geom])
-    biggest = max(
-        (p for p in parts if p.geom_type == "Polygon"), key=lambda p: p.area, default=None
-    )
-    if biggest is None:
-        return geom.representative_point()
-    return polylabel(biggest, tolerance=0.01)
 
 
 def activity_note(n_events: int, n_findings: int, lang: str) -> str:

@@ -88,7 +88,7 @@ def check_overview(data: Data) -> list[str]:
     if kpis.first_year is None:
         raise ViewCheckError("no indicator has a year with data: the overview's KPIs are empty")
     overview_view.version_caption(data, LANG)
-    overview_view.goal_tiles_figure(data, LANG)
+    overview_view.goal_tiles(data, LANG)
     if data.regional_indicators().empty:
         raise ViewCheckError("no indicator has regional values: the overview's map is empty")
     query = map_view.query_from_params(data, {})

@@ -67,10 +67,11 @@ def _logout() -> None:
 
 
 def login_box(lang: str) -> User | None:
-    """Sidebar: who is logged in with a logout button, or the login form. Returns the user."""
-    box = st.sidebar.container(border=True)
+    """Sidebar: who is logged in with a logout button, or a closed "Editor login" expander with
+    the login form (most visitors read and never log in). Returns the user."""
     user = current_user()
     if user is not None:
+        box = st.sidebar.container(border=True)
         box.caption(t("auth_signed_in", lang, name=literal(user.username), role=_role(user, lang)))
         if user.auth == "oidc":
             if box.button(t("auth_logout", lang), key="auth_logout_oidc"):
@@ -78,7 +79,9 @@ def login_box(lang: str) -> User | None:
         else:
             box.button(t("auth_logout", lang), key="auth_logout", on_click=_logout)
         return user
-    box.markdown(f"**{t('auth_heading', lang)}**")
+    # Its content is always sent (no rerun to open it), so a failed login's message shows in the
+    # expander the editor just used, which the browser keeps open.
+    box = st.sidebar.expander(t("auth_heading", lang), icon=":material/login:")
     email = _oidc_email() if oidc_configured() else None
     if email:
         box.warning(t("auth_oidc_not_editor", lang, email=literal(email[:200])))

@@ -20,6 +20,8 @@ def indicator(
         ids,
         key=key,
         format_func=lambda i: labels.indicator_label(i, lang, width=110),
+        # The box shows what fits of the chosen name; its tooltip gives the whole name.
+        help=labels.indicator_label(st.session_state[key], lang),
     )
     state.set_params(**{param: ind})
     return ind

@@ -4,6 +4,8 @@ for a screen reader (or a keyboard user) right under it."""
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -30,6 +32,7 @@ def chart(
     config: dict | None = None,
     wrap: int = 110,
     kind: str = "chart",
+    is_map: bool = False,
     **kwargs,
 ):
     """``st.plotly_chart`` with the title and source in the figure (so the toolbar PNG carries
@@ -43,16 +46,28 @@ def chart(
     scale = figures.PRESENT_SCALE if big else 1.0
     figures.titled(fig, title, source, width=round(wrap / scale), scale=scale)
     figures.legible(fig)
-    out = st.plotly_chart(
-        fig,
-        config=figures.image_config(filename, config),
-        key=key,
-        width="stretch",
-        alt=title or None,  # the chart's accessible name (a "figure" for screen readers)
-        **kwargs,
-    )
+    if title:
+        narrow_title(title, source)
+    config = figures.image_config(filename, config)
+    # The chart's accessible name (a "figure" for screen readers).
+    args = {"config": config, "key": key, "width": "stretch", "alt": title or None, **kwargs}
+    if not is_map:
+        out = st.plotly_chart(fig, **args)
+    else:
+        # A map keeps its height on a laptop; on a phone the layout CSS sizes its box to the
+        # country's shape (the figure fills the box), instead of a tall figure around a small map.
+        box = st.container(key=f"sdgmap_{key}", height=int(fig.layout.height or 450), border=False)
+        with box:
+            out = st.plotly_chart(fig, height="stretch", **args)
     chart_values(values, key, kind)
     return out
+
+
+def narrow_title(title: str, source: str = "") -> None:
+    """The chart's title (and source) as text that wraps, shown on a phone only (the layout CSS,
+    :mod:`sdgdash.ui.layout`, hides the figure's own title there and this line elsewhere)."""
+    src = f'<span class="sdg-narrow-source">{html.escape(source)}</span>' if source else ""
+    st.html(f'<div class="sdg-narrow-title">{html.escape(title)}{src}</div>')
 
 
 def chart_values(values: ChartValues, key: str, kind: str = "chart") -> None:

@@ -116,6 +116,14 @@ def keep_valid(key: str, options: list, default: object) -> None:
         st.session_state[key] = default
 
 
+def keep_valid_list(key: str, options: list) -> None:
+    """After an upstream choice changed, drop from multiselect ``key`` the values no longer
+    offered."""
+    current = st.session_state.get(key) or []
+    if any(v not in options for v in current):
+        st.session_state[key] = [v for v in current if v in options]
+
+
 def lang() -> str:
     """The language of this run, as the entry script (dashboard.py) chose it."""
     return st.session_state.get("lang") or current_lang()

@@ -145,4 +145,4 @@ def test_tag_page_and_tag_filter_list_a_link_the_data_lacks(app, data_copy) -> N
     assert note in _texts(at) and item in _texts(at)
     at = app("app_pages/map.py", lang="en", tag="household_waste")
     assert not at.exception
-    assert note in "\n".join(_plain(c.value) for c in at.sidebar.caption)
+    assert note in "\n".join(_plain(c.value) for c in at.main.caption)  # under the filters

@@ -12,6 +12,7 @@ from sdgdash.data.catalog import GOALS
 from sdgdash.data.db import connect
 from sdgdash.features.goal import view as goalview
 from sdgdash.i18n import LANGS, t
+from sdgdash.ui.safe import md_escape
 from tests.conftest import REPO
 
 GOAL = "app_pages/goal.py"
@@ -70,7 +71,7 @@ def test_goal_3_in_english_shows_real_statuses(app, expected) -> None:
     )
     # The detail section opens on the first assessed indicator, with the sentence in full.
     assert at.selectbox(key="goal_ind").value == "3.1.1"
-    assert row["How it was computed"] in [x.value for x in at.text]
+    assert md_escape(row["How it was computed"]) in [x.value for x in at.markdown]
     national = expected(3)
     national = national[national["ref_area"] == ""]
     want = {r.indicator_id: t(f"goal_status_{r.bucket}", "en") for r in national.itertuples()}

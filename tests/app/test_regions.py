@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from sdgdash.i18n import t
+
 
 def test_profile_of_karaganda_in_russian(app) -> None:
     at = app("app_pages/region.py", lang="ru", region="KZKAR")
@@ -23,13 +25,28 @@ def test_goal_filter_from_the_url(app) -> None:
     assert "Kamystybas" in " ".join(i.value for i in at.info)
 
 
+def _comparison(at, lang: str):
+    """The comparison table (the page's other tables hold its charts' values)."""
+    return next(x.value for x in at.table if t("indicator", lang) in x.value.columns)
+
+
 def test_compare_karaganda_and_kyzylorda(app) -> None:
     at = app("app_pages/compare.py", lang="kk", regions="KZKAR,KZKZY", ind="1.2.1")
     assert not at.exception
-    table = at.dataframe[0].value
-    assert {"Қарағанды облысы", "Қызылорда облысы"} <= set(table.columns)
-    row = table[table.iloc[:, 1].str.startswith("1.2.1 ")].iloc[0]
-    assert (row["Қарағанды облысы"], row["Қызылорда облысы"]) == (3.0, 6.2)
+    table = _comparison(at, "kk")
+    # One column per region, value and rank in one cell, best (▲) and worst (▼) marked.
+    assert list(table.columns)[1:4] == ["Қарағанды облысы", "Қызылорда облысы", t("national", "kk")]
+    row = table[table.iloc[:, 0].str.startswith("1.2.1 ")].iloc[0]
+    assert (row["Қарағанды облысы"], row["Қызылорда облысы"]) == ("▲ 3 (3/20)", "▼ 6,2 (15/20)")
+    assert row[t("unit", "kk")] and row[t("year", "kk")] == "2023"
+
+
+def test_compare_on_one_goal(app) -> None:
+    at = app("app_pages/compare.py", lang="en", regions="KZKAR,KZKZY", goals="1")
+    assert not at.exception
+    names = _comparison(at, "en")["Indicator"]
+    assert len(names) and all(n.startswith("1.") for n in names)
+    assert at.query_params["goals"] == ["1"] or at.query_params["goals"] == "1"
 
 
 @pytest.mark.parametrize("regions", ["KZKAR", "KZKAR,KZKAR", "A,B,C,D,E", "<b>x</b>"])

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from sdgdash.config import Settings
+from sdgdash.data.source import Source
 from sdgdash.features.deck import document as deckviews
 from sdgdash.features.deck import model as seminar
 from sdgdash.features.deck.ui import DECK_KEY
+from sdgdash.i18n import tn
 from sdgdash.pages import PAGES
 
 # page -> (URL parameters of a non-default view, widget key -> the value it must show)
@@ -165,7 +168,11 @@ def test_add_to_deck_keeps_the_url_of_the_goal_tag_and_territory_views(app, page
     at.switch_page("app_pages/seminar.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert view.title in [x.value for x in at.text]
-    assert deckviews.page_name(name, "ru") in [c.value for c in at.caption]
+    # The view's page and how many slides it makes, and the file's total, before any export.
+    n = len(deckviews.slide_for(Source(Settings.from_env({})), view, "ru"))
+    captions = [c.value for c in at.caption]
+    assert f"{deckviews.page_name(name, 'ru')} · {tn('ux_deck_slides', n, 'ru', n=n)}" in captions
+    assert tn("ux_deck_slides_total", n + 1, "ru", n=n + 1, views=1) in captions
 
 
 def test_every_deck_page_has_its_widget_prefixes_and_its_slides() -> None:

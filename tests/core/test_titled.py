@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
-from sdgdash.figures import SOURCE_LINE_PX, TITLE_LINE_PX, titled
+from sdgdash.figures import MODEBAR_CHARS, SOURCE_LINE_PX, TITLE_LINE_PX, title_lines, titled
 
 
 def test_title_and_source_go_on_top_and_a_fixed_height_grows() -> None:
@@ -35,4 +36,22 @@ def test_presentation_scale_grows_every_title_line() -> None:
     titled(fig, "word " * 30, "src", width=50, scale=1.5)
     assert fig.layout.title.font.size == 22
     assert "font-size:22px" in fig.layout.title.subtitle.text
-    assert fig.layout.height == 100 + round((3 * TITLE_LINE_PX + SOURCE_LINE_PX) * 1.5)  # 3 lines
+    n = len(title_lines("word " * 30, 50))
+    assert n == 4  # a short first line (the toolbar's corner), then lines of 50
+    assert fig.layout.height == 100 + round((n * TITLE_LINE_PX + SOURCE_LINE_PX) * 1.5)
+
+
+def test_first_title_line_leaves_the_toolbar_corner_free_and_no_word_is_lost() -> None:
+    title = "1.2.1 Доля населения, имеющего доходы ниже величины прожиточного минимума, 2022"
+    lines = title_lines(title, 60)
+    assert len(lines[0]) <= 60 - MODEBAR_CHARS
+    assert all(len(x) <= 60 for x in lines)
+    assert " ".join(lines) == title
+
+
+def test_subplot_titles_get_room_under_the_source_line() -> None:
+    fig = make_subplots(rows=2, cols=1, subplot_titles=["first", "second"])
+    fig.update_layout(height=300)
+    titled(fig, "Title", "Source")
+    assert fig.layout.title.pad.b > 12  # the first subplot's title is not under the source
+    assert fig.layout.height == 300 + TITLE_LINE_PX + SOURCE_LINE_PX + 22

@@ -30,9 +30,9 @@ VIEWS = {
     "tag": "tag=household_waste",
     "compare": "regions=KZKAR,KZKZY,KZAKM",
 }
-# Figures that show no values (a goal's title on its colour, where a region or territory lies):
-# they need a name, not a values table.
-NO_VALUES = {"goal_banner", "locator", "terr_map"}
+# Figures that show no values (where a region or territory lies): they need a name, not a values
+# table.
+NO_VALUES = {"locator", "terr_map"}
 
 RUN_AXE = """async (tags) => {
     const r = await axe.run(document, {runOnly: {type: "tag", values: tags},
@@ -44,13 +44,15 @@ RUN_AXE = """async (tags) => {
                                   summary: (n.failureSummary || "").slice(0, 200)}))}));
 }"""
 
-# Every plotly chart and 3D map: its accessible name, and whether the element right after it
-# holds its values (an expander with the table, or a link to a table on the page that exists).
+# Every plotly chart and 3D map: its accessible name, and whether the element right after it (or
+# after a map's box) holds its values (an expander with the table, or a link to a table on the page that exists).
 CHARTS = """() => Array.from(document.querySelectorAll(
         "[data-testid='stPlotlyChart'], [data-testid='stDeckGlJsonChart']")).map(c => {
     const box = c.closest('.stElementContainer');
     const key = ((box && box.className.match(/st-key-([\\w-]+)/)) || [null, "?"])[1];
-    const next = box && box.nextElementSibling;
+    // A map sits in a box of its own (sdgdash.ui.render: sized to the country on a phone).
+    const mapBox = c.closest("[data-testid='stLayoutWrapper']:has(> [class*='st-key-sdgmap_'])");
+    const next = (mapBox || box) && (mapBox || box).nextElementSibling;
     const link = next && next.querySelector("a[href^='#']");
     const table = next && next.querySelector("[data-testid='stExpander'] table");
     const target = link && document.getElementById(link.getAttribute('href').slice(1));

@@ -28,6 +28,9 @@ def test_editor_flow_in_the_browser(server, page, e2e_store_url):
     assert page.get_by_label("Finding text").count() == 0
 
     side = page.locator("[data-testid='stSidebar']")
+    # A visitor sees a closed "Editor login", not the form.
+    assert not side.get_by_label("Username").is_visible()
+    side.get_by_text("Editor login").click()
     side.get_by_label("Username").fill("e2e_editor")
     side.get_by_label("Password", exact=True).fill("wrong password!")
     side.get_by_role("button", name="Log in").click()

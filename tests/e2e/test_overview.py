@@ -84,8 +84,35 @@ def test_language_switch_changes_every_name_and_keeps_it_in_the_url(server, page
     page.wait_for_function(
         f"() => ({texts_js})().some(x => x.startsWith('<b>Қарағанды облысы</b>'))", timeout=30_000
     )
-    texts = page.evaluate(texts_js)
-    assert any("Кедейлікті" in x for x in texts), "goal names in Kazakh"
+    tiles = page.locator(".st-key-sdg_goal_tiles").inner_text()
+    assert "Кедейлікті жою" in tiles, "goal names in Kazakh"
     nav = page.locator("[data-testid='stSidebarNav']").inner_text()
     assert "Көрсеткіштер картасы" in nav
+    assert outside_requests(page.requests_seen) == []
+
+
+def test_goal_tiles_open_their_goal_page_by_mouse_and_keyboard(server, page) -> None:
+    """Each goal's tile is a link to its goal page (no second row of "Goal 1 ... 17" links), its
+    short name whole on the tile; a keyboard reaches it with Tab and opens it with Enter."""
+    page.goto(f"{server}/?lang=ru")
+    wait_for_app(page)
+    # (Streamlit writes a link with a tooltip twice, one for small screens, one hidden.)
+    tiles = page.locator(".st-key-sdg_goal_tiles a").filter(visible=True)
+    assert tiles.count() == 17
+    assert "Устойчивые города и населенные пункты" in tiles.nth(10).inner_text()
+    assert page.get_by_role("link", name="Цель 1", exact=True).count() == 0
+    # A tile's text is never cut: each fits in its tile.
+    cut = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.st-key-sdg_goal_tiles a'))
+             .filter(a => a.checkVisibility())
+             .filter(a => a.scrollWidth > a.clientWidth + 1 || a.scrollHeight > a.clientHeight + 1)
+             .map(a => a.innerText)"""
+    )
+    assert cut == []
+    tiles.nth(10).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/goal?**", timeout=60_000)
+    wait_for_app(page)
+    assert "goal=11" in page.url
+    assert page.locator("h1").first.inner_text().startswith("Цель 11.")
     assert outside_requests(page.requests_seen) == []

@@ -64,6 +64,7 @@ def test_editor_uploads_a_plan_file_fixes_a_bad_row_and_sees_actual_vs_plan(serv
     assert t("plan_login", "en") in main.inner_text()
     assert page.locator("[data-testid='stFileUploaderDropzoneInput']").count() == 0
     side = page.locator("[data-testid='stSidebar']")
+    side.get_by_text(t("auth_heading", "en")).click()  # the compact "Editor login"
     side.get_by_label("Username").fill("e2e_planner")
     side.get_by_label("Password", exact=True).fill(PASSWORD)
     side.get_by_role("button", name="Log in").click()

@@ -53,7 +53,7 @@ def test_tag_page_map_ranking_and_link_to_the_map(server, page) -> None:
     page.wait_for_selector("h1", timeout=90_000)
     assert "ind=11.6.1" in page.url
     assert "tag=household_waste" in page.url, "the map keeps the tag filter"
-    picked = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first
+    picked = page.locator(".st-key-sdg_filters [data-testid='stSelectbox']").first
     shown = picked.evaluate(SELECTED_JS)
     assert "Household waste collection" in shown, shown
     assert outside_requests(page.requests_seen) == []

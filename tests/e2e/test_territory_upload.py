@@ -40,6 +40,7 @@ def test_editor_uploads_checks_stores_and_withdraws_local_data(server, page, upl
     main = page.locator("[data-testid='stMain']")
     assert t("ld_login", "en") in main.inner_text()
     side = page.locator("[data-testid='stSidebar']")
+    side.get_by_text(t("auth_heading", "en")).click()  # the compact "Editor login"
     side.get_by_label("Username").fill("e2e_uploader")
     side.get_by_label("Password", exact=True).fill(PASSWORD)
     side.get_by_role("button", name="Log in").click()

@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 
 from sdgdash.data.labels import Labels
 from sdgdash.features.plans.charts import PLAN_COLOUR, plan_trace
-from sdgdash.i18n import plotly_separators, t
+from sdgdash.figures import goal_label
+from sdgdash.i18n import fmt_number, plotly_separators, t
 
 
 def compare_lines(
@@ -67,31 +68,39 @@ def compare_lines(
 def compare_goal_scores(
     goals: pd.DataFrame, ref_areas: list[str], names: dict[str, str], labels: Labels, lang: str
 ) -> go.Figure:
-    """Goal scores of 2-4 regions side by side (grouped bars, colour-blind-safe colours)."""
+    """Goal scores of 2-4 regions side by side: one group of horizontal bars per goal, named by
+    its number and short name, the score written at each bar's end (colour-blind-safe)."""
     palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
     all_goals = sorted(goals["goal"].unique())
-    x = [f"{g}" for g in all_goals]
+    y = [goal_label(g, labels.goal_short(g, lang)) for g in all_goals]
     fig = go.Figure()
+    # With the category axis reversed (goal 1 on top), each group lists the regions top-down
+    # in the order chosen, like the legend.
     for colour, code in zip(palette, ref_areas, strict=False):
         mine = goals[goals["ref_area"] == code].set_index("goal").reindex(all_goals)
         fig.add_trace(
             go.Bar(
-                x=x,
-                y=mine["score"],
+                y=y,
+                x=mine["score"],
+                orientation="h",
                 name=html.escape(names.get(code, code)),
                 marker_color=colour,
-                customdata=[html.escape(labels.goal_short(g, lang)) for g in all_goals],
-                hovertemplate="%{customdata}: %{y:.1f}<extra>%{fullData.name}</extra>",
+                text=[fmt_number(v, lang, 0) if pd.notna(v) else "" for v in mine["score"]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{y}: %{x:.1f}<extra>%{fullData.name}</extra>",
             )
         )
+    per_goal = max(14 * len(ref_areas) + 16, 44)  # room for a name in two lines
     fig.update_layout(
         separators=plotly_separators(lang),
         barmode="group",
-        height=340,
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        xaxis={"title": t("goal", lang), "type": "category"},
-        yaxis={"range": [0, 100], "title": t("score", lang)},
-        legend={"orientation": "h", "y": -0.2, "font": {"size": 14}},
-        font={"size": 14},
+        height=90 + per_goal * len(all_goals),
+        margin={"l": 0, "r": 30, "t": 10, "b": 0},
+        xaxis={"range": [0, 100], "title": t("score", lang)},
+        yaxis={"autorange": "reversed", "type": "category", "automargin": True},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        font={"size": 13},
+        bargap=0.25,
     )
     return fig

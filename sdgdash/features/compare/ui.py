@@ -6,6 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sdgdash.data.catalog import GOALS
+from sdgdash.exports import display
 from sdgdash.exports.tables import file_stem
 from sdgdash.features.compare import view as compare_view
 from sdgdash.features.compare.charts import compare_lines
@@ -14,16 +16,19 @@ from sdgdash.features.plans import tables as plan_tables
 from sdgdash.features.plans import ui as plans_ui
 from sdgdash.features.plans import view as plans_view
 from sdgdash.features.region import view as region_view
+from sdgdash.features.tags import view as tags_view
 from sdgdash.i18n import fmt_number, t
 from sdgdash.ui import cached, pickers, render, state, widgets
+from sdgdash.ui.safe import md_escape
 
 
-def pick_regions(lang: str) -> list[str]:
-    """2 to 4 regions chosen in the sidebar, kept in the URL as ``regions``."""
+def pick_regions(lang: str, where=st) -> list[str]:
+    """2 to 4 regions chosen in ``where`` (the page's filter bar), kept in the URL as
+    ``regions``."""
     labels = cached.labels()
     units = region_view.region_units(cached, lang)
     state.seed("cmp_regions", "regions", compare_view.parse_regions, list(DEFAULT_REGIONS))
-    codes = st.sidebar.multiselect(
+    codes = where.multiselect(
         t("compare_regions", lang),
         units,
         key="cmp_regions",
@@ -32,6 +37,88 @@ def pick_regions(lang: str) -> list[str]:
     )
     state.set_params(regions=",".join(codes) or None)
     return codes
+
+
+def pick_goals(frame: pd.DataFrame, lang: str, where=st) -> list[int]:
+    """The goals to compare on (none = all), kept in the URL as ``goals`` like the region
+    page's filter; only goals with compared indicators are offered."""
+    labels = cached.labels()
+    offered = sorted(int(g) for g in frame["goal"].unique()) if len(frame) else []
+    state.seed("cmp_goals", "goals", state.int_list(GOALS), [])
+    state.keep_valid_list("cmp_goals", offered)
+    chosen = where.multiselect(
+        t("goals_filter", lang),
+        offered,
+        key="cmp_goals",
+        placeholder=t("all_goals", lang),
+        format_func=lambda g: f"{g}. {labels.goal_short(g, lang)}",
+    )
+    state.set_params(goals=",".join(map(str, chosen)) or None)
+    return sorted(chosen)
+
+
+_MARKS = {compare_view.BEST: "▲", compare_view.WORST: "▼"}
+_MARK_COLOURS = {
+    compare_view.BEST: "background-color: #c7e9c0; font-weight: bold",
+    compare_view.WORST: "background-color: #fcbba1",
+}
+
+
+def comparison_cells(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.DataFrame:
+    """The comparison as people read it: per indicator one column per region with value and rank
+    in one cell ("▲ 5,2 (3/20)"; ▲ best and ▼ worst of the chosen regions), Kazakhstan's value,
+    then the unit and the year once (the regions come first: on a phone they are what shows
+    beside the name); the indicator's cell names its problem tags."""
+    labels = cached.labels()
+    marks = compare_view.best_worst(frame, codes)
+    tags_label = t("tags_column", lang)
+    rows = []
+    for i, r in frame.iterrows():
+        name = labels.indicator_label(r["indicator_id"], lang)
+        tags = tags_view.tag_names(cached, r["indicator_id"], lang)
+        # The indicator's problem tags in its cell, not in a column of their own (width).
+        row = {t("indicator", lang): f"{name} · {tags_label}: {tags}" if tags else name}
+        for code in codes:
+            value, rank = r[f"value_{code}"], r[f"rank_{code}"]
+            if value is None or pd.isna(value):
+                row[labels.region_name(code, lang)] = "—"
+                continue
+            text = fmt_number(value, lang)
+            if rank is not None and not pd.isna(rank) and r["n_ranked"]:
+                text += f" ({int(rank)}/{int(r['n_ranked'])})"
+            mark = _MARKS.get(marks.loc[i, code], "")
+            row[labels.region_name(code, lang)] = f"{mark} {text}" if mark else text
+        national = r["national"]
+        row[t("national", lang)] = (
+            "—" if national is None or pd.isna(national) else fmt_number(national, lang)
+        )
+        row[t("unit", lang)] = labels.code_label("unit", r["unit"], lang)
+        row[t("year", lang)] = str(r["year"])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def show_comparison(frame: pd.DataFrame, codes: list[str], lang: str) -> None:
+    """The comparison table (:func:`comparison_cells`) as a static table that wraps long names
+    and fits a laptop's width with four regions, best and worst also coloured; its header kept
+    in view while the page scrolls."""
+    labels = cached.labels()
+    cells = comparison_cells(frame, codes, lang)
+    marks = compare_view.best_worst(frame, codes)
+    names = {labels.region_name(c, lang): c for c in codes}
+
+    def paint(col: pd.Series) -> list[str]:
+        code = names.get(col.name)
+        if code is None:
+            return [""] * len(col)
+        return [_MARK_COLOURS.get(m, "") for m in marks[code]]
+
+    # st.table reads text as Markdown: names and headers are escaped to show as written.
+    styled = cells.style.apply(paint, axis=0).hide(axis="index").format(md_escape)
+    # No box of its own height: a scrolled box is out of a keyboard's reach (WCAG, axe's
+    # scrollable-region-focusable); the header stays in view as the page scrolls instead.
+    with st.container(key="sdg_cmp_table", border=False):
+        st.table(styled.format_index(md_escape, axis=1))
 
 
 def comparison_table(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.DataFrame:
@@ -64,47 +151,13 @@ def comparison_table(frame: pd.DataFrame, codes: list[str], lang: str) -> pd.Dat
     return pd.DataFrame(rows)
 
 
-# Beside the cell colour, a mark: the best and worst must not be told by colour alone.
-BEST_MARK, WORST_MARK = "★", "✗"
-
-
-def highlight_best_worst(table: pd.DataFrame, frame: pd.DataFrame, codes: list[str], lang: str):
-    """A Styler marking the best (green, bold, ★) and worst (red, ✗) chosen region in each row."""
-    labels = cached.labels()
-    value_cols = [labels.region_name(c, lang) for c in codes]
-    directions = list(frame["higher_is_better"])
-    best_worst: dict[int, tuple[str, str]] = {}
-    for i, row in table.iterrows():
-        better = directions[i]
-        vals = pd.to_numeric(row[value_cols], errors="coerce")
-        if better is None or vals.notna().sum() < 2 or vals.max() == vals.min():
-            continue
-        best_worst[i] = (
-            vals.idxmax() if better else vals.idxmin(),
-            vals.idxmin() if better else vals.idxmax(),
-        )
-
-    def paint(row: pd.Series) -> list[str]:
-        best, worst = best_worst.get(row.name, ("", ""))
-        return [
-            "background-color: #c7e9c0; font-weight: bold"
-            if col == best
-            else "background-color: #fcbba1"
-            if col == worst
-            else ""
-            for col in row.index
-        ]
-
-    numbers = [*value_cols, t("national", lang)]
-    styled = table.style.apply(paint, axis=1).format(
-        lambda v: fmt_number(v, lang), subset=numbers, na_rep="—"
-    )
-    for i, (best, worst) in best_worst.items():
-        for col, mark in ((best, BEST_MARK), (worst, WORST_MARK)):
-            styled = styled.format(
-                lambda v, m=mark: f"{fmt_number(v, lang)} {m}", subset=pd.IndexSlice[[i], [col]]
-            )
-    return styled
+def source_detail(table: pd.DataFrame, lang: str) -> None:
+    """Where each value of the comparison comes from (the indicator's file and each region's
+    line in it), in the closed "source of each value" expander every table has."""
+    technical = display.technical_columns(table, lang)
+    if technical:
+        shown = [c for c in table.columns if c not in technical]
+        widgets.source_detail(table, shown, technical, lang)
 
 
 def lines_chart(codes: list[str], frame: pd.DataFrame, lang: str) -> str:

@@ -60,6 +60,31 @@ def comparison(
     return result.reset_index(drop=True)
 
 
+BEST, WORST = "best", "worst"
+
+
+def best_worst(frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """For each row of :func:`comparison` and each region (columns = ``codes``): "best" or
+    "worst" among the chosen regions in the indicator's direction, else "" (no direction, fewer
+    than two values or all equal: nothing is marked)."""
+    marks = pd.DataFrame("", index=frame.index, columns=codes)
+    for i, r in frame.iterrows():
+        better = r["higher_is_better"]
+        values = pd.Series({c: r[f"value_{c}"] for c in codes}, dtype="float64").dropna()
+        if better is None or pd.isna(better) or len(values) < 2 or values.max() == values.min():
+            continue
+        top, bottom = (
+            (values.idxmax(), values.idxmin()) if better else (values.idxmin(), values.idxmax())
+        )
+        marks.loc[i, top], marks.loc[i, bottom] = BEST, WORST
+    return marks
+
+
+def for_goals(frame: pd.DataFrame, goals: list[int]) -> pd.DataFrame:
+    """The rows of :func:`comparison` of ``goals`` (all rows when none is given)."""
+    return frame[frame["goal"].isin(goals)].reset_index(drop=True) if goals else frame
+
+
 DEFAULT_REGIONS: tuple[str, ...] = ("KZKAR", "KZKZY")  # the regions of the two GLocal pilots
 MAX_REGIONS = 4
 

@@ -67,6 +67,11 @@ def slide_for(data: Data, view: View, lang: str) -> list[pptx.Slide]:
     return specs
 
 
+def slide_counts(data: Data, deck: Deck, lang: str) -> list[int]:
+    """How many slides each view of ``deck`` becomes (maps are not drawn to count them)."""
+    return [len(slide_for(data, view, lang)) for view in deck.views]
+
+
 def deck_document(data: Data, deck: Deck, lang: str, base_url: str = "") -> pptx.Document:
     """The deck as slides: a title slide (with the views' links), then the slide(s) of each view."""
     specs = [s for view in deck.views for s in slide_for(data, view, lang)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -62,30 +63,87 @@ def files_text(files: list[str] | tuple[str, ...]) -> str:
     return f"{_DATA_PREFIX}{{{', '.join(stems)}}}.csv"
 
 
+@dataclass(frozen=True)
+class Summary:
+    """How a table longer than one slide is summarised: the indices of its rows, most relevant
+    first (a slide keeps as many as fit, in the table's order), and the note saying which rows
+    these are and where the whole table is."""
+
+    order: list[int]
+    note: Callable[[int, int], str]  # (rows shown, rows in all) -> the note
+
+
 def table_slides(
     title_of: Callable[[str], str],
     columns: list[str],
     rows: list[list[str]],
-    footer_of: Callable[[slice], str],
+    footer_of: Callable[[list[int]], str],
+    summary: Summary | None = None,
+    lang: str = "en",
 ) -> list[slides.TableSlide]:
     """``rows`` as table slides of at most :data:`PROFILE_ROWS_PER_SLIDE` rows; ``title_of``
-    gets the part ("1/3"), ``footer_of`` the slice of rows on the slide."""
+    gets the part ("1/3"), ``footer_of`` the indices of the rows on the slide. With ``summary``
+    a longer table becomes one slide of its most relevant rows (part "10 of 41") with the
+    summary's note, instead of a run of table slides."""
     per = PROFILE_ROWS_PER_SLIDE
+    if summary is not None and len(rows) > per:
+        keep = sorted(summary.order[:per])
+        part = t("ux_slide_part", lang, shown=len(keep), total=len(rows))
+        return [
+            slides.TableSlide(
+                title_of(part),
+                columns,
+                [rows[i] for i in keep],
+                footer_of(keep),
+                summary.note(len(keep), len(rows)),
+            )
+        ]
     parts = -(-len(rows) // per)
     out = []
     for n in range(parts):
-        chunk = slice(n * per, (n + 1) * per)
+        chunk = list(range(n * per, min((n + 1) * per, len(rows))))
         out.append(
-            slides.TableSlide(title_of(f"{n + 1}/{parts}"), columns, rows[chunk], footer_of(chunk))
+            slides.TableSlide(
+                title_of(f"{n + 1}/{parts}"), columns, [rows[i] for i in chunk], footer_of(chunk)
+            )
         )
     return out
 
 
+def first_rows(n: int, lang: str) -> Summary:
+    """A summary of a table's first rows (for tables in no order of relevance)."""
+    return Summary(
+        list(range(n)),
+        lambda shown, total: t("ux_slide_note_first", lang, shown=shown, total=total),
+    )
+
+
+def ranked_rows(ranks: list[float | None], region: str, lang: str) -> Summary:
+    """A summary of a region's profile: the indicators where it ranks best and worst (``ranks``:
+    rank / regions ranked per row, None when not ranked), half of each."""
+    ranked = sorted((r, i) for i, r in enumerate(ranks) if r is not None and not pd.isna(r))
+    half = PROFILE_ROWS_PER_SLIDE // 2
+    best = [i for _, i in ranked[:half]]
+    worst = [i for _, i in ranked[::-1] if i not in best][:half]
+    rest = [i for i in range(len(ranks)) if i not in best and i not in worst]
+    return Summary(
+        best + worst + rest,
+        lambda shown, total: t(
+            "ux_slide_note_ranked", lang, region=region, shown=shown, total=total
+        ),
+    )
+
+
 def profile_slides(
-    data: Data, table: pd.DataFrame, lang: str, title_of: Callable[[str], str]
+    data: Data,
+    table: pd.DataFrame,
+    lang: str,
+    title_of: Callable[[str], str],
+    summary: Summary | None = None,
 ) -> list[slides.TableSlide]:
     """A profile table (region or territory context, as the page downloads it) as table slides:
-    indicator, value, unit, year, rank, national value; each footer names its rows' data files."""
+    indicator, value, unit, year, rank, national value; each footer names its rows' data files.
+    With ``summary`` (:func:`ranked_rows`) a long table becomes one slide."""
     if not len(table):
         return []
     cols = [t(k, lang) for k in PROFILE_COLUMNS]
@@ -107,7 +165,13 @@ def profile_slides(
             title_of,
             cols,
             rows,
-            lambda chunk: footer(data, lang, files=files_text(sorted(set(files[chunk]) - {""}))),
+            lambda keep: footer(
+                data, lang, files=files_text(sorted({files[i] for i in keep} - {""}))
+            ),
+            summary,
+            lang,
         )
     ids = [str(r).split(" ", 1)[0] for r in table[cols[0]]]
-    return table_slides(title_of, cols, rows, lambda chunk: footer(data, lang, ids[chunk]))
+    return table_slides(
+        title_of, cols, rows, lambda keep: footer(data, lang, [ids[i] for i in keep]), summary, lang
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION  # noqa: E402
 from pptx.util import Emu, Inches, Pt  # noqa: E402
 
 from sdgdash.geo.choropleth import NO_DATA_COLOUR, class_edges, classify, colour_spec
+from sdgdash.geo.labelling import LabelPoint, label_points, wrapped_name
 from sdgdash.i18n import fmt_number  # noqa: E402
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
@@ -51,22 +53,28 @@ class ChartSlide:
 
 @dataclass(frozen=True)
 class ImageSlide:
-    """A picture (PNG bytes), e.g. a map, with a caption."""
+    """A picture (PNG bytes, or a function that draws them when the file is built: a deck's
+    slides can be counted without drawing its maps), e.g. a map, with a caption."""
 
     title: str
-    png: bytes
+    png: bytes | Callable[[], bytes]
     footer: str
     caption: str = ""
+
+    def image(self) -> bytes:
+        """The PNG bytes (drawn now when they were deferred)."""
+        return self.png() if callable(self.png) else self.png
 
 
 @dataclass(frozen=True)
 class TableSlide:
-    """A native table of text cells."""
+    """A native table of text cells, with a note under it (e.g. which rows a summary shows)."""
 
     title: str
     columns: list[str]
     rows: list[list[str]]
     footer: str
+    note: str = ""
 
 
 Slide = ChartSlide | ImageSlide | TableSlide
@@ -195,7 +203,7 @@ def _image(slide, spec: ImageSlide) -> None:
         cap = slide.shapes.add_textbox(left, top + height, width, Inches(0.4))
         cap.name = "Caption"
         _text(cap, spec.caption, 12, colour=_GREY)
-    pic = slide.shapes.add_picture(io.BytesIO(spec.png), left, top, height=height)
+    pic = slide.shapes.add_picture(io.BytesIO(spec.image()), left, top, height=height)
     if pic.width > width:  # keep the aspect ratio inside the body box
         ratio = width / pic.width
         pic.width, pic.height = int(width), int(pic.height * ratio)
@@ -227,6 +235,11 @@ def _table(slide, spec: TableSlide) -> None:
     rest = (width - table.columns[0].width) // max(len(spec.columns) - 1, 1)
     for c in range(1, len(spec.columns)):
         table.columns[c].width = int(rest)
+    if spec.note:
+        # Under the footer's line: the table's rows take at most the body's height.
+        note = slide.shapes.add_textbox(left, HEIGHT - Inches(1.05), width, Inches(0.45))
+        note.name = "Note"
+        _text(note, spec.note, 12, colour=_GREY)
 
 
 def build(doc: Document) -> bytes:
@@ -321,14 +334,19 @@ def map_png(
     better_label: str = "",
     no_data_label: str = "",
     centre: float | None = None,
+    labels: bool = True,
+    label_at: dict[str, LabelPoint] | None = None,
 ) -> bytes:
     """The app's choropleth as a PNG, drawn locally with geopandas + matplotlib (no tiles, no
-    network): same colours and classes, units without a value in grey, values written on it;
-    ``centre``: a continuous scale symmetric around it (the change map)."""
+    network): same colours and classes, units without a value in grey; ``centre``: a continuous
+    scale symmetric around it (the change map); with ``labels`` each region's name and value
+    written where the app writes them (a small city beside its dot; ``label_at``: the layout's
+    :func:`sdgdash.geo.labelling.label_points`, computed here when not given)."""
     plt.rcParams["font.family"] = FONT
     gdf = gpd.GeoDataFrame.from_features(geojson["features"], crs="EPSG:4326")
     lon, lat = gdf.geometry.union_all().centroid.coords[0]
-    gdf = gdf.to_crs(f"+proj=laea +lon_0={lon:.2f} +lat_0={lat:.2f} +datum=WGS84 +units=m")
+    crs = f"+proj=laea +lon_0={lon:.2f} +lat_0={lat:.2f} +datum=WGS84 +units=m"
+    gdf = gdf.to_crs(crs)
     values = drawn.set_index("ref_area")["value"]
     gdf["value"] = gdf["ref_area"].map(values)
     has = gdf["value"].notna()
@@ -341,19 +359,9 @@ def map_png(
             gdf.loc[has, "value"], palette, higher_is_better, classes, centre
         )
         gdf[has].plot(ax=ax, color=colours, edgecolor="white", linewidth=0.8)
-        for geom, code, value in zip(
-            gdf[has].geometry, gdf[has]["ref_area"], gdf[has]["value"], strict=True
-        ):
-            p = geom.representative_point()
-            ax.annotate(
-                f"{names.get(code, code)}\n{fmt_number(value, lang)}",
-                (p.x, p.y),
-                ha="center",
-                va="center",
-                fontsize=7.5,
-                color="#111111",
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
-            )
+        if labels:
+            at = label_at if label_at is not None else label_points(geojson)
+            _map_labels(ax, gdf[has], at, names, lang, crs)
         title = unit_label
         if better_label and higher_is_better is not None:
             title += f"\n{'▲' if higher_is_better else '▼'} {better_label}"
@@ -383,6 +391,33 @@ def map_png(
     fig.savefig(buf, format="png", bbox_inches="tight", facecolor="white")
     plt.close(fig)
     return buf.getvalue()
+
+
+def _map_labels(ax, drawn, label_at: dict[str, LabelPoint], names, lang: str, crs: str) -> None:
+    """Each drawn region's name and value at its label point (projected like the map)."""
+    codes = [c for c in drawn["ref_area"] if c in label_at]
+    points = gpd.GeoSeries(
+        gpd.points_from_xy([label_at[c].lon for c in codes], [label_at[c].lat for c in codes]),
+        crs="EPSG:4326",
+    ).to_crs(crs)
+    values = dict(zip(drawn["ref_area"], drawn["value"], strict=True))
+    for code, pt in zip(codes, points, strict=True):
+        small = label_at[code].small
+        text = "\n".join([*wrapped_name(names.get(code, code)), fmt_number(values[code], lang)])
+        if small:
+            ax.scatter([pt.x], [pt.y], s=14, color="#111111", edgecolors="white", zorder=5)
+        ax.annotate(
+            text,
+            (pt.x, pt.y),
+            xytext=(5, 0) if small else (0, 0),
+            textcoords="offset points",
+            ha="left" if small else "center",
+            va="center",
+            fontsize=7.5,
+            color="#111111",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
+            zorder=6,
+        )
 
 
 def locator_png(

@@ -21,6 +21,7 @@ from sdgdash.ui.widgets import data_table
 
 _LOADED = "seminar_loaded_file"
 _PPTX = "seminar_pptx"
+_COUNTS = "seminar_slide_counts"
 _TITLE_ERROR = "seminar_title_error"
 
 
@@ -74,11 +75,15 @@ def editor(lang: str) -> None:
         st.error(literal(st.session_state[_TITLE_ERROR]), icon=":material/error:")
     st.subheader(t("deck_views", lang))
     views = deck().views
+    counts = slide_counts(lang)
     for i, view in enumerate(views):
-        row = st.columns([0.5, 7, 1.4, 0.9, 0.9, 0.9, 1.2], vertical_alignment="center")
+        row = st.columns([0.4, 6.2, 1.8, 0.8, 0.8, 0.8, 1.8], vertical_alignment="center")
         row[0].markdown(f"**{i + 1}.**")
         row[1].text(view.title)
-        row[2].caption(document.page_name(view.page, lang))
+        row[2].caption(
+            f"{document.page_name(view.page, lang)} · "
+            f"{tn('ux_deck_slides', counts[i], lang, n=counts[i])}"
+        )
         row[3].button(
             "",
             icon=":material/arrow_upward:",
@@ -102,8 +107,31 @@ def editor(lang: str) -> None:
             help=t("deck_remove", lang),
             on_click=lambda i=i: _set(deck().remove(i)),
         )
-        if row[6].button(t("deck_open", lang), key=f"deck_open_{i}"):
+        if row[6].button(
+            t("deck_open", lang),
+            icon=":material/fullscreen:",
+            key=f"deck_open_{i}",
+            width="stretch",
+        ):
             open_step(i, lang)
+
+
+def slide_counts(lang: str) -> list[int]:
+    """Slides per view of the deck (remembered for the deck as it is: counting builds the
+    tables, not the maps)."""
+    key = hashlib.sha256(seminar.to_json(deck()) + lang.encode()).hexdigest()
+    known = st.session_state.get(_COUNTS)
+    if not known or known[0] != key:
+        known = (key, document.slide_counts(cached, deck(), lang))
+        st.session_state[_COUNTS] = known
+    return known[1]
+
+
+def slide_total(lang: str) -> None:
+    """What the PowerPoint file will hold, said before it is built: the title slide and each
+    view's slides."""
+    total = 1 + sum(slide_counts(lang))
+    st.caption(tn("ux_deck_slides_total", total, lang, n=total, views=len(deck().views)))
 
 
 def _base_url() -> str:

@@ -85,7 +85,7 @@ def region_slides(data: Data, ref_area: str, lang: str, full: bool = False) -> l
             lambda part: f"{title} ({part})",
             cols,
             cells,
-            lambda chunk: footer(data, lang, files=files_text(sorted(set(files[chunk])))),
+            lambda keep: footer(data, lang, files=files_text(sorted({files[i] for i in keep}))),
         )
     return out
 

@@ -16,7 +16,7 @@ from sdgdash.features.region import view as region_view
 from sdgdash.i18n import t
 from sdgdash.store import FindingInput, InvalidInput, User
 from sdgdash.store.validate import EVENT_MAX, FIRST_YEAR, SOURCE_MAX, TEXT_MAX
-from sdgdash.ui import auth, cached, render, safe, state, widgets
+from sdgdash.ui import auth, cached, layout, render, safe, state, widgets
 
 MAX_CARDS = 50
 
@@ -305,7 +305,7 @@ def withdraw_form(lang: str, user: User) -> None:
 
 
 def filters(lang: str) -> tuple[str | None, str | None, str | None, int | None]:
-    """Place, tag and goal filters in the sidebar, kept in the URL (``region`` or ``territory``,
+    """Place, tag and goal filters in the page's filter bar, kept in the URL (``region`` or ``territory``,
     ``tag``, ``goal``). Returns (ref_area, territory_id, tag, goal); None means all."""
     labels = cached.labels()
     places = ["", *place_options(lang)]
@@ -315,7 +315,8 @@ def filters(lang: str) -> tuple[str | None, str | None, str | None, int | None]:
         st.session_state["fnd_place"] = by_territory or state.param(
             "region", state.choice(region_view.region_units(cached, lang)), ""
         )
-    place = st.sidebar.selectbox(
+    place_col, tag_col, goal_col = layout.filter_bar(3)
+    place = place_col.selectbox(
         t("findings_place", lang),
         places,
         key="fnd_place",
@@ -330,7 +331,7 @@ def filters(lang: str) -> tuple[str | None, str | None, str | None, int | None]:
     names = tag_names(lang)
     state.seed("fnd_tag", "tag", lambda raw: raw if raw in tags else None, "")
     state.keep_valid("fnd_tag", tags, "")
-    tag = st.sidebar.selectbox(
+    tag = tag_col.selectbox(
         t("findings_tag", lang),
         tags,
         key="fnd_tag",
@@ -338,7 +339,7 @@ def filters(lang: str) -> tuple[str | None, str | None, str | None, int | None]:
     )
     goals = [0, *range(1, 18)]
     state.seed("fnd_goal", "goal", state.integer(1, 17), 0)
-    goal = st.sidebar.selectbox(
+    goal = goal_col.selectbox(
         t("findings_goal", lang),
         goals,
         key="fnd_goal",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -26,32 +25,6 @@ STATUS_COLOURS: dict[str, str] = {
     progress.NOT_ASSESSED: "#dedede",
     goalview.NO_DATA: "#f4f4f4",
 }
-
-
-def goal_banner(goal: int, title: str, colour: str) -> go.Figure:
-    """A band in the goal's official colour with its number and full title (wrapped)."""
-    lines = textwrap.wrap(html.escape(title), width=100, break_long_words=False) or [""]
-    fig = go.Figure()
-    fig.add_annotation(
-        x=0,
-        y=0.5,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="middle",
-        text=f"<b>{goal}</b>   " + "<br>".join(lines),
-        showarrow=False,
-        font={"size": 17, "color": text_colour_on(colour)},
-    )
-    fig.update_layout(
-        height=30 + 24 * len(lines),
-        margin={"l": 14, "r": 14, "t": 4, "b": 4},
-        paper_bgcolor=colour,
-        plot_bgcolor=colour,
-        xaxis={"visible": False},
-        yaxis={"visible": False},
-    )
-    return fig
 
 
 def status_summary(counts: dict[str, pd.DataFrame], lang: str) -> go.Figure:

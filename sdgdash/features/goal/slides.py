@@ -9,7 +9,8 @@ import pandas as pd
 
 from sdgdash.data.source import Data
 from sdgdash.features.deck import pptx
-from sdgdash.features.deck.parts import files_text, footer, table_slides
+from sdgdash.features.deck.parts import Summary, files_text, footer, table_slides
+from sdgdash.features.goal import progress
 from sdgdash.features.goal.charts import STATUS_COLOURS
 from sdgdash.features.goal.view import (
     BUCKETS,
@@ -21,7 +22,15 @@ from sdgdash.features.goal.view import (
 )
 from sdgdash.i18n import fmt_number, t
 
-_COUNT_FORMAT = "0;-0;;@"  # whole numbers, zero segments of a stacked bar left unlabelled
+_COUNT_FORMAT = "0;-0;;@"
+# A long status table keeps these first, in this order (least progress first).
+SUMMARY_ORDER = (
+    progress.DETERIORATION,
+    progress.LIMITED,
+    progress.MODERATE,
+    progress.SUBSTANTIAL,
+    progress.TARGET_ACHIEVED,
+)  # whole numbers, zero segments of a stacked bar left unlabelled
 
 
 def title(data: Data, params: dict[str, str], lang: str) -> str:
@@ -77,10 +86,23 @@ def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pp
     ]
     sources = [str(f) for f in rows[t("source", lang)]]
 
-    def foot(chunk: slice) -> str:
-        return footer(data, lang, files=files_text(sorted({f for f in sources[chunk] if f})))
+    def foot(keep: list[int]) -> str:
+        return footer(data, lang, files=files_text(sorted({sources[i] for i in keep} - {""})))
 
+    # A long table: the indicators with the least progress first (where a seminar looks).
+    concern = {s: n for n, s in enumerate(SUMMARY_ORDER)}
+    buckets = list(table[table["ref_area"] == q.ref_area]["bucket"])
+    order = sorted(range(len(cells)), key=lambda i: (concern.get(buckets[i], 99), i))
+    summary = Summary(
+        order,
+        lambda shown, total: t("ux_slide_note_status", lang, shown=shown, total=total),
+    )
     out += table_slides(
-        lambda part: t("slide_status_table", lang, title=title, part=part), cols, cells, foot
+        lambda part: t("slide_status_table", lang, title=title, part=part),
+        cols,
+        cells,
+        foot,
+        summary,
+        lang,
     )
     return out

@@ -16,19 +16,21 @@ from sdgdash.features.plans import ui as plans_ui
 from sdgdash.features.plans import view as plans_view
 from sdgdash.features.plans.charts import plan_trace
 from sdgdash.features.plans.status import REGIONAL_PLAN
-from sdgdash.figures import PLOTLY_CONFIG
 from sdgdash.geo import layouts as geo
 from sdgdash.i18n import t, tn
 from sdgdash.ui import cached, pickers, render, state, widgets
+from sdgdash.ui.present import presenting
+from sdgdash.ui.safe import md_escape
 
-CHART_CONFIG = PLOTLY_CONFIG | {"displayModeBar": False}
+STATUS_ROW_PX = 92  # four lines of text per row of the status table
 
 
-def pick_goal(lang: str) -> int:
-    """The goal (1..17) chosen in the sidebar, kept in the URL as ``goal``."""
+def pick_goal(lang: str, where=st) -> int:
+    """The goal (1..17) chosen in ``where`` (the page's filter bar), kept in the URL as
+    ``goal``."""
     labels = cached.labels()
     state.seed("goal_goal", "goal", state.integer(1, 17), 1)
-    goal = st.sidebar.selectbox(
+    goal = where.selectbox(
         t("goal", lang),
         list(GOALS),
         key="goal_goal",
@@ -38,13 +40,14 @@ def pick_goal(lang: str) -> int:
     return int(goal)
 
 
-def pick_area(lang: str) -> str:
-    """Kazakhstan ("") or a region, chosen in the sidebar, kept in the URL as ``region``."""
+def pick_area(lang: str, where=st) -> str:
+    """Kazakhstan ("") or a region, chosen in ``where`` (the page's filter bar), kept in the URL
+    as ``region``."""
     labels = cached.labels()
     units = sorted(geo.ALL_UNITS, key=lambda c: labels.region_name(c, lang))
     options = [goalview.NATIONAL, *units]
     state.seed("goal_area", "region", state.choice(units), goalview.NATIONAL)
-    code = st.sidebar.selectbox(
+    code = where.selectbox(
         t("goal_area", lang),
         options,
         key="goal_area",
@@ -59,12 +62,11 @@ def header(goal: int, lang: str) -> None:
     labels = cached.labels()
     inds = cached.goal_indicators(goal)
     st.title(f"{t('goal', lang)} {goal}. {labels.goal_short(goal, lang)}")
-    st.plotly_chart(
-        goalcharts.goal_banner(goal, labels.goal_title(goal, lang), labels.goal_colour(goal)),
-        config=CHART_CONFIG,
-        width="stretch",
-        key="goal_banner",
-        alt=f"{t('goal', lang)} {goal}. {labels.goal_title(goal, lang)}",
+    # A band of text (not a figure): the title wraps to any screen's width.
+    st.html(
+        goalview.banner_html(
+            goal, labels.goal_title(goal, lang), labels.goal_colour(goal), presenting()
+        )
     )
     st.caption(
         tn(
@@ -101,21 +103,34 @@ def show_status_table(rows: pd.DataFrame, goal: int, ref_area: str, lang: str) -
     hidden = ["_years", "_indicator_id", "_base", "_latest"]
     shown = goalview.display_points(rows, lang).drop(columns=hidden, errors="ignore")
     spark = t("goal_series_chart", lang)
-    widgets.data_table(
+    # Rows four lines high, so the indicator's name and "how it was computed" wrap instead of
+    # being cut (Streamlit wraps text in rows taller than 4 rem); a row picked opens its detail.
+    event = widgets.data_table(
         shown,
         lang,
         digits={t("goal_cagr", lang): 2, t("goal_required", lang): 2},
         hide_index=True,
         width="stretch",
-        height=min(35 * (len(shown) + 1) + 3, 900),
+        height=min(STATUS_ROW_PX * len(shown) + 40, 900),
+        row_height=STATUS_ROW_PX,
+        on_select="rerun",
+        selection_mode="single-row",
         column_config={
             spark: st.column_config.LineChartColumn(spark, width="small"),
-            t("indicator", lang): st.column_config.TextColumn(width="large"),
-            t("goal_explanation", lang): st.column_config.TextColumn(width="large"),
+            t("goal_sdg_target", lang): st.column_config.TextColumn(width=90),
+            t("indicator", lang): st.column_config.TextColumn(width=230),
+            t("tags_column", lang): st.column_config.TextColumn(width="small"),
+            t("goal_status", lang): st.column_config.TextColumn(width=120),
+            t("goal_explanation", lang): st.column_config.TextColumn(width=360),
         },
         key="goal_table",
         placeholder="—",
     )
+    picked = event.selection.rows if event is not None else []
+    chosen = rows["_indicator_id"].iloc[picked[0]] if picked else None
+    if chosen and st.session_state.get("goal_table_pick") != chosen:  # a new row was picked
+        st.session_state["goal_ind"] = chosen
+    st.session_state["goal_table_pick"] = chosen
     csv = rows.drop(columns=hidden, errors="ignore")
     csv[spark] = [
         "; ".join(f"{y}:{v:g}" for y, v in zip(ys, vs, strict=True))
@@ -162,7 +177,7 @@ def detail(table: pd.DataFrame, goal: int, ref_area: str, lang: str) -> None:
         f"{labels.region_name(ref_area, lang)}: {t(f'goal_status_{row.bucket}', lang)}",
         labels.selection_label(row["selection"], lang),
     )
-    st.text(goalview.explain(p, lang, factor))
+    st.markdown(md_escape(goalview.explain(p, lang, factor)))  # wraps on a phone
     fig = goalcharts.series_chart(
         row["years"],
         row["values"],

@@ -8,6 +8,7 @@ values, as on the map and profile pages, or among the national ones when there a
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,6 +20,7 @@ from sdgdash.data.models import Selection
 from sdgdash.data.source import Data, derived
 from sdgdash.features.goal import progress
 from sdgdash.features.tags import view as tags_view
+from sdgdash.figures import text_colour_on
 from sdgdash.geo import layouts as geo
 from sdgdash.i18n import fmt_number, t, table_digits, table_number
 
@@ -488,3 +490,14 @@ def status_rows(
             }
         )
     return pd.DataFrame(rows)
+
+
+def banner_html(goal: int, title: str, colour: str, big: bool = False) -> str:
+    """The goal's band: its number and full title on the goal's colour, as text that wraps (the
+    layout CSS styles ``sdg-goal-banner``), written in the colour that reads on it (WCAG AA:
+    dark on yellow and light blue); larger on a projector (``big``)."""
+    return (
+        f'<div class="sdg-goal-banner" style="background:{colour};color:{text_colour_on(colour)};'
+        f'font-size:{"1.6rem" if big else "1.05rem"}">'
+        f"<b>{goal}</b>&ensp;{html.escape(title)}</div>"
+    )

@@ -202,12 +202,14 @@ def region_scores(ref_area: str, lang: str) -> None:
     )
 
 
-def compare_scores(codes: list[str], lang: str) -> None:
-    """Goal scores of the compared regions side by side."""
+def compare_scores(codes: list[str], lang: str, only: list[int] | tuple[int, ...] = ()) -> None:
+    """Goal scores of the compared regions side by side (of the goals ``only``, if given)."""
     labels = cached.labels()
     year = index_view.latest_year(cached)
     result = index_view.index_result(cached, year)
     goals = result.goals[result.goals["ref_area"].isin(codes)]
+    if only:
+        goals = goals[goals["goal"].isin(only)]
     if goals.empty:
         return
     st.subheader(f"{t('goal_scores_heading', lang)} · {year}")

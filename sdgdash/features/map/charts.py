@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from sdgdash.data.source import Data
 from sdgdash.features.compare.charts import compare_lines
-from sdgdash.features.map.view import MapView
+from sdgdash.features.map.view import MapView, label_points
 from sdgdash.geo.choropleth import CLASSINGS, PALETTES, choropleth
 from sdgdash.i18n import plotly_separators, t
 
@@ -38,13 +38,21 @@ def region_trend(
     return fig
 
 
+# The map's height with its legend: the country fills a column of about 900 px (the map page's
+# map column at 1366 px) with room for the title and the legend under it.
+MAP_HEIGHT = 560
+
+
 @dataclass(frozen=True)
 class MapOptions:
-    """How a map is drawn: classes, palette, pilot territories (the direction is the view's)."""
+    """How a map is drawn: classes, palette, pilot territories, names and values written on the
+    regions, height in pixels (the direction is the view's)."""
 
     classes: str = CLASSINGS[0]
     palette: str = PALETTES[0]
     pilots: bool = False
+    labels: bool = True
+    height: int = MAP_HEIGHT
 
 
 def map_figure(
@@ -71,5 +79,7 @@ def map_figure(
         pilots=data.pilots() if opts.pilots else None,
         highlight=highlight,
         better_label=t("better", lang),
+        label_at=label_points(data, view.layout) if opts.labels else None,
+        height=opts.height,
         geojson_url=data.geojson_url(view.layout),
     )

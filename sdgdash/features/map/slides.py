@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import functools
+
 from sdgdash.data.source import Data
 from sdgdash.features.deck import pptx
 from sdgdash.features.deck.parts import footer
 from sdgdash.features.distance import slides as distance_slides
 from sdgdash.features.distance.view import CHANGE_MODE
-from sdgdash.features.map.view import MapView, map_view, query_from_params
+from sdgdash.features.map.view import MapView, label_points, map_view, query_from_params
 from sdgdash.geo.choropleth import CLASSINGS, PALETTES
 from sdgdash.i18n import fmt_number, t
 
@@ -30,7 +32,7 @@ def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pp
     cls = params.get("cls") if params.get("cls") in CLASSINGS else CLASSINGS[0]
     pal = params.get("pal") if params.get("pal") in PALETTES else PALETTES[0]
     view = map_view(data, query.selection, query.year)
-    return [map_image(data, title, view, lang, cls, pal)]
+    return [map_image(data, title, view, lang, cls, pal, params.get("labels") != "0")]
 
 
 def map_image(
@@ -40,12 +42,16 @@ def map_image(
     lang: str,
     classes: str = CLASSINGS[0],
     palette: str = PALETTES[0],
+    names_and_values: bool = True,
 ) -> pptx.ImageSlide:
-    """One map view as an image slide with the app's classes and palette."""
+    """One map view as an image slide with the app's classes and palette and, as on the app's
+    map, each region's name and value written on it (the picture is drawn when the file is
+    built)."""
     labels = data.labels()
     sel = view.selection
     unit = labels.code_label("unit", sel.unit, lang)
-    png = pptx.map_png(
+    png = functools.partial(
+        pptx.map_png,
         view.drawn,
         data.geojson(view.layout),
         names={c: labels.region_name(c, lang) for c in labels.regions},
@@ -56,6 +62,8 @@ def map_image(
         classes=classes,
         better_label=t("better", lang),
         no_data_label=t("no_data", lang),
+        labels=names_and_values,
+        label_at=label_points(data, view.layout),
     )
     caption = labels.selection_label(sel, lang)
     if view.national is not None:

@@ -23,10 +23,10 @@ from sdgdash.features.plans import view as plans_view
 from sdgdash.features.tags import ui as tagsview
 from sdgdash.features.tags import view as tags_view
 from sdgdash.figures import PLOTLY_CONFIG
-from sdgdash.geo.choropleth import small_multiples
+from sdgdash.geo.choropleth import CLASSINGS, PALETTES, small_multiples
 from sdgdash.geo.pydeck3d import extruded
 from sdgdash.i18n import fmt_number, t, tn
-from sdgdash.ui import cached, render, state
+from sdgdash.ui import cached, layout, render, state
 from sdgdash.ui.safe import md_escape
 from sdgdash.ui.widgets import data_table, download_buttons, source_line, source_text
 
@@ -56,10 +56,11 @@ def map_block(
     key: str,
     opts: MapOptions | None = None,
     values: render.ChartValues | None = None,
+    wrap: int = 110,
 ) -> str | None:
     """Draw a map view with its layout caption and source; clicking a region selects it.
     ``values``: the anchor of the page's values table of this view, else its values go in a
-    table under the map."""
+    table under the map; its title wraps at ``wrap`` characters (less in a narrow column)."""
     opts = opts or MapOptions()
     chart_key = f"{key}_map"
     if key == "map":  # the map page keeps its selected region in the URL
@@ -81,6 +82,8 @@ def map_block(
         selection_mode="points",
         values=mapview.table(view, labels, lang) if values is None else values,
         kind="map",
+        is_map=True,
+        wrap=wrap,
     )
     layout_caption(view, lang)
     return region
@@ -179,8 +182,38 @@ def deck_block(view: mapview.MapView, lang: str, opts: MapOptions, values: str) 
     layout_caption(view, lang)
 
 
-def region_panel(view: mapview.MapView, lang: str) -> None:
-    """The chosen region: value, rank, difference to Kazakhstan, and its series over time."""
+def map_settings(lang: str, where) -> MapOptions:
+    """How the map is drawn, in a "Map settings" popover in ``where`` (reachable on a phone):
+    names and values on the regions (URL ``labels``, on unless 0), classes (``cls``), palette
+    (``pal``) and the pilot territories (``pilots``)."""
+    state.seed("map_labels", "labels", state.choice(["0", "1"]), "1")
+    state.seed("map_cls", "cls", state.choice(CLASSINGS), "continuous")
+    state.seed("map_pal", "pal", state.choice(PALETTES), PALETTES[0])
+    state.seed("map_pilots", "pilots", state.choice(["0", "1"]), "0")
+    with where.popover(t("ux_map_settings", lang), icon=":material/tune:", width="stretch"):
+        labels = st.toggle(t("ux_map_labels", lang), value=st.session_state["map_labels"] == "1")
+        cls = st.radio(
+            t("classes", lang),
+            CLASSINGS,
+            key="map_cls",
+            format_func=lambda c: t(f"classes_{c}", lang),
+        )
+        pal = st.selectbox(
+            t("palette", lang),
+            PALETTES,
+            key="map_pal",
+            format_func=lambda p: t(f"palette_{p.lower()}", lang),
+        )
+        pilots = st.toggle(t("pilots_toggle", lang), value=st.session_state["map_pilots"] == "1")
+    state.set_params(
+        labels=None if labels else "0", cls=cls, pal=pal, pilots="1" if pilots else None
+    )
+    return MapOptions(cls, pal, pilots, labels)
+
+
+def region_panel(view: mapview.MapView, lang: str, chart_where=None) -> None:
+    """The chosen region: value, rank, difference to Kazakhstan, and its series over time (in
+    ``chart_where`` when given, e.g. a column beside the panel)."""
     labels = cached.labels()
     codes = view.drawn.sort_values("ref_area")["ref_area"].tolist()
     names = _names(lang)
@@ -229,6 +262,17 @@ def region_panel(view: mapview.MapView, lang: str) -> None:
     regional = cached.regional_series(view.selection)
     national = cached.national_series(view.selection)
     fig = region_trend(regional, national, region, names, unit, lang, plan)
+    with chart_where if chart_where is not None else st.container():
+        _trend_chart(fig, view, region, names, row, lang)
+
+
+def _trend_chart(
+    fig, view: mapview.MapView, region: str, names: dict[str, str], row, lang: str
+) -> None:
+    """The region's series over time with Kazakhstan's and its plan line (``row``: the plan
+    status row, or None), its values under it, then its distance to 2030."""
+    regional = cached.regional_series(view.selection)
+    national = cached.national_series(view.selection)
     render.chart(
         fig,
         key="map_trend",
@@ -305,12 +349,13 @@ def pick(lang: str, prefix: str, year_widget: bool = True, tag_filter: bool = Fa
     with ``tag_filter``, a problem tag (URL ``tag``) first narrows the goals and indicators."""
     labels = cached.labels()
     regional = cached.regional_indicators()
+    row = layout.filter_bar([2, 2, 5] if tag_filter else [2, 5])
     if tag_filter:
-        regional = _tag_narrowed(regional, lang, prefix)
+        regional = _tag_narrowed(regional, lang, prefix, row[0])
     goals_with_data = [0, *sorted({int(g) for g in regional["goal"]})]
     state.seed(f"{prefix}_goal", "goal", state.choice(GOALS), 0)
     state.keep_valid(f"{prefix}_goal", goals_with_data, 0)
-    goal = st.selectbox(
+    goal = row[-2].selectbox(
         t("goal", lang),
         goals_with_data,
         key=f"{prefix}_goal",
@@ -325,11 +370,12 @@ def pick(lang: str, prefix: str, year_widget: bool = True, tag_filter: bool = Fa
     state.seed(f"{prefix}_ind", "ind", state.choice(ids), default)
     state.keep_valid(f"{prefix}_ind", offered, default)
     split = breakdown_names(lang)
-    ind = st.selectbox(
+    ind = row[-1].selectbox(
         t("indicator", lang),
         offered,
         key=f"{prefix}_ind",
         format_func=lambda i: indicator_option(i, split.get(i, ""), lang),
+        help=labels.indicator_label(st.session_state[f"{prefix}_ind"], lang),
     )
     st.caption(
         t("breakdowns_available", lang, dims=split[ind])
@@ -345,10 +391,12 @@ def pick(lang: str, prefix: str, year_widget: bool = True, tag_filter: bool = Fa
         state.seed(key, col, state.choice(values), getattr(head, col))
         wanted[col] = st.session_state[key]
     offered_cols = selection.cascade(options, wanted)
-    for col, values in offered_cols.items():
+    # The breakdowns of the indicator, in a second row (at most four side by side).
+    dims = layout.filter_bar(max(len(offered_cols), 2), key="filters_dims") if offered_cols else []
+    for where, (col, values) in zip(dims, offered_cols.items(), strict=False):
         key = f"{prefix}_{col}"
         state.keep_valid(key, values, values[0])
-        wanted[col] = st.selectbox(
+        wanted[col] = where.selectbox(
             labels.dimension_name(col, lang),
             values,
             key=key,
@@ -397,15 +445,17 @@ def indicator_option(indicator_id: str, dims: str, lang: str, width: int = 110) 
     return labels.indicator_label(indicator_id, lang, width=max(40, width - len(suffix))) + suffix
 
 
-def _tag_narrowed(regional, lang: str, prefix: str):
+def _tag_narrowed(regional, lang: str, prefix: str, where):
     """The regional indicators linked to the tag chosen in the tag filter (all when none is)."""
-    tag = tagsview.tag_filter(lang, f"{prefix}_tag")
+    tag = tagsview.tag_filter(lang, f"{prefix}_tag", container=where)
     if not tag:
         return regional
     narrowed = regional[
         regional["indicator_id"].isin(tags_view.narrow(cached, regional["indicator_id"], tag))
     ]
     if narrowed.empty:
-        st.caption(t("tag_filter_no_regional", lang, tag=cached.tag_vocabulary().name(tag, lang)))
+        where.caption(
+            t("tag_filter_no_regional", lang, tag=cached.tag_vocabulary().name(tag, lang))
+        )
         return regional
     return narrowed

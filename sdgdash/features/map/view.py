@@ -14,8 +14,9 @@ from sdgdash.data import selection as selections
 from sdgdash.data.catalog import FEATURED_INDICATOR, SELECTION_COLUMNS
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
-from sdgdash.data.source import Data
+from sdgdash.data.source import Data, derived
 from sdgdash.figures import by_year
+from sdgdash.geo import labelling
 from sdgdash.geo import layouts as geo
 from sdgdash.geo.choropleth import rank_values
 from sdgdash.i18n import t
@@ -124,6 +125,12 @@ def headline_query(data: Data, indicator_id: str, year: int | None = None) -> Ma
     sel = selections.headline(options, indicator_id)
     years = selections.years_of(options, sel)
     return MapQuery(sel, years, year if year in years else years[-1])
+
+
+@derived
+def label_points(data: Data, layout: str) -> dict[str, labelling.LabelPoint]:
+    """Where the maps of a layout write each unit's name and value (computed once)."""
+    return labelling.label_points(data.geojson(layout))
 
 
 def source_files(view: MapView) -> list[str]:

@@ -6,21 +6,47 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from sdgdash.data import provenance
-from sdgdash.data.source import Data, derived
-from sdgdash.features.overview.charts import goal_tiles
+from sdgdash.data.source import Data
+from sdgdash.figures import text_colour_on
 from sdgdash.i18n import fmt_number, t
 
 LISTED = 12  # ids listed per kind of change before "… (n in all)"
 
 
-@derived
-def goal_tiles_figure(data: Data, lang: str) -> go.Figure:
-    """The 17 goal tiles in ``lang`` (about 0.5 s of plotly: built once per language and shared,
-    so callers draw it and never change it)."""
-    return goal_tiles(data.goal_summary(), data.labels(), lang)
+@dataclass(frozen=True)
+class GoalTile:
+    """What a goal's tile on the overview says and links to."""
+
+    goal: int
+    colour: str
+    ink: str  # the text colour that reads on ``colour`` (WCAG AA: dark on yellow, light blue)
+    short: str  # the goal's short name, shown in full on the tile
+    title: str  # its full title, in the tile's tooltip
+    n_indicators: int
+    n_with_data: int
+    n_regional: int
+    last_year: int | None
+
+
+def goal_tiles(data: Data, lang: str) -> list[GoalTile]:
+    """The 17 goals in order, in ``lang``, with their indicator counts."""
+    labels = data.labels()
+    return [
+        GoalTile(
+            int(r.goal),
+            labels.goal_colour(r.goal),
+            text_colour_on(labels.goal_colour(r.goal)),
+            labels.goal_short(r.goal, lang),
+            labels.goal_title(r.goal, lang),
+            int(r.n_indicators),
+            int(r.n_with_data),
+            int(r.n_regional),
+            None if pd.isna(r.last_year) else int(r.last_year),
+        )
+        for r in data.goal_summary().sort_values("goal").itertuples()
+    ]
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,9 @@ def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pp
             lambda part: f"{title} ({part})",
             cols,
             rows,
-            lambda chunk: footer(data, lang, files=files_text(sorted(set(files[chunk]) - {""}))),
+            lambda chunk: footer(
+                data, lang, files=files_text(sorted({files[i] for i in chunk} - {""}))
+            ),
         )
     sel = _selection(data, params, table)
     if sel is not None:

@@ -19,7 +19,7 @@ from sdgdash.features.plans import view as plans_view
 from sdgdash.features.plans.status import AHEAD, BEHIND, ON_PLAN, REGIONAL_PLAN
 from sdgdash.i18n import fmt_number, t
 from sdgdash.pages import script
-from sdgdash.ui import auth, cached, pickers, render, state, widgets
+from sdgdash.ui import auth, cached, layout, pickers, render, state, widgets
 from sdgdash.ui.safe import literal
 
 _STATUS_COLOURS = {BEHIND: "#fcbba1", ON_PLAN: "#fff3b0", AHEAD: "#c7e9c0"}
@@ -67,10 +67,11 @@ def selection_key(sel: Selection) -> str:
 
 
 def pick_place(lang: str, key: str = "plan_place") -> str:
-    """A region or pilot territory chosen in the sidebar, kept in the URL as ``place``."""
+    """A region or pilot territory chosen in the page's filter bar (a phone hides the sidebar),
+    kept in the URL as ``place``."""
     options = plans_view.places(cached, lang)
     state.seed(key, "place", state.choice(options), plans_view.DEFAULT_PLACE)
-    place = st.sidebar.selectbox(
+    place = layout.filter_bar([2, 3])[0].selectbox(
         t("plan_place", lang), options, key=key, format_func=lambda p: place_label(p, lang)
     )
     state.set_params(place=place)

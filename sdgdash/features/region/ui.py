@@ -21,12 +21,12 @@ from sdgdash.i18n import t
 from sdgdash.ui import cached, state, widgets
 
 
-def pick_region(lang: str, key: str = "reg_region") -> str:
-    """One region chosen in the sidebar, kept in the URL as ``region``."""
+def pick_region(lang: str, key: str = "reg_region", where=st) -> str:
+    """One region chosen in ``where`` (the page's filter bar), kept in the URL as ``region``."""
     labels = cached.labels()
     units = region_view.region_units(cached, lang)
     state.seed(key, "region", state.choice(units), region_view.DEFAULT_REGION)
-    code = st.sidebar.selectbox(
+    code = where.selectbox(
         t("region", lang), units, key=key, format_func=lambda c: labels.region_name(c, lang)
     )
     state.set_params(region=code)

@@ -8,7 +8,7 @@ import textwrap
 from sdgdash.data.source import Data
 from sdgdash.data.tags import LINKS_FILE, TAGS_FILE
 from sdgdash.features.deck import pptx
-from sdgdash.features.deck.parts import footer, table_slides
+from sdgdash.features.deck.parts import first_rows, footer, table_slides
 from sdgdash.features.map.slides import map_image
 from sdgdash.features.map.view import MapView
 from sdgdash.features.tags.charts import ranking_frame
@@ -45,7 +45,9 @@ def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pp
         lambda part: t("slide_tag_links", lang, title=title, part=part),
         cols,
         cells,
-        lambda chunk: footer(data, lang, files=files),
+        lambda keep: footer(data, lang, files=files),
+        first_rows(len(cells), lang),
+        lang,
     )
 
 

@@ -14,7 +14,7 @@ from sdgdash.features.map.view import MapView
 from sdgdash.features.tags.charts import events_timeline, ranking_frame, regions_ranked
 from sdgdash.features.tags.view import TAG_PARAM, events_table, left_out_links
 from sdgdash.i18n import t, tn
-from sdgdash.ui import cached, render, state
+from sdgdash.ui import cached, layout, render, state
 from sdgdash.ui.safe import md_escape
 from sdgdash.ui.widgets import download_buttons, source_text
 
@@ -43,7 +43,7 @@ def tag_filter(lang: str, key: str, container=None) -> str | None:
             icon=":material/label:",
             query_params={TAG_PARAM: chosen, "lang": lang},
         )
-        left_out_note(chosen, lang, box)
+        left_out_note(chosen, lang)  # under the filter bar: its row keeps its alignment
     return chosen or None
 
 
@@ -64,15 +64,16 @@ def left_out_note(tag_id: str, lang: str, where=st) -> None:
 
 
 def tag_picker(lang: str, key: str, default: str | None = None) -> str:
-    """One tag chosen in the sidebar (no "all"), kept in the URL as ``tag``; defaults to the first
-    problem raised at the 2022 seminars."""
+    """One tag chosen in the page's filter bar (no "all"), kept in the URL as ``tag``; defaults to
+    the first problem raised at the 2022 seminars."""
     vocab = cached.tag_vocabulary()
     ids = vocab.tag_ids()
     names = vocab.labels(lang)
     fallback = default or (vocab.seminar_tags() or ids)[0]
     state.seed(key, TAG_PARAM, state.choice(ids), fallback)
     state.keep_valid(key, ids, fallback)
-    chosen = st.sidebar.selectbox(t("tag_filter", lang), ids, key=key, format_func=names.get)
+    where = layout.filter_bar([2, 3])[0]
+    chosen = where.selectbox(t("tag_filter", lang), ids, key=key, format_func=names.get)
     state.set_params(**{TAG_PARAM: chosen})
     return chosen
 
@@ -186,11 +187,12 @@ def links_list(links: pd.DataFrame, lang: str) -> None:
         st.markdown("\n".join(lines))
 
 
-def header(tag: str, lang: str) -> None:
-    """The tag's name, whether it was raised at the 2022 seminars, its description and source."""
+def header(tag: str, lang: str, title_where=st) -> None:
+    """The tag's name (in ``title_where``: above the tag's picker), whether it was raised at the
+    2022 seminars, its description and source."""
     vocab = cached.tag_vocabulary()
     info = vocab.tag(tag)
-    st.title(vocab.name(tag, lang))
+    title_where.title(vocab.name(tag, lang))
     if info.origin == "seminar_2022":
         st.info(t("tag_seminar", lang), icon=":material/groups:")
     st.markdown(md_escape(info.descriptions[lang]))

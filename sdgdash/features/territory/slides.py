@@ -3,12 +3,22 @@ data; for a deck view and the territory profile download (pure; the page's view 
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from sdgdash.data.source import Data
 from sdgdash.data.territories import Territory, features_by_id
 from sdgdash.features.deck import pptx
-from sdgdash.features.deck.parts import commit, footer, profile_slides, table_slides
+from sdgdash.features.deck.parts import (
+    Summary,
+    commit,
+    first_rows,
+    footer,
+    profile_slides,
+    ranked_rows,
+    table_slides,
+)
 from sdgdash.features.region.view import csv_rows
 from sdgdash.features.territory.view import context_rows, local_indicators, query_from_params
 from sdgdash.geo import layouts as geo
@@ -31,18 +41,23 @@ def title(data: Data, params: dict[str, str], lang: str) -> str:
 def slides(data: Data, title: str, params: dict[str, str], lang: str) -> list[pptx.Slide]:
     """What the territory page shows for its URL (local data from the upload store)."""
     terr, goal = query_from_params(data, params)
-    _, table = context_rows(data, terr, goal, lang)
+    shown, table = context_rows(data, terr, goal, lang)
     context_table = csv_rows(table, lang) if len(table) else table
     parts = local_indicators(data, terr, lang)
     local = pd.concat([p.table for p in parts], ignore_index=True) if parts else pd.DataFrame()
-    return territory_slides(data, title, terr, lang, context_table, local)
+    # A deck summarises the region's long table: where it ranks best and worst.
+    ranks = (shown["rank"] / shown["n_ranked"]).tolist() if len(shown) else []
+    region = data.labels().region_name(terr.parent_ref_area, lang)
+    summary = ranked_rows(ranks, region, lang)
+    return territory_slides(data, title, terr, lang, context_table, local, summary)
 
 
 def locator_slide(data: Data, title: str, terr: Territory, lang: str) -> pptx.ImageSlide:
     """The territory's locator map (parent region, neighbours, the territory) as an image."""
     labels = data.labels()
     feature = features_by_id(data.pilots())[terr.geometry_id]
-    png = pptx.locator_png(
+    png = functools.partial(
+        pptx.locator_png,
         data.geojson("2022"),
         terr.parent_ref_area,
         feature,
@@ -68,9 +83,11 @@ def locator_slide(data: Data, title: str, terr: Territory, lang: str) -> pptx.Im
     return pptx.ImageSlide(title, png, foot, caption)
 
 
-def local_slides(data: Data, terr: Territory, lang: str, local: pd.DataFrame) -> list[pptx.Slide]:
+def local_slides(
+    data: Data, terr: Territory, lang: str, local: pd.DataFrame, summarise: bool = False
+) -> list[pptx.Slide]:
     """The territory's uploaded values beside the region's and Kazakhstan's, per indicator (the
-    table the page shows)."""
+    table the page shows; with ``summarise`` a long one becomes its first rows)."""
     if not len(local):
         return []
     labels = data.labels()
@@ -88,9 +105,11 @@ def local_slides(data: Data, terr: Territory, lang: str, local: pd.DataFrame) ->
             lambda p, label=label: f"{terr.name(lang)}: {label} ({p})",
             cols,
             cells,
-            lambda chunk, ind=ind, uploads=uploads: footer(
+            lambda keep, ind=ind, uploads=uploads: footer(
                 data, lang, [str(ind)], "; ".join(uploads)
             ),
+            first_rows(len(cells), lang) if summarise else None,
+            lang,
         )
     return out
 
@@ -102,16 +121,22 @@ def territory_slides(
     lang: str,
     context_table: pd.DataFrame,
     local_table: pd.DataFrame,
+    summary: Summary | None = None,
 ) -> list[pptx.Slide]:
-    """Locator map, the regional context table in parts, then the local data (if any)."""
+    """Locator map, the regional context table (in parts, or one slide of its ``summary``), then
+    the local data (if any; summarised too when ``summary`` is given)."""
     region = data.labels().region_name(terr.parent_ref_area, lang)
     heading = t("terr_context_heading", lang, region=region)
     return [
         locator_slide(data, title, terr, lang),
         *profile_slides(
-            data, context_table, lang, lambda part: f"{terr.name(lang)} — {heading} ({part})"
+            data,
+            context_table,
+            lang,
+            lambda part: f"{terr.name(lang)} — {heading} ({part})",
+            summary,
         ),
-        *local_slides(data, terr, lang, local_table),
+        *local_slides(data, terr, lang, local_table, summarise=summary is not None),
     ]
 
 

@@ -25,13 +25,14 @@ from sdgdash.store import STORE_ERRORS
 from sdgdash.ui import cached, render, safe, state, widgets
 
 
-def pick_territory(lang: str) -> Territory:
-    """One territory chosen in the sidebar, kept in the URL as ``territory``."""
+def pick_territory(lang: str, where=st) -> Territory:
+    """One territory chosen in ``where`` (the page's filter bar), kept in the URL as
+    ``territory``."""
     terrs = cached.territories()
     ids = list(terrs)
     default, _ = territory_view.query_from_params(cached, {})
     state.seed("terr_id", "territory", state.choice(ids), default.territory_id)
-    tid = st.sidebar.selectbox(
+    tid = where.selectbox(
         t("terr_pick", lang), ids, key="terr_id", format_func=lambda i: terrs[i].name(lang)
     )
     state.set_params(territory=tid)

@@ -20,6 +20,7 @@ from sdgdash.features.deck import document
 from sdgdash.features.deck import pptx as slides
 from sdgdash.features.deck.model import Deck, make_view
 from sdgdash.features.deck.parts import files_text
+from sdgdash.features.goal import slides as goal_slides
 from sdgdash.features.goal import view as goal_view
 from sdgdash.features.goal.charts import STATUS_COLOURS
 from sdgdash.features.localdata import uploads as localdata
@@ -41,6 +42,7 @@ TAG_TITLE = (
     "Занятость и рабочие места: 8.3.1 Доля неформально занятых в общем числе занятых в "
     "разбивке по полу, 2023"
 )
+N_GOAL3 = 30  # goal 3's indicators (rows of its status table)
 TERR_TITLE = (
     "село Камыстыбас — село, Кызылординская область · Цель 7. Недорогостоящая и чистая энергия"
 )
@@ -87,9 +89,7 @@ def test_title_slide_then_the_slides_of_each_view_in_russian(prs) -> None:
     assert [_title(s) for s in prs.slides] == [
         "Семинар в Кызылорде",
         GOAL_TITLE,
-        f"{GOAL_TITLE}: статус показателей (1/3)",
-        f"{GOAL_TITLE}: статус показателей (2/3)",
-        f"{GOAL_TITLE}: статус показателей (3/3)",
+        f"{GOAL_TITLE}: статус показателей (10 из {N_GOAL3})",  # one summary slide
         TAG_TITLE,
         f"{TAG_TITLE}: регионы по порядку",
         TERR_TITLE,
@@ -128,15 +128,23 @@ def test_goal_chart_counts_each_status_as_the_status_table(prs) -> None:
         assert s.format.fill.fore_color.rgb == RGBColor.from_string(colour)
 
 
-def test_goal_table_slides_hold_every_indicator_with_its_status(prs) -> None:
+def test_a_long_goal_table_is_one_slide_of_the_least_progress(prs) -> None:
     status = goal_view.goal_status(DATA, 3)
-    mine = status[status["ref_area"] == "KZKAR"]
-    rows = [r for s in list(prs.slides)[2:5] for r in _rows(s)]
-    assert [r[0].split(" ", 1)[0] for r in rows] == mine["indicator_id"].tolist()
-    assert [r[1] for r in rows] == [t(f"goal_status_{b}", "ru") for b in mine["bucket"]]
-    first = mine.iloc[0]["progress"]  # 3.1.1: base and latest as the page writes them
+    mine = status[status["ref_area"] == "KZKAR"].reset_index(drop=True)
+    assert len(mine) == N_GOAL3 > 10
+    slide = prs.slides[2]
+    rows = _rows(slide)
+    # The ten indicators with the least progress (deterioration first), in the table's order.
+    concern = {b: n for n, b in enumerate(goal_slides.SUMMARY_ORDER)}
+    ranked = sorted(range(len(mine)), key=lambda i: (concern.get(mine["bucket"][i], 99), i))
+    kept = mine.iloc[sorted(ranked[:10])]
+    assert [r[0].split(" ", 1)[0] for r in rows] == kept["indicator_id"].tolist()
+    assert [r[1] for r in rows] == [t(f"goal_status_{b}", "ru") for b in kept["bucket"]]
+    first = kept.iloc[0]["progress"]  # base and latest as the page writes them
     assert rows[0][2] == f"{first.base_year}: {fmt_number(first.base_value, 'ru')}"
     assert rows[0][3] == f"{first.latest_year}: {fmt_number(first.latest_value, 'ru')}"
+    note = _shape(slide, "Note").text_frame.text
+    assert note == t("ux_slide_note_status", "ru", shown=10, total=N_GOAL3)
 
 
 def test_tag_map_and_ranking_equal_the_regional_values(prs) -> None:
@@ -147,11 +155,11 @@ def test_tag_map_and_ranking_equal_the_regional_values(prs) -> None:
     frame = queries.map_frame(con, sel, year)
     frame = frame[frame["ref_area"].isin(DATA.labels().regions)]
     assert year == 2023
-    pic = _shape(prs.slides[5], "Map")
+    pic = _shape(prs.slides[3], "Map")
     assert pic.image.content_type == "image/png" and len(pic.image.blob) > 50_000
     national = queries.national_series(con, sel).set_index("year")["value"][year]
-    assert f"По Казахстану: {fmt_number(national, 'ru')}" in _shape(prs.slides[5], "Caption").text
-    chart = _shape(prs.slides[6], "Chart").chart
+    assert f"По Казахстану: {fmt_number(national, 'ru')}" in _shape(prs.slides[3], "Caption").text
+    chart = _shape(prs.slides[4], "Chart").chart
     values = list(chart.series[0].values)
     # Informal employment: lower is better, so the lowest share is ranked first.
     assert values == sorted(frame["value"].tolist())
@@ -160,7 +168,7 @@ def test_tag_map_and_ranking_equal_the_regional_values(prs) -> None:
     labels = DATA.labels()
     assert [float(names[c]) for c in _codes(cats, labels)] == values
     assert cats[0].startswith("1. ") and len(cats) == 20
-    assert "data/indicator_8-3-1.csv" in _shape(prs.slides[6], "Footer").text_frame.text
+    assert "data/indicator_8-3-1.csv" in _shape(prs.slides[4], "Footer").text_frame.text
 
 
 def _codes(categories: list[str], labels) -> list[str]:
@@ -169,7 +177,7 @@ def _codes(categories: list[str], labels) -> list[str]:
 
 
 def test_territory_locator_context_and_local_rows(prs) -> None:
-    locator = prs.slides[7]
+    locator = prs.slides[5]
     pic = _shape(locator, "Map")
     assert pic.image.content_type == "image/png" and len(pic.image.blob) > 30_000
     assert "GLocal" in _shape(locator, "Caption").text_frame.text
@@ -177,11 +185,11 @@ def test_territory_locator_context_and_local_rows(prs) -> None:
     # The regional context: Kyzylorda's goal 7 rows of the region profile, as on the page.
     profile = region_profile(DATA, "KZKZY")
     goal7 = profile[profile["goal"] == 7]
-    rows = _rows(prs.slides[8])
+    rows = _rows(prs.slides[6])
     assert [r[0].split(" ", 1)[0] for r in rows] == goal7["indicator_id"].tolist()
     assert [r[1] for r in rows] == [fmt_number(v, "ru") for v in goal7["value"]]
     assert [r[5] for r in rows] == [fmt_number(v, "ru") for v in goal7["national"]]
-    footer = _shape(prs.slides[8], "Footer").text_frame.text
+    footer = _shape(prs.slides[6], "Footer").text_frame.text
     assert files_text(sorted(set(goal7["source_file"]))) in footer
     # The uploaded values beside the region's and the country's (source rows of 1.2.1, total).
     obs = pd.read_parquet(REPO / "data" / "observations.parquet")
@@ -190,12 +198,12 @@ def test_territory_locator_context_and_local_rows(prs) -> None:
         & (obs[["series", *DISAGGREGATIONS]] == "").all(axis=1)
         & obs["conflict_of"].isna()
     ].set_index(["ref_area", "year"])["value"]
-    local = _rows(prs.slides[9])
+    local = _rows(prs.slides[7])
     assert [r[2] for r in local] == ["2022", "2023"]
     assert [r[3] for r in local] == ["4,5", "4,25"]
     assert [r[4] for r in local] == [fmt_number(total["KZKZY", y], "ru") for y in (2022, 2023)]
     assert [r[5] for r in local] == [fmt_number(total["", y], "ru") for y in (2022, 2023)]
-    assert "#1 kamystybas.csv" in _shape(prs.slides[9], "Footer").text_frame.text
+    assert "#1 kamystybas.csv" in _shape(prs.slides[7], "Footer").text_frame.text
 
 
 def test_territory_profile_pptx_has_the_locator_and_every_context_row() -> None:
@@ -232,3 +240,38 @@ def test_files_text_names_every_file() -> None:
     assert files_text(many) == "data/indicator_{3-1-1, 3-2-1, 3-3-1, 3-4-1, 3-5-1}.csv"
     mixed = [*many, "data/curated/tags.csv"]
     assert files_text(mixed) == ", ".join(mixed)
+
+
+def test_a_long_territory_context_is_one_slide_of_best_and_worst_ranks() -> None:
+    """Three views (map, comparison, territory) export to 1 + 1 + 1 + 3 slides, not 12: the
+    territory's regional context (all goals of Karaganda) is one summary slide."""
+    deck = Deck(
+        "",
+        (
+            make_view("map", {"ind": "1.2.1", "year": "2022"}, ""),
+            make_view("compare", {"regions": "KZKAR,KZKZY"}, ""),
+            make_view("territory", {"territory": "karkaraly_district"}, ""),
+        ),
+    )
+    counts = document.slide_counts(DATA, deck, "en")
+    assert counts == [1, 1, 2]
+    specs = document.slide_for(DATA, deck.views[2], "en")
+    context = specs[1]
+    terr = DATA.territories()["karkaraly_district"]
+    shown, _ = territory_view.context_rows(DATA, terr, 0, "en")
+    assert len(shown) > 10 and len(context.rows) == 10
+    assert context.title.endswith(f"(10 of {len(shown)})")
+    share = (shown["rank"] / shown["n_ranked"]).reset_index(drop=True)
+    kept = [
+        i
+        for i, r in enumerate(shown.itertuples())
+        if r.indicator_id in {row[0].split(" ", 1)[0] for row in context.rows}
+    ]
+    # The five best and the five worst ranks (as shares of the regions ranked; ties either way).
+    expected = sorted([*share.nsmallest(5), *share.nlargest(5)])
+    assert sorted(share[kept]) == expected
+    assert context.note == t(
+        "ux_slide_note_ranked", "en", region="Karaganda region", shown=10, total=len(shown)
+    )
+    # Counting did not draw the maps: the map and locator pictures are drawn when built.
+    assert callable(specs[0].png)
