@@ -30,7 +30,7 @@ overview_ui.data_update(lang)
 st.subheader(t("goals_heading", lang))
 overview_ui.goal_tiles(lang)
 # The tiles' figures (and what only their tooltips say) as a table, for a screen reader.
-render.chart_values(overview_view.goal_tiles_table(cached, lang), "overview_tiles")
+render.chart_values(overview_view.goal_tiles_table(cached, lang), "overview_tiles", kind="tiles")
 st.caption(t("tiles_caption", lang))
 
 st.subheader(t("featured_map", lang))

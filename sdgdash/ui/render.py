@@ -71,7 +71,7 @@ def narrow_title(title: str, source: str = "") -> None:
 
 
 def chart_values(values: ChartValues, key: str, kind: str = "chart") -> None:
-    """Under a chart (``kind`` "chart") or a map ("map"): its values as a table in an expander,
+    """Under a chart (``kind`` "chart"), a map ("map") or the goal tiles ("tiles"): its values as a table in an expander,
     or a link to the table on the page that holds them (``values`` is then the anchor)."""
     lang = state.lang()
     if isinstance(values, str):
