@@ -40,5 +40,5 @@ have=$(node -p "require('./$AXE/node_modules/axe-core/package.json').version" 2>
 # Exit code 5 (no test chosen in a part, e.g. when arguments name one file) is not a failure.
 part() { set +e; .venv/bin/python -m pytest -q --e2e "$@"; local rc=$?; set -e
   [ "$rc" -eq 5 ] && rc=0; return "$rc"; }
-part -n "${SDGDASH_TEST_WORKERS:-2}" --dist loadfile -m "not alone" "$@"
+part -n "${SDGDASH_TEST_WORKERS:-2}" --dist loadfile -m "not alone" --durations=15 "$@"
 part -m alone "$@"

@@ -37,7 +37,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         chosen.append(item)
     if left:
         config.hook.pytest_deselected(items=left)
-        items[:] = chosen
+    # Browser files first: they are the longest units, and parallel workers (scripts/test.sh)
+    # finish together when the long ones start early and the short core tests fill the gaps.
+    items[:] = [i for i in chosen if E2E in Path(i.path).parents] + [
+        i for i in chosen if E2E not in Path(i.path).parents
+    ]
 
 
 SHARED_SOURCES = REPO.parent / "shared" / "sources"

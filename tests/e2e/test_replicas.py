@@ -25,6 +25,7 @@ import pytest
 
 from sdgdash.geo import published
 from sdgdash.headless import streamlit_command
+from sdgdash.i18n import t
 from sdgdash.store import open_store
 from tests.conftest import REPO
 from tests.e2e.conftest import SHOTS, outside_requests, wait_for_app
@@ -258,6 +259,7 @@ def test_two_replicas_behind_nginx_share_the_store_and_survive_one_stopping(
         page_a.goto(f"{base}/findings?lang=en&region=KZKAR", timeout=TIMEOUT_MS)
         wait_for_app(page_a, TIMEOUT_MS)
         side = page_a.locator("[data-testid='stSidebar']")
+        side.get_by_text(t("auth_heading", "en")).click()  # the compact "Editor login"
         side.get_by_label("Username").fill("replica_editor")
         side.get_by_label("Password", exact=True).fill(PASSWORD)
         side.get_by_role("button", name="Log in").click()

@@ -167,10 +167,16 @@ def _expected_t1(lang: str) -> str:
     return f"{name}<br><b>{fmt_number(value, lang)}</b>"
 
 
-@pytest.mark.parametrize("size", list(SIZES))
+# One file per screen size (this one, test_screens_projector.py, test_screens_phone.py), so that
+# the two test workers share the 99 page loads.
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page_id", [p.id for p in PAGES])
-def test_screen(server, tabs, deck_file, page_id: str, lang: str, size: str) -> None:
+def test_screen(server, tabs, deck_file, page_id: str, lang: str) -> None:
+    check_screen(server, tabs, deck_file, page_id, lang, "laptop")
+
+
+def check_screen(server: str, tabs, deck_file: Path, page_id: str, lang: str, size: str) -> None:
+    """Open ``page_id`` in ``lang`` on the ``size`` screen, run every check, save the picture."""
     page = tabs[size]
     page.goto(_url(server, page_id, lang, size))
     wait_for_app(page)
