@@ -3,11 +3,8 @@ a retired indicator, an index indicator without regional rows, a replaced placeh
 year with a new region code, and a source of unknown version. Before issue 15, the first two
 crashed the overview, map, goal, tag, region, compare, index and territory pages.
 
-The two that crashed are rendered in every language; each other scenario in one language, the
-three languages taking turns (what a scenario changes is data, the same in every language;
-tests/app/test_smoke.py renders every page in every language on the real data). This keeps the
-refresh tests within a few minutes on two cores. Where a scenario
-leaves something out, the page that must say so is checked for it (SAYS)."""
+Every scenario is rendered on every page in every language. Where a scenario leaves something
+out, the page that must say so is checked for it (SAYS)."""
 
 from __future__ import annotations
 
@@ -20,13 +17,7 @@ from sdgdash.ui.safe import WORD_JOINER
 from tests.app.conftest import APP, PAGES
 from tests.refresh_fixtures import GEODATA, SWAPPED
 
-# The two scenarios that crashed pages before, in every language; the others in one language
-# each, the languages taking turns.
-CRASHED = ("retired_indicator", "index_indicator_loses_regions")
-OTHERS = [name for name in SWAPPED if name not in CRASHED]
-RUNS = [(name, LANGS) for name in CRASHED] + [
-    (name, (LANGS[i % len(LANGS)],)) for i, name in enumerate(OTHERS)
-]
+RUNS = [(name, LANGS) for name in SWAPPED]
 # What a user must read on a page of a scenario's data: (scenario, page) -> key of the text.
 SAYS: dict[tuple[str, str], tuple[str, str]] = {
     ("retired_indicator", "app_pages/index.py"): ("11.6.1", "refresh_reason_unknown_indicator"),
