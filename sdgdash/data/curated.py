@@ -49,7 +49,7 @@ def read_rows(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]
     path = as_location(path)
     if not path.exists():
         raise CuratedFileError(f"{path.name}: file not found ({path})")
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8-sig", newline="") as fh:  # a BOM from Excel is no column
         reader = csv.DictReader(fh)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from sdgdash.data.curated import read_rows
 from sdgdash.location import as_location
 
 TARGET_YEAR = 2030  # the year of the 2030 Agenda's targets
@@ -51,41 +51,33 @@ def load_targets(path: Path) -> pd.DataFrame:
     exact series (or unit) wins over a blank one.
     """
     path = as_location(path)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ValueError(f"{path}: line 1: missing columns {missing}")
-        rows: list[dict[str, object]] = []
-        seen: dict[tuple[str, str, str], int] = {}
-        for row in reader:
-            line = reader.line_num
-            if None in row:
-                raise ValueError(f"{path}: line {line}: more fields than the header has")
-            v = {c: (row[c] or "").strip() for c in COLUMNS}
-            if not v["indicator_id"]:
-                raise ValueError(f"{path}: line {line}: empty indicator_id")
-            if v["kind"] not in KINDS:
-                raise ValueError(f"{path}: line {line}: kind {v['kind']!r} not one of {KINDS}")
-            try:
-                value = float(v["target_value"])
-                year = int(v["target_year"])
-            except ValueError:
-                raise ValueError(
-                    f"{path}: line {line}: target_value must be a number and target_year a year"
-                ) from None
-            if not math.isfinite(value) or (v["kind"] == RELATIVE and value <= 0):
-                raise ValueError(f"{path}: line {line}: bad target_value {v['target_value']!r}")
-            if not YEARS[0] <= year <= YEARS[1]:
-                raise ValueError(f"{path}: line {line}: target_year {year} out of range")
-            for column in ("source", "rationale"):
-                if not v[column]:
-                    raise ValueError(f"{path}: line {line}: empty {column}")
-            key = (v["indicator_id"], v["series"], v["unit"])
-            if key in seen:
-                raise ValueError(f"{path}: line {line}: duplicate {key} (line {seen[key]})")
-            seen[key] = line
-            rows.append(v | {"target_value": value, "target_year": year})
+    rows: list[dict[str, object]] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for line, row in read_rows(path, list(COLUMNS)):
+        v = {c: row[c] for c in COLUMNS}
+        if not v["indicator_id"]:
+            raise ValueError(f"{path}: line {line}: empty indicator_id")
+        if v["kind"] not in KINDS:
+            raise ValueError(f"{path}: line {line}: kind {v['kind']!r} not one of {KINDS}")
+        try:
+            value = float(v["target_value"])
+            year = int(v["target_year"])
+        except ValueError:
+            raise ValueError(
+                f"{path}: line {line}: target_value must be a number and target_year a year"
+            ) from None
+        if not math.isfinite(value) or (v["kind"] == RELATIVE and value <= 0):
+            raise ValueError(f"{path}: line {line}: bad target_value {v['target_value']!r}")
+        if not YEARS[0] <= year <= YEARS[1]:
+            raise ValueError(f"{path}: line {line}: target_year {year} out of range")
+        for column in ("source", "rationale"):
+            if not v[column]:
+                raise ValueError(f"{path}: line {line}: empty {column}")
+        key = (v["indicator_id"], v["series"], v["unit"])
+        if key in seen:
+            raise ValueError(f"{path}: line {line}: duplicate {key} (line {seen[key]})")
+        seen[key] = line
+        rows.append(v | {"target_value": value, "target_year": year})
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
