@@ -102,8 +102,9 @@ def test_goal_tag_and_territory_views_in_a_deck_and_its_powerpoint(server, page,
             wait_for_app(page)
         page.get_by_role("button", name="Add to deck").click(timeout=60_000)
         page.get_by_text(f"Views in the deck: {added}").wait_for(timeout=30_000)
+    wait_for_app(page)  # the run that "Add to deck" started has ended
     # A second territory: stepping from one territory to the next must show the next one.
-    page.get_by_label("Territory").first.click()
+    page.get_by_label("Territory").first.click(timeout=60_000)
     page.get_by_role("option", name="Kamystybas village").click()
     wait_for_app(page)
     page.get_by_role("button", name="Add to deck").click()
