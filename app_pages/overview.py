@@ -33,16 +33,24 @@ overview_ui.goal_tiles(lang)
 render.chart_values(overview_view.goal_tiles_table(cached, lang), "overview_tiles", kind="tiles")
 st.caption(t("tiles_caption", lang))
 
+
+@st.fragment
+def featured(lang: str) -> None:
+    """The featured indicator on the map: changing its indicator, year or region reruns only
+    this part, not the goal tiles and tables above it."""
+    query = overview_ui.pick_featured(lang)
+    view = mapview.map_view(cached, query.selection, query.year)
+    about, map_col = st.columns([2, 5], gap="large")
+    with about:
+        overview_ui.featured_heading(query, lang)
+        map_ui.national_metric(view, lang)
+        map_ui.not_drawn_list(view, lang)
+    with map_col:
+        map_ui.map_block(view, lang, key="overview", opts=map_ui.MapOptions(height=440), wrap=72)
+
+
 st.subheader(t("featured_map", lang))
-query = overview_ui.pick_featured(lang)
-view = mapview.map_view(cached, query.selection, query.year)
-about, map_col = st.columns([2, 5], gap="large")
-with about:
-    overview_ui.featured_heading(query, lang)
-    map_ui.national_metric(view, lang)
-    map_ui.not_drawn_list(view, lang)
-with map_col:
-    map_ui.map_block(view, lang, key="overview", opts=map_ui.MapOptions(height=440), wrap=72)
+featured(lang)
 
 st.subheader(t("event_heading", lang))
 tags_ui.timeline(list(cached.events()), lang, key="overview")

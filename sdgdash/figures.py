@@ -168,6 +168,19 @@ def titled(
     return fig
 
 
+def dressed(
+    fig: go.Figure, title: str = "", source: str = "", wrap: int = 110, big: bool = False
+) -> go.Figure:
+    """``fig`` as the app draws it (in place, returned): projector fonts when ``big``
+    (presentation mode), ``title`` and ``source`` on top (:func:`titled`, wrapping at ``wrap``
+    characters at the normal size) and legible axis text (:func:`legible`)."""
+    if big:
+        presentation(fig)
+    scale = PRESENT_SCALE if big else 1.0
+    titled(fig, title, source, width=round(wrap / scale), scale=scale)
+    return legible(fig)
+
+
 def presentation(fig: go.Figure, scale: float = PRESENT_SCALE) -> go.Figure:
     """Larger fonts everywhere in ``fig`` (in place, returned), for a projector."""
 

@@ -33,19 +33,18 @@ def chart(
     wrap: int = 110,
     kind: str = "chart",
     is_map: bool = False,
+    dressed: bool = False,
     **kwargs,
 ):
     """``st.plotly_chart`` with the title and source in the figure (so the toolbar PNG carries
     them; titles wrap at ``wrap`` characters, less for a narrow column), a descriptive PNG file
     name, projector fonts in presentation mode, legible axis text, and its ``values`` (a table,
     or the anchor of one on the page) under it, announced as a chart's or (``kind`` "map") a
-    map's values."""
-    big = presenting()
-    if big:
-        figures.presentation(fig)
-    scale = figures.PRESENT_SCALE if big else 1.0
-    figures.titled(fig, title, source, width=round(wrap / scale), scale=scale)
-    figures.legible(fig)
+    map's values. ``dressed``: ``fig`` is already :func:`sdgdash.figures.dressed` with these
+    ``title``, ``source`` and ``wrap`` and the presentation mode (a cached, shared figure that
+    is not changed here)."""
+    if not dressed:  # else ``fig`` came dressed from a cache (figures.dressed, same arguments)
+        figures.dressed(fig, title, source, wrap, presenting())
     if title:
         narrow_title(title, source)
     config = figures.image_config(filename, config)

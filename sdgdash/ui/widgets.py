@@ -143,8 +143,8 @@ def download_buttons(
     labelled with ``what`` they contain ("Values on the map (CSV)"); the XLSX has a second sheet
     "metadata". The file starts with the view's indicator, series, unit and filters as columns
     (from ``meta``) and its name says the filters too: ``name`` is the file stem from codes, parts
-    split by "_" ("sdg_8.5.2_2023_ru" with sex F -> sdg_8-5-2_2023_women_ru.csv). The XLSX is
-    built only when clicked."""
+    split by "_" ("sdg_8.5.2_2023_ru" with sex F -> sdg_8-5-2_2023_women_ru.csv). Both files
+    are built only when clicked (a rerun of the page writes neither)."""
     parts = display.name_parts(name, display.file_words(meta.selection))
     key = key or f"dl_{exports.file_name(*name.split('_'), ext='x')}"
     labels = cached.labels()
@@ -154,7 +154,7 @@ def download_buttons(
     full = display.with_context(frame, context)
     metadata = export_metadata(meta, lang)
     csv_xlsx_buttons(
-        exports.csv_bytes(full),
+        lambda: exports.csv_bytes(full),
         lambda: exports.xlsx_bytes(full, metadata),
         parts,
         lang,
@@ -174,8 +174,8 @@ def csv_xlsx_buttons(
     help: str | None = None,
     what: str | None = None,
 ) -> None:
-    """The CSV and Excel download buttons side by side (``xlsx`` may be a callable, built only
-    when clicked), each saying what it holds ("Ranking (CSV)", "Ranking (Excel)"); file names
+    """The CSV and Excel download buttons side by side (``csv`` and ``xlsx`` may be callables,
+    built only when clicked), each saying what it holds ("Ranking (CSV)", "Ranking (Excel)"); file names
     from ``parts``, keys ``{key}_csv`` / ``{key}_xlsx``."""
     what = what or t("dl_table", lang)
     row = st.container(horizontal=True, gap="small")

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdgdash.data.source import Data
+from sdgdash import figures
+from sdgdash.data.models import Selection
+from sdgdash.data.source import Data, derived
 from sdgdash.features.compare.charts import compare_lines
-from sdgdash.features.map.view import MapView, label_points
+from sdgdash.features.map.view import MapView, label_points, map_view
 from sdgdash.geo.choropleth import CLASSINGS, PALETTES, choropleth
 from sdgdash.i18n import plotly_separators, t
 
@@ -83,3 +85,24 @@ def map_figure(
         height=opts.height,
         geojson_url=data.geojson_url(view.layout),
     )
+
+
+@derived
+def map_chart(
+    data: Data,
+    sel: Selection,
+    year: int,
+    lang: str,
+    opts: MapOptions,
+    highlight: str | None,
+    title: str,
+    source: str,
+    wrap: int,
+    big: bool,
+) -> go.Figure:
+    """The map of ``sel`` in ``year`` as a page draws it (:func:`map_figure` of
+    :func:`~sdgdash.features.map.view.map_view`, dressed with its title and source, projector
+    fonts when ``big``): built once per process and arguments, so a year or region already
+    shown costs no figure work. Shared: callers never change it (``st.plotly_chart`` copies)."""
+    fig = map_figure(data, map_view(data, sel, year), lang, opts, highlight)
+    return figures.dressed(fig, title, source, wrap, big)

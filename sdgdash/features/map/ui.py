@@ -16,7 +16,7 @@ from sdgdash.data.models import Selection
 from sdgdash.exports import tables as exports
 from sdgdash.features.distance import ui as distance_ui
 from sdgdash.features.map import view as mapview
-from sdgdash.features.map.charts import MapOptions, map_figure, region_trend
+from sdgdash.features.map.charts import MapOptions, map_chart, map_figure, region_trend
 from sdgdash.features.plans import tables as plan_tables
 from sdgdash.features.plans import ui as plans_ui
 from sdgdash.features.plans import view as plans_view
@@ -27,6 +27,7 @@ from sdgdash.geo.choropleth import CLASSINGS, PALETTES, small_multiples
 from sdgdash.geo.pydeck3d import extruded
 from sdgdash.i18n import fmt_number, t, tn
 from sdgdash.ui import cached, layout, render, state
+from sdgdash.ui.present import presenting
 from sdgdash.ui.safe import md_escape
 from sdgdash.ui.widgets import data_table, download_buttons, source_line, source_text
 
@@ -71,16 +72,23 @@ def map_block(
         st.session_state[f"{key}_region"] = clicked
     region = st.session_state.get(f"{key}_region") or None
     ind = view.selection.indicator_id
-    labels = cached.labels()
+    title = f"{cached.labels().indicator_label(ind, lang)}, {view.year}"
+    source = source_text(mapview.source_files(view), lang)
+    # The dressed figure of this selection, year, region and language is built once per process:
+    # going back to a year, or a second visitor on the same view, costs no figure work.
+    fig = map_chart(
+        cached, view.selection, view.year, lang, opts, region, title, source, wrap, presenting()
+    )
     render.chart(
-        _figure(view, lang, opts, highlight=region),
+        fig,
+        dressed=True,
         key=chart_key,
-        title=f"{labels.indicator_label(ind, lang)}, {view.year}",
-        source=source_text(mapview.source_files(view), lang),
+        title=title,
+        source=source,
         filename=exports.file_stem("sdg", ind, view.year, "map", lang),
         on_select="rerun",
         selection_mode="points",
-        values=mapview.table(view, labels, lang) if values is None else values,
+        values=mapview.table(view, cached.labels(), lang) if values is None else values,
         kind="map",
         is_map=True,
         wrap=wrap,

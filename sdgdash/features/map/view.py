@@ -66,9 +66,11 @@ def split(
     return MapView(sel, int(year), choice.layout, drawn, not_drawn, national, higher_is_better)
 
 
+@derived
 def map_view(data: Data, sel: Selection, year: int) -> MapView:
     """One selection and year on the map: the regional values split by the layout rule, ranked
-    in the indicator's direction, with the national value of that year."""
+    in the indicator's direction, with the national value of that year (computed once per
+    process; shared, never changed by its callers)."""
     better = data.higher_is_better(sel)
     national = national_value(data.national_series(sel), year)
     kinds = data.labels().region_kinds()
