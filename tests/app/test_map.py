@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -126,3 +128,23 @@ def test_placeholder_zeros_are_listed_not_drawn_and_the_national_value_stays(app
     assert at.metric[0].value == "165,7"
     listed = [m.value for m in at.markdown if md_escape(reason) in m.value]
     assert len(listed) == 3, "the not-drawn list names each region with the reason"
+
+
+def _map_spec(at) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def test_a_year_shown_again_is_the_same_figure(app) -> None:
+    # The dressed map figure is cached per selection, year, language and options (issue 18):
+    # coming back to a year draws it unchanged, not dressed a second time (a title block added
+    # again would grow the figure's height on every visit).
+    at = app(MAP, lang="en", ind="1.2.1", year="2023")
+    first = _map_spec(at)
+    at.select_slider(key="map_year").set_value(2022).run()
+    assert not at.exception
+    other = _map_spec(at)
+    assert "2022" in other["layout"]["title"]["text"] and other != first
+    at.select_slider(key="map_year").set_value(2023).run()
+    again = _map_spec(at)
+    assert again["layout"]["height"] == first["layout"]["height"]
+    assert again == first

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sdgdash.geo import layouts
+from sdgdash.i18n import t
 from tests.e2e.conftest import SHOTS, outside_requests, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -63,3 +64,31 @@ def test_map_fetches_each_layout_once_and_draws_every_region(server, page) -> No
 
     assert frames and not any(b'"coordinates"' in f for f in frames), "no shapes over the socket"
     assert outside_requests(page.requests_seen) == []
+
+
+def test_a_year_change_reruns_only_the_map_part(server, page) -> None:
+    # The map, its year and settings, the region panel and the values table are one fragment
+    # (issue 18): a year change sends them again, not the pickers, the heading or the styles.
+    frames: list[bytes] = []
+    page.on(
+        "websocket",
+        lambda ws: ws.on(
+            "framereceived", lambda d: frames.append(d if isinstance(d, bytes) else d.encode())
+        ),
+    )
+    page.goto(f"{server}/map?lang=ru&ind=1.2.1&year=2023")
+    wait_for_app(page)
+    page.wait_for_function(f"() => ({PATHS_JS})() === {len(layouts.UNITS_2022)}", timeout=60_000)
+    whole = b"".join(frames)
+    picker, values = t("all_goals", "ru").encode(), t("values_heading", "ru").encode()
+    assert picker in whole and values in whole
+
+    start = len(frames)
+    thumb = page.locator(".st-key-map_year input[type='range']").first
+    thumb.focus()
+    thumb.press("ArrowLeft")
+    _wait_for_year(page, 2022)
+    page.wait_for_function(f"() => ({PATHS_JS})() === {len(layouts.UNITS_2018)}", timeout=60_000)
+    change = b"".join(frames[start:])
+    assert b"choropleth" in change and values in change, "the map part is sent again"
+    assert picker not in change, "the pickers above the map are not"
