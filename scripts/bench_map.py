@@ -697,8 +697,11 @@ def measure_latency(
     ready_selector: str,
     content_kind: str,
     server: StreamlitServer | None = None,
+    back: bool = False,
 ) -> dict[str, Any]:
     """Press ArrowLeft on the (first) select_slider ``reps`` times; time each until repaint.
+    With ``back``, then press ArrowRight as often, back through the years just shown (what the
+    server cached for them is warm): those changes are reported under ``"back"``.
 
     The clock starts in the page right before the key press and stops on the first animation
     frame where ``signature_js`` (what is drawn) differs from before the press. With ``server``,
@@ -712,66 +715,78 @@ def measure_latency(
         page.wait_for_selector(ready_selector, state="attached", timeout=PAGE_TIMEOUT_MS)
         wait_settled(page, rec)
         thumb = page.locator(SLIDER_THUMB).first
-        times, change_bytes, first_frame, figure_in, errors = [], [], [], [], []
-        wire_ws, cpu_ms = [], []
-        for _ in range(reps):
-            before = page.evaluate(signature_js)
-            start = len(rec.frames)
-            counted = _wire_before(server)
-            thumb.focus()
-            page.evaluate("() => { window.__bench_t0 = performance.now(); }")
-            pressed = time.monotonic()
-            page.keyboard.press("ArrowLeft")
-            try:
-                page.wait_for_function(
-                    f"""(before) => {{
-                        const now = ({signature_js})();
-                        if (now && now !== before) {{
-                            window.__bench_t1 = performance.now();
-                            return true;
-                        }}
-                        return false;
-                    }}""",
-                    arg=before,
-                    polling="raf",
-                    timeout=PAGE_TIMEOUT_MS,
-                )
-            except Exception as exc:  # noqa: BLE001 - reported, the run goes on
-                errors.append(f"no repaint: {type(exc).__name__}")
-                wait_settled(page, rec)
-                continue
-            times.append(page.evaluate("() => window.__bench_t1 - window.__bench_t0"))
-            wait_settled(page, rec)
-            change_bytes.append(rec.ws_bytes(start))
-            spent = _wire_since(server, counted)
-            if "wire" in spent:
-                wire_ws.append(spent["wire"]["ws_down"])
-            if spent:
-                cpu_ms.append(spent["server_cpu_ms"])
-            frames = rec.frames[start:]
-            if frames:
-                first_frame.append((frames[0][0] - pressed) * 1000)
-            arrived = [t for t, d in frames if message_kind(d) == content_kind]
-            if arrived:
-                figure_in.append((arrived[0] - pressed) * 1000)
-        return {
-            "reps": reps,
-            "times_ms": times,
-            "median_ms": median(times),
-            "p95_ms": p95(times),
-            # Python-side clock, so a few ms late: when the server's first reply and the new
-            # figure (or the baseline's text) reached the browser.
-            "first_frame_ms_median": median(first_frame),
-            "content_received_ms_median": median(figure_in),
-            "ws_bytes_per_change_median": median(change_bytes),
-            "wire_ws_bytes_per_change_median": median(wire_ws),
-            "server_cpu_ms_per_change": cpu_ms,
-            "server_cpu_ms_per_change_median": median(cpu_ms),
-            "errors": errors,
-            "outside_requests": rec.outside,
-        }
+        steps = (signature_js, reps, content_kind, server)
+        out = _year_steps(page, rec, thumb, "ArrowLeft", *steps)
+        if back:
+            out["back"] = _year_steps(page, rec, thumb, "ArrowRight", *steps)
+        out["outside_requests"] = rec.outside
+        return out
     finally:
         context.close()
+
+
+def _year_steps(
+    page, rec, thumb, key: str, signature_js: str, reps: int, content_kind: str, server
+) -> dict[str, Any]:
+    """``reps`` presses of ``key`` on the slider ``thumb``, each timed until the repaint."""
+    times, change_bytes, first_frame, figure_in, errors = [], [], [], [], []
+    wire_ws, cpu_ms = [], []
+    for _ in range(reps):
+        before = page.evaluate(signature_js)
+        start = len(rec.frames)
+        counted = _wire_before(server)
+        thumb.focus()
+        page.evaluate("() => { window.__bench_t0 = performance.now(); }")
+        pressed = time.monotonic()
+        page.keyboard.press(key)
+        try:
+            page.wait_for_function(
+                f"""(before) => {{
+                    const now = ({signature_js})();
+                    if (now && now !== before) {{
+                        window.__bench_t1 = performance.now();
+                        return true;
+                    }}
+                    return false;
+                }}""",
+                arg=before,
+                polling="raf",
+                timeout=PAGE_TIMEOUT_MS,
+            )
+        except Exception as exc:  # noqa: BLE001 - reported, the run goes on
+            errors.append(f"no repaint: {type(exc).__name__}")
+            wait_settled(page, rec)
+            continue
+        times.append(page.evaluate("() => window.__bench_t1 - window.__bench_t0"))
+        wait_settled(page, rec)
+        change_bytes.append(rec.ws_bytes(start))
+        spent = _wire_since(server, counted)
+        if "wire" in spent:
+            wire_ws.append(spent["wire"]["ws_down"])
+        if spent:
+            cpu_ms.append(spent["server_cpu_ms"])
+        frames = rec.frames[start:]
+        if frames:
+            first_frame.append((frames[0][0] - pressed) * 1000)
+        arrived = [t for t, d in frames if message_kind(d) == content_kind]
+        if arrived:
+            figure_in.append((arrived[0] - pressed) * 1000)
+    return {
+        "reps": reps,
+        "key": key,
+        "times_ms": times,
+        "median_ms": median(times),
+        "p95_ms": p95(times),
+        # Python-side clock, so a few ms late: when the server's first reply and the new
+        # figure (or the baseline's text) reached the browser.
+        "first_frame_ms_median": median(first_frame),
+        "content_received_ms_median": median(figure_in),
+        "ws_bytes_per_change_median": median(change_bytes),
+        "wire_ws_bytes_per_change_median": median(wire_ws),
+        "server_cpu_ms_per_change": cpu_ms,
+        "server_cpu_ms_per_change_median": median(cpu_ms),
+        "errors": errors,
+    }
 
 
 def run_browser(
@@ -845,6 +860,7 @@ def run_browser(
                                 MAP_PATHS,
                                 "plotly_chart",
                                 app_server,
+                                back=True,
                             ),
                             warm,
                         ),
@@ -959,7 +975,8 @@ def report(result: dict[str, Any]) -> str:
         base = browser.get("baseline", {})
         lines += [
             "",
-            "3. Browser: year changed on the slider (ArrowLeft) -> map repainted, ms",
+            "3. Browser: year changed on the slider (ArrowLeft: a year not drawn before; then"
+            " ArrowRight back through them, cached) -> map repainted, ms",
             "4. Baseline: the same on a trivial Streamlit app (select_slider -> text), same run",
         ]
         rows = [
@@ -979,30 +996,38 @@ def report(result: dict[str, Any]) -> str:
         errors = [f"baseline: {base['error']}"] if "error" in base else []
         errors += [f"baseline: {e}" for e in base.get("errors", [])]
         for name, b in browser["cases"].items():
-            c = b.get("change", {})
-            ratio = (
-                f"{c['median_ms'] / base['median_ms']:.2f}"
-                if c.get("median_ms") and base.get("median_ms")
-                else "-"
-            )
-            rows.append(
-                [
-                    name,
-                    str(len(c.get("times_ms", []))),
-                    ms(c.get("median_ms")),
-                    ms(c.get("p95_ms")),
-                    ratio,
-                    ms(c.get("first_frame_ms_median")),
-                    ms(c.get("content_received_ms_median")),
-                    kb(c.get("ws_bytes_per_change_median")),
-                    kb(c.get("wire_ws_bytes_per_change_median")),
-                    ms(c.get("server_cpu_ms_per_change_median")),
-                ]
-            )
+            # each year once (first time this server draws it), then back (drawn before)
+            for label, c in (
+                (name, b.get("change", {})),
+                ("  back, cached", b.get("change", {}).get("back")),
+            ):
+                if c is None:
+                    continue
+                ratio = (
+                    f"{c['median_ms'] / base['median_ms']:.2f}"
+                    if c.get("median_ms") and base.get("median_ms")
+                    else "-"
+                )
+                rows.append(
+                    [
+                        label,
+                        str(len(c.get("times_ms", []))),
+                        ms(c.get("median_ms")),
+                        ms(c.get("p95_ms")),
+                        ratio,
+                        ms(c.get("first_frame_ms_median")),
+                        ms(c.get("content_received_ms_median")),
+                        kb(c.get("ws_bytes_per_change_median")),
+                        kb(c.get("wire_ws_bytes_per_change_median")),
+                        ms(c.get("server_cpu_ms_per_change_median")),
+                    ]
+                )
             for part in ("load", "change"):
                 if "error" in b.get(part, {}):
                     errors.append(f"{name} {part}: {b[part]['error']}")
-            errors += [f"{name}: {e}" for e in c.get("errors", [])]
+            change = b.get("change", {})
+            for part in (change, change.get("back") or {}):
+                errors += [f"{name}: {e}" for e in part.get("errors", [])]
         lines.append(
             table(
                 [

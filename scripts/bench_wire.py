@@ -231,6 +231,35 @@ def goals(result: dict[str, Any]) -> list[list[str]]:
         base.get("server_cpu_ms_per_change_median"),
         worst,
     )
+    back = {k: (v.get("change") or {}).get("back") or {} for k, v in cases.items()}
+    ratios = {
+        k: v["median_ms"] / base["median_ms"]
+        for k, v in back.items()
+        if v.get("median_ms") and base.get("median_ms")
+    }
+    worst = max(ratios, key=ratios.get) if ratios else ""
+    row(
+        "year change back to a year shown before (cached): repaint / trivial round trip",
+        ratios.get(worst),
+        "x",
+        1.5,
+        1.0 if base.get("median_ms") else None,
+        worst,
+    )
+    cpu = {
+        k: v["server_cpu_ms_per_change_median"]
+        for k, v in back.items()
+        if v.get("server_cpu_ms_per_change_median") is not None
+    }
+    worst = max(cpu, key=cpu.get) if cpu else ""
+    row(
+        "year change back to a year shown before (cached): server CPU",
+        cpu.get(worst),
+        "ms",
+        50,
+        base.get("server_cpu_ms_per_change_median"),
+        worst,
+    )
     wire = result.get("wire") or {}
     for setting in ("off", "on"):
         w = wire.get(setting, {})
