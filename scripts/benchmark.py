@@ -615,9 +615,71 @@ async def _session(
         await ctx.close()
 
 
+async def _ws_session(
+    base: str, pages, deadline: float, rec: dict, sid: int, rounds: int | None = None
+) -> None:
+    """One visitor as a websocket client that speaks Streamlit's protocol (no browser): it asks
+    for the overview, then every page in a random order, like :func:`_session`, and times each
+    page run from the request to the server's ``script_finished``. It draws nothing, so the
+    time is the server's (and the network's) alone and 20 of them cost the machine little."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect
+
+    rng = random.Random(sid)
+    url = base.replace("http://", "ws://") + "/_stcore/stream"
+    async with connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+        hashes: dict[str, str] = {}
+
+        async def page_run(page_hash: str) -> None:
+            msg = BackMsg()
+            msg.rerun_script.query_string = "lang=ru"
+            msg.rerun_script.page_script_hash = page_hash
+            await ws.send(msg.SerializeToString())
+            while True:
+                raw = await asyncio.wait_for(ws.recv(), STEP_TIMEOUT_MS / 1000)
+                fwd = ForwardMsg.FromString(raw)
+                kind = fwd.WhichOneof("type")
+                if kind == "navigation":
+                    hashes.update(
+                        {p.url_pathname: p.page_script_hash for p in fwd.navigation.app_pages}
+                    )
+                elif kind == "delta" and fwd.delta.new_element.WhichOneof("type") == "exception":
+                    rec["errors"].append("exception shown")
+                elif kind == "script_finished":
+                    return
+
+        t0 = time.monotonic()
+        await page_run("")
+        rec["lat"].setdefault("(first load)", []).append((time.monotonic() - t0) * 1000)
+        done = 0
+        while time.monotonic() < deadline and (rounds is None or done < rounds):
+            done += 1
+            order = [pg for pg in pages if not pg["default"]]
+            rng.shuffle(order)
+            for pg in [*order, *(pg for pg in pages if pg["default"])]:
+                if time.monotonic() >= deadline:
+                    break
+                name = pg["url_path"]
+                try:
+                    t0 = time.monotonic()
+                    await page_run(hashes["" if pg["default"] else name])
+                    rec["lat"].setdefault(name, []).append((time.monotonic() - t0) * 1000)
+                except Exception as exc:  # noqa: BLE001 - counted and reported
+                    rec["errors"].append(f"{name}: {type(exc).__name__}")
+                await asyncio.sleep(rng.uniform(0.5, 1.5))  # a person reading
+
+
 async def _load(
-    base: str, sessions: int, seconds: float, server_pid: int, rounds: int | None = None
+    base: str,
+    sessions: int,
+    seconds: float,
+    server_pid: int,
+    rounds: int | None = None,
+    clients: str = "browsers",
 ) -> dict[str, Any]:
+    if clients == "ws":
+        return await _ws_load(base, sessions, seconds, server_pid, rounds)
     from playwright.async_api import async_playwright
 
     pages = discover_pages()
@@ -669,11 +731,41 @@ async def _load(
     return {"elapsed_s": elapsed, **rec, "memory": mem}
 
 
-def run_load(sessions: int, seconds: float, pin: bool = False) -> dict[str, Any]:
+async def _ws_load(
+    base: str, sessions: int, seconds: float, server_pid: int, rounds: int | None = None
+) -> dict[str, Any]:
+    """:func:`_load` with protocol-level sessions (:func:`_ws_session`) instead of browsers."""
+    pages = discover_pages()
+    rec: dict[str, Any] = {"lat": {}, "errors": [], "outside": []}
+    mem: list[tuple[float, int, int, float]] = []
+    start = time.monotonic()
+    deadline = start + seconds
+
+    async def sample() -> None:
+        while time.monotonic() < deadline:
+            mem.append((time.monotonic() - start, rss_tree(server_pid), 0, os.getloadavg()[0]))
+            await asyncio.sleep(2)
+
+    sampler = asyncio.create_task(sample())
+    tasks = []
+    for i in range(sessions):
+        tasks.append(asyncio.create_task(_ws_session(base, pages, deadline, rec, i, rounds)))
+        await asyncio.sleep(0.5)  # people arrive over ~10 s, not in one instant
+    for r in await asyncio.gather(*tasks, return_exceptions=True):
+        if isinstance(r, Exception):
+            rec["errors"].append(f"session: {type(r).__name__}")
+    sampler.cancel()
+    return {"elapsed_s": time.monotonic() - start, **rec, "memory": mem}
+
+
+def run_load(
+    sessions: int, seconds: float, pin: bool = False, clients: str = "browsers"
+) -> dict[str, Any]:
     """``sessions`` concurrent browser sessions for ``seconds`` against one server: page view
     latencies, errors, memory, and the server's CPU time per page view. With ``pin`` (2 CPUs or
     more) the server runs on CPU 0 and this harness with the browsers on the others, so the
-    server's share is measured apart from the browsers'."""
+    server's share is measured apart from the browsers'. ``clients`` "ws": the sessions are
+    protocol-level websocket clients (:func:`_ws_session`), not Chromium."""
     log = REPO / "artifacts" / "bench-load.log"
     cpus = sorted(os.sched_getaffinity(0))
     pinned = pin and len(cpus) >= 2
@@ -684,10 +776,14 @@ def run_load(sessions: int, seconds: float, pin: bool = False) -> dict[str, Any]
         with bm.running(server):
             # One visitor opens every page once: the caches are warm, as after a seminar's first
             # minutes, so the run measures page views rather than first computations.
-            asyncio.run(_load(server.url, 1, STEP_TIMEOUT_MS / 1000, server.proc.pid, rounds=1))
+            asyncio.run(
+                _load(server.url, 1, STEP_TIMEOUT_MS / 1000, server.proc.pid, 1, clients=clients)
+            )
             idle = rss_tree(server.proc.pid)
             cpu0 = server.cpu_s()
-            raw = asyncio.run(_load(server.url, sessions, seconds, server.proc.pid))
+            raw = asyncio.run(
+                _load(server.url, sessions, seconds, server.proc.pid, clients=clients)
+            )
             cpu_s = server.cpu_s() - cpu0
             after = rss_tree(server.proc.pid)
             time.sleep(5)
@@ -706,7 +802,12 @@ def run_load(sessions: int, seconds: float, pin: bool = False) -> dict[str, Any]
     return {
         "sessions": sessions,
         "seconds": raw["elapsed_s"],
-        "mode": "Chromium contexts (one browser process, one renderer per session)",
+        "mode": (
+            "websocket clients speaking Streamlit's protocol (no browser)"
+            if clients == "ws"
+            else "Chromium contexts (one browser process, one renderer per session)"
+        ),
+        "clients": clients,
         "pinned": {"server": [cpus[0]], "browsers": cpus[1:]} if pinned else None,
         "server_cpu_s": cpu_s,
         "server_cpu_ms_per_view": cpu_s * 1000 / len(all_ms) if all_ms else None,
@@ -732,17 +833,24 @@ def run_load(sessions: int, seconds: float, pin: bool = False) -> dict[str, Any]
 THINK_S = 1.0  # mean pause between page views in a session (0.5-1.5 s, see _session)
 
 
-def run_loads(sessions: list[int], seconds: float, pin: bool) -> dict[str, Any]:
+def run_loads(
+    sessions: list[int], seconds: float, pin: bool, clients: str = "browsers"
+) -> dict[str, Any]:
     """The load run for each number of sessions (the smallest first: the single-session figure
     the others are compared with); the p95 page change of the largest against the smallest, and
     how many sessions one server core serves within twice the single-session p95."""
     runs = {}
     for n in sorted(set(sessions)):
-        print(f"  load: {n} sessions for {seconds:.0f} s", flush=True)
-        runs[str(n)] = run_load(n, seconds, pin)
+        print(f"  load: {n} sessions ({clients}) for {seconds:.0f} s", flush=True)
+        runs[str(n)] = run_load(n, seconds, pin, clients)
     ordered = [runs[str(n)] for n in sorted(set(sessions))]
     first, last = ordered[0], ordered[-1]
-    out: dict[str, Any] = {"runs": runs, "single": first["sessions"], "most": last["sessions"]}
+    out: dict[str, Any] = {
+        "runs": runs,
+        "single": first["sessions"],
+        "most": last["sessions"],
+        "clients": clients,
+    }
     if first.get("p95_change_ms") and last.get("p95_change_ms"):
         out["p95_ratio"] = last["p95_change_ms"] / first["p95_change_ms"]
         limit = 2 * first["p95_change_ms"]
@@ -777,7 +885,7 @@ def load_report(ld: dict[str, Any]) -> list[str]:
         f"p95 {bm.ms(ld.get('p95_change_ms'))} ms; server CPU "
         f"{bm.ms(ld.get('server_cpu_ms_per_view'))} ms per page view"
         + (
-            f" (server pinned to CPU {ld['pinned']['server']}, browsers to {ld['pinned']['browsers']})"
+            f" (server pinned to CPU {ld['pinned']['server']}, clients to {ld['pinned']['browsers']})"
             if ld.get("pinned")
             else " (server and browsers share the CPUs)"
         ),
@@ -956,6 +1064,14 @@ def main(argv: list[str] | None = None) -> int:
         "single-session reference; default 1,20)",
     )
     ap.add_argument(
+        "--clients",
+        choices=("ws", "browsers"),
+        default="ws",
+        help="who the load run's sessions are: websocket clients that speak Streamlit's "
+        "protocol and draw nothing (ws, default: the server's own figures) or Chromium pages "
+        "(browsers: what people wait for, browsers included)",
+    )
+    ap.add_argument(
         "--no-pin",
         action="store_true",
         help="let the server and the browsers share the CPUs in the load run (default: the "
@@ -1032,7 +1148,7 @@ def main(argv: list[str] | None = None) -> int:
         lambda: bench_scale.run_scale(scales, discover_pages(), page_url, args.scale_dir),
     )
     sessions = [int(x) for x in args.sessions.split(",")]
-    step("load", lambda: run_loads(sessions, seconds, not args.no_pin))
+    step("load", lambda: run_loads(sessions, seconds, not args.no_pin, args.clients))
     result["loadavg"]["end"] = os.getloadavg()[0]
     print()
     print(report(result))

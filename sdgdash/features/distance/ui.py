@@ -150,11 +150,8 @@ def _detail_part(block: view.RegionDistance, name: str, lang: str) -> None:
     if not ids:
         return
     st.markdown(f"**{md_escape(t('dist_detail_heading', lang))}**")
-    scored = [
-        i
-        for i in ids
-        if i in set(block.indicators.dropna(subset=["arrival_status"])["indicator_id"])
-    ]
+    with_arrival = set(block.indicators.dropna(subset=["arrival_status"])["indicator_id"])
+    scored = [i for i in ids if i in with_arrival]
     ind = pickers.indicator(lang, ids, "reg_dind", (scored or ids)[0], param="dind")
     detail = view.indicator_detail(cached, block.ref_area, ind)
     row = detail.row
