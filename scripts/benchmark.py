@@ -610,7 +610,7 @@ async def _session(
                 except Exception as exc:  # noqa: BLE001 - counted and reported
                     rec["errors"].append(f"{name}: {type(exc).__name__}")
                     current = ""
-                await page.wait_for_timeout(rng.uniform(500, 1500))  # a person reading
+                await page.wait_for_timeout(rng.uniform(500, 1500) * THINK_S)  # a person reading
     finally:
         await ctx.close()
 
@@ -667,7 +667,7 @@ async def _ws_session(
                     rec["lat"].setdefault(name, []).append((time.monotonic() - t0) * 1000)
                 except Exception as exc:  # noqa: BLE001 - counted and reported
                     rec["errors"].append(f"{name}: {type(exc).__name__}")
-                await asyncio.sleep(rng.uniform(0.5, 1.5))  # a person reading
+                await asyncio.sleep(rng.uniform(0.5, 1.5) * THINK_S)  # a person reading
 
 
 async def _load(
@@ -808,6 +808,7 @@ def run_load(
             else "Chromium contexts (one browser process, one renderer per session)"
         ),
         "clients": clients,
+        "think_s": THINK_S,
         "pinned": {"server": [cpus[0]], "browsers": cpus[1:]} if pinned else None,
         "server_cpu_s": cpu_s,
         "server_cpu_ms_per_view": cpu_s * 1000 / len(all_ms) if all_ms else None,
@@ -830,7 +831,8 @@ def run_load(
     }
 
 
-THINK_S = 1.0  # mean pause between page views in a session (0.5-1.5 s, see _session)
+# Mean pause between page views in a session (0.5-1.5 times it, see _session); --think.
+THINK_S = 1.0
 
 
 def run_loads(
@@ -878,7 +880,7 @@ def load_report(ld: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     lines += [
         "",
-        f"8. Load: {ld['sessions']} concurrent sessions ({ld['mode']}) for {ld['seconds']:.0f} s: "
+        f"8. Load: {ld['sessions']} concurrent sessions ({ld['mode']}, reading {ld.get('think_s', 1.0):g} s per page on average) for {ld['seconds']:.0f} s: "
         f"{ld['page_views']} page views, p50 {bm.ms(ld['p50_ms'])} ms, p95 {bm.ms(ld['p95_ms'])} ms, "
         f"errors {len(ld['errors'])}, outside requests {len(ld['outside_requests'])}",
         f"  page changes (first loads apart): p50 {bm.ms(ld.get('p50_change_ms'))} ms, "
@@ -1072,6 +1074,13 @@ def main(argv: list[str] | None = None) -> int:
         "(browsers: what people wait for, browsers included)",
     )
     ap.add_argument(
+        "--think",
+        type=float,
+        default=THINK_S,
+        help="mean seconds a session reads a page before the next (default 1: a fast walk "
+        "through every page; 10 or more is a seminar's pace)",
+    )
+    ap.add_argument(
         "--no-pin",
         action="store_true",
         help="let the server and the browsers share the CPUs in the load run (default: the "
@@ -1148,6 +1157,7 @@ def main(argv: list[str] | None = None) -> int:
         lambda: bench_scale.run_scale(scales, discover_pages(), page_url, args.scale_dir),
     )
     sessions = [int(x) for x in args.sessions.split(",")]
+    globals()["THINK_S"] = args.think  # the sessions' reading time, for this run
     step("load", lambda: run_loads(sessions, seconds, not args.no_pin, args.clients))
     result["loadavg"]["end"] = os.getloadavg()[0]
     print()
