@@ -36,6 +36,9 @@ from sdgdash.geo import layouts, published
 T = TypeVar("T")
 DERIVED: dict[str, Callable[..., Any]] = {}  # name -> function, filled at import by @derived
 STORE_DERIVED: dict[str, Callable[..., Any]] = {}  # filled at import by @store_derived
+# Names of derived results kept per view (one per selection, year, language...: many, each
+# cheap to rebuild), cached apart so that they never push out the costly whole-data ones.
+PER_VIEW: set[str] = set()
 
 
 class Data(Protocol):
@@ -90,6 +93,14 @@ def derived(fn: Callable[..., T]) -> Callable[..., T]:
         return data.remember(fn, args)
 
     call.compute = fn  # type: ignore[attr-defined]  # the uncached function, for tests
+    return call
+
+
+def per_view(fn: Callable[..., T]) -> Callable[..., T]:
+    """:func:`derived`, for a result computed per view (a map of one selection and year, its
+    figure): the app keeps these in a cache of their own (``sdgdash.ui.cached``)."""
+    call = derived(fn)
+    PER_VIEW.add(derived_name(fn))
     return call
 
 

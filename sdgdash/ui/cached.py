@@ -15,7 +15,7 @@ from sdgdash.data import tags
 from sdgdash.data.events import Event
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
-from sdgdash.data.source import DERIVED, STORE_DERIVED, Source, derived_name
+from sdgdash.data.source import DERIVED, PER_VIEW, STORE_DERIVED, Source, derived_name
 from sdgdash.data.territories import Territory
 from sdgdash.exports import tables as exports
 from sdgdash.ui import auth
@@ -251,9 +251,19 @@ def _remembered(name: str, args: tuple) -> object:
     return DERIVED[name](_THIS, *args)
 
 
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def _remembered_view(name: str, args: tuple) -> object:
+    return DERIVED[name](_THIS, *args)
+
+
 def remember(fn: Callable[..., T], args: tuple) -> T:
-    """A derived result, computed once per process (shared: never modified by callers)."""
-    return _remembered(derived_name(fn), args)  # type: ignore[return-value]
+    """A derived result, computed once per process (shared: never modified by callers). Results
+    per view (``@per_view``: map views and figures) have their own cache, so a seminar going
+    through many maps never pushes the profiles or the index out of theirs."""
+    name = derived_name(fn)
+    if name in PER_VIEW:
+        return _remembered_view(name, args)  # type: ignore[return-value]
+    return _remembered(name, args)  # type: ignore[return-value]
 
 
 # Results derived from the data and the editable store (sdgdash.data.source.store_derived).

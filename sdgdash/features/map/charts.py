@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from sdgdash import figures
 from sdgdash.data.models import Selection
-from sdgdash.data.source import Data, derived
+from sdgdash.data.source import Data, per_view
 from sdgdash.features.compare.charts import compare_lines
 from sdgdash.features.map.view import MapView, label_points, map_view
 from sdgdash.geo.choropleth import CLASSINGS, PALETTES, choropleth
@@ -87,7 +87,7 @@ def map_figure(
     )
 
 
-@derived
+@per_view
 def map_chart(
     data: Data,
     sel: Selection,

@@ -14,7 +14,7 @@ from sdgdash.data import selection as selections
 from sdgdash.data.catalog import FEATURED_INDICATOR, SELECTION_COLUMNS
 from sdgdash.data.labels import Labels
 from sdgdash.data.models import Selection
-from sdgdash.data.source import Data, derived
+from sdgdash.data.source import Data, derived, per_view
 from sdgdash.figures import by_year
 from sdgdash.geo import labelling
 from sdgdash.geo import layouts as geo
@@ -66,7 +66,7 @@ def split(
     return MapView(sel, int(year), choice.layout, drawn, not_drawn, national, higher_is_better)
 
 
-@derived
+@per_view
 def map_view(data: Data, sel: Selection, year: int) -> MapView:
     """One selection and year on the map: the regional values split by the layout rule, ranked
     in the indicator's direction, with the national value of that year (computed once per
