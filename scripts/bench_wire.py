@@ -203,63 +203,38 @@ def goals(result: dict[str, Any]) -> list[list[str]]:
         0,
         None,
     )
-    ratios = {
-        k: v["change"]["median_ms"] / base["median_ms"]
-        for k, v in cases.items()
-        if v.get("change", {}).get("median_ms") and base.get("median_ms")
-    }
-    worst = max(ratios, key=ratios.get) if ratios else ""
-    row(
-        "year change repaint / trivial round trip (median, slowest selection)",
-        ratios.get(worst),
-        "x",
-        1.5,
-        1.0 if base.get("median_ms") else None,
-        worst,
+    # The year changes to years not drawn before, then back through them (cached): the repaint
+    # against the trivial app's round trip and the server's CPU, each for its worst selection.
+    first = {k: v.get("change") or {} for k, v in cases.items()}
+    back = "year change back to a year shown before (cached)"
+    passes = (
+        (
+            first,
+            "year change repaint / trivial round trip (median, slowest selection)",
+            "server CPU per year change (median, costliest selection)",
+        ),
+        (
+            {k: v.get("back") or {} for k, v in first.items()},
+            f"{back}: repaint / trivial round trip",
+            f"{back}: server CPU",
+        ),
     )
-    cpu = {
-        k: v["change"].get("server_cpu_ms_per_change_median")
-        for k, v in cases.items()
-        if v.get("change", {}).get("server_cpu_ms_per_change_median") is not None
-    }
-    worst = max(cpu, key=cpu.get) if cpu else ""
-    row(
-        "server CPU per year change (median, costliest selection)",
-        cpu.get(worst),
-        "ms",
-        50,
-        base.get("server_cpu_ms_per_change_median"),
-        worst,
-    )
-    back = {k: (v.get("change") or {}).get("back") or {} for k, v in cases.items()}
-    ratios = {
-        k: v["median_ms"] / base["median_ms"]
-        for k, v in back.items()
-        if v.get("median_ms") and base.get("median_ms")
-    }
-    worst = max(ratios, key=ratios.get) if ratios else ""
-    row(
-        "year change back to a year shown before (cached): repaint / trivial round trip",
-        ratios.get(worst),
-        "x",
-        1.5,
-        1.0 if base.get("median_ms") else None,
-        worst,
-    )
-    cpu = {
-        k: v["server_cpu_ms_per_change_median"]
-        for k, v in back.items()
-        if v.get("server_cpu_ms_per_change_median") is not None
-    }
-    worst = max(cpu, key=cpu.get) if cpu else ""
-    row(
-        "year change back to a year shown before (cached): server CPU",
-        cpu.get(worst),
-        "ms",
-        50,
-        base.get("server_cpu_ms_per_change_median"),
-        worst,
-    )
+    for changes, repaint_goal, cpu_goal in passes:
+        ratios = {
+            k: v["median_ms"] / base["median_ms"]
+            for k, v in changes.items()
+            if v.get("median_ms") and base.get("median_ms")
+        }
+        worst = max(ratios, key=ratios.get) if ratios else ""
+        trivial = 1.0 if base.get("median_ms") else None
+        row(repaint_goal, ratios.get(worst), "x", 1.5, trivial, worst)
+        cpu = {
+            k: v["server_cpu_ms_per_change_median"]
+            for k, v in changes.items()
+            if v.get("server_cpu_ms_per_change_median") is not None
+        }
+        worst = max(cpu, key=cpu.get) if cpu else ""
+        row(cpu_goal, cpu.get(worst), "ms", 50, base.get("server_cpu_ms_per_change_median"), worst)
     wire = result.get("wire") or {}
     for setting in ("off", "on"):
         w = wire.get(setting, {})

@@ -24,7 +24,9 @@ def _wait_for_year(page, year: int) -> None:
     wait_for_app(page)
 
 
-def test_map_fetches_each_layout_once_and_draws_every_region(server, page) -> None:
+def _open_map(page, server: str) -> list[bytes]:
+    """Open the 1.2.1 map of 2023 and wait for its 20 regions; the websocket frames the page
+    receives from then on are appended to the list returned."""
     frames: list[bytes] = []
     page.on(
         "websocket",
@@ -35,6 +37,11 @@ def test_map_fetches_each_layout_once_and_draws_every_region(server, page) -> No
     page.goto(f"{server}/map?lang=ru&ind=1.2.1&year=2023")
     wait_for_app(page)
     page.wait_for_function(f"() => ({PATHS_JS})() === {len(layouts.UNITS_2022)}", timeout=60_000)
+    return frames
+
+
+def test_map_fetches_each_layout_once_and_draws_every_region(server, page) -> None:
+    frames = _open_map(page, server)
     geo = _geo_requests(page.requests_seen, server)
     assert len(geo) == 1 and geo[0].startswith(f"{server}/app/static/geo/regions_2022."), geo
 
@@ -69,16 +76,7 @@ def test_map_fetches_each_layout_once_and_draws_every_region(server, page) -> No
 def test_a_year_change_reruns_only_the_map_part(server, page) -> None:
     # The map, its year and settings, the region panel and the values table are one fragment
     # (issue 18): a year change sends them again, not the pickers, the heading or the styles.
-    frames: list[bytes] = []
-    page.on(
-        "websocket",
-        lambda ws: ws.on(
-            "framereceived", lambda d: frames.append(d if isinstance(d, bytes) else d.encode())
-        ),
-    )
-    page.goto(f"{server}/map?lang=ru&ind=1.2.1&year=2023")
-    wait_for_app(page)
-    page.wait_for_function(f"() => ({PATHS_JS})() === {len(layouts.UNITS_2022)}", timeout=60_000)
+    frames = _open_map(page, server)
     whole = b"".join(frames)
     picker, values = t("all_goals", "ru").encode(), t("values_heading", "ru").encode()
     assert picker in whole and values in whole
