@@ -552,6 +552,11 @@ async def _run_over(page, ends: list[int], mark: int) -> None:
     await page.wait_for_function(SETTLED_JS, timeout=STEP_TIMEOUT_MS, polling=100)
 
 
+def _think(rounds: int | None) -> float:
+    """The mean reading time of a session: none for a warm-up walk of ``rounds`` rounds."""
+    return THINK_S if rounds is None else 0.0
+
+
 async def _session(
     browser, base: str, pages, deadline: float, rec: dict, sid: int, rounds: int | None = None
 ) -> None:
@@ -610,7 +615,7 @@ async def _session(
                 except Exception as exc:  # noqa: BLE001 - counted and reported
                     rec["errors"].append(f"{name}: {type(exc).__name__}")
                     current = ""
-                await page.wait_for_timeout(rng.uniform(500, 1500) * THINK_S)  # a person reading
+                await page.wait_for_timeout(rng.uniform(500, 1500) * _think(rounds))  # reading
     finally:
         await ctx.close()
 
@@ -667,7 +672,7 @@ async def _ws_session(
                     rec["lat"].setdefault(name, []).append((time.monotonic() - t0) * 1000)
                 except Exception as exc:  # noqa: BLE001 - counted and reported
                     rec["errors"].append(f"{name}: {type(exc).__name__}")
-                await asyncio.sleep(rng.uniform(0.5, 1.5) * THINK_S)  # a person reading
+                await asyncio.sleep(rng.uniform(0.5, 1.5) * _think(rounds))  # a person reading
 
 
 async def _load(
