@@ -76,6 +76,15 @@ def test_goals_compare_figures_with_targets() -> None:
     back = "year change back to a year shown before (cached)"
     assert rows[f"{back}: server CPU"][1:] == ["60 ms (case)", "<= 50 ms", "-", "no"]
     assert rows[f"{back}: repaint / trivial round trip"][1] == "0.60x (case)"
+    at_target = _result(12_000, 50_000, 1.5)
+    at_target["map"]["browser"]["cases"]["case"]["change"]["back"][
+        "server_cpu_ms_per_change_median"
+    ] = (
+        (0.1 + 0.2 - 0.3 + 0.05) * 1000  # 50.000000000000004: CPU clock ticks summed as floats
+    )
+    near = {r[0]: r for r in wire.goals(at_target)}
+    assert near[f"{back}: server CPU"][1:] == ["50 ms (case)", "<= 50 ms", "-", "yes"]
+    assert near["year change repaint / trivial round trip (median, slowest selection)"][4] == "yes"
     slow = {r[0]: r for r in wire.goals(_result(16_000, 50_000, 2.0))}
     assert slow["year change, bytes on the wire (largest selection)"][4] == "no"
     assert slow["year change repaint / trivial round trip (median, slowest selection)"][4] == "no"
