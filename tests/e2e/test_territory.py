@@ -26,7 +26,14 @@ def test_both_pilot_pages(server, page) -> None:
         main = page.locator("[data-testid='stMain']").inner_text()
         assert f"Контекст: показатели региона {region}" in main
         assert "Местные данные ещё не загружены." in main
-        # The locator map names the territory and its region.
+        # The locator map names the territory and its region. Plotly draws the geo labels once
+        # the layout's shapes (fetched by URL) have arrived; the legend line comes earlier.
+        page.wait_for_function(
+            "([a, b]) => { const p = document.querySelector('.js-plotly-plot');"
+            " const s = p ? p.textContent : ''; return s.includes(a) && s.includes(b); }",
+            arg=[name, region],
+            timeout=30_000,
+        )
         svg = page.locator(".js-plotly-plot").first.inner_text()
         assert name in svg and region in svg
         settled(page)

@@ -73,6 +73,7 @@ def test_editor_uploads_checks_stores_and_withdraws_local_data(server, page, upl
         .filter(has_text="Kyzylorda")
         .filter(has_text="Kazakhstan")
     )
+    lines.first.wait_for(timeout=30_000)
     assert lines.count() == 1
     assert "No local data uploaded yet." not in page.locator("[data-testid='stMain']").inner_text()
     lines.scroll_into_view_if_needed()
