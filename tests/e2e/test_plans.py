@@ -69,6 +69,9 @@ def test_editor_uploads_a_plan_file_fixes_a_bad_row_and_sees_actual_vs_plan(serv
     side.get_by_label("Password", exact=True).fill(PASSWORD)
     side.get_by_role("button", name="Log in").click()
     wait_for_app(page)
+    # As an editor would: on only once the sidebar says who is logged in (the password check
+    # takes a moment; a click before it ends would race the login's run).
+    side.get_by_text("Logged in as e2e_planner (").wait_for(timeout=30_000)
 
     bad, row = with_bad_row(EXAMPLE)
     files = page.locator("[data-testid='stFileUploaderDropzoneInput']")

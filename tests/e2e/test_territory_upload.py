@@ -45,6 +45,9 @@ def test_editor_uploads_checks_stores_and_withdraws_local_data(server, page, upl
     side.get_by_label("Password", exact=True).fill(PASSWORD)
     side.get_by_role("button", name="Log in").click()
     wait_for_app(page)
+    # As an editor would: on only once the sidebar says who is logged in (the password check
+    # takes a moment; a click before it ends would race the login's run).
+    side.get_by_text("Logged in as e2e_uploader (").wait_for(timeout=30_000)
 
     picker = page.locator("[data-testid='stSelectbox']").filter(has_text="Indicator")
     picker.click()
