@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from shapely.geometry import shape
 
 from sdgdash.geo.choropleth import geo_frame, pilot_traces, shapes_for, subset
-from sdgdash.geo.labelling import label_point
+from sdgdash.geo.labelling import label_point, wrapped_name
 from sdgdash.i18n import plotly_separators, t
 
 PARENT_COLOUR = "#00689D"
@@ -21,6 +21,8 @@ NEIGHBOUR_COLOUR = "#eeeeee"
 TERRITORY_COLOUR = "#E5243B"
 # Hover labels do not wrap: a long event title is broken into lines of about this many characters.
 HOVER_WIDTH = 48
+# Characters per line of a neighbour region's name ("Almaty" / "region").
+NEIGHBOUR_WIDTH = 10
 
 
 def neighbours(geojson: dict, ref_area: str) -> list[str]:
@@ -75,7 +77,9 @@ def territory_locator(
         )
     )
     # Region names at a point inside each region (neighbours in grey, the parent in bold); the
-    # parent's name goes where the territory is not, so the two labels do not overlap.
+    # parent's name goes where the territory is not, so the two labels do not overlap. A
+    # neighbour's name takes short lines (NEIGHBOUR_WIDTH): on one line, neighbours whose label
+    # points are close run into each other (Almaty's and Zhetysu's beside Karaganda).
     terr_geom = shape(feature["geometry"]).buffer(0.3)
     for code in codes:
         geom = shape(
@@ -89,7 +93,13 @@ def territory_locator(
                 lon=[pt.x],
                 lat=[pt.y],
                 mode="text",
-                text=[html.escape(names.get(code, code))],
+                text=[
+                    html.escape(names.get(code, code))
+                    if is_parent
+                    else "<br>".join(
+                        html.escape(x) for x in wrapped_name(names.get(code, code), NEIGHBOUR_WIDTH)
+                    )
+                ],
                 textfont={
                     "size": 15 if is_parent else 12,
                     "color": "#0b3d5c" if is_parent else "#666666",

@@ -100,3 +100,26 @@ def test_hover_escapes_titles_and_wraps_long_ones():
     assert "<script>" not in hover and "&lt;script&gt;" in hover
     assert all(len(line) < 80 for line in hover.split("<br>"))
     assert t("terr_map_findings", "en", n=0) not in hover
+
+
+def test_neighbour_names_take_two_short_lines_and_the_region_one():
+    names = {
+        "KZKAR": "Карагандинская область",
+        "KZALM": "Алматинская область",
+        "KZZHS": "область Жетісу",
+    }
+    fig = territory_locator(
+        GEOJSON,
+        "KZKAR",
+        PILOTS["karkaraly_district"],
+        names=names,
+        territory_name="Каркаралинский район",
+        lang="ru",
+    )
+    labels = {
+        d.text[0]
+        for d in fig.data
+        if d.type == "scattergeo" and d.mode == "text" and d.hoverinfo == "skip"
+    }
+    assert "Карагандинская область" in labels  # the region itself, bold, on one line
+    assert {"Алматинская<br>область", "область<br>Жетісу"} <= labels
