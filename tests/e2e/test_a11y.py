@@ -1,6 +1,7 @@
 """Browser: accessibility. axe-core's WCAG 2.1 A/AA rules on every page in every language, in normal
-and presentation mode, with every chart named and its values linked; the document language
-follows the chosen one through switches and navigation; the map page works by keyboard alone."""
+and presentation mode (each page in its view below, without an error shown), with every chart
+named and its values linked; the document language follows the chosen one through switches and
+navigation; the map page works by keyboard alone."""
 
 from __future__ import annotations
 
@@ -114,6 +115,9 @@ def _scan_every_page(server: str, page, source: str, mode: str, lang: str) -> No
         wait_for_app(page)
         page.wait_for_selector("h1", timeout=30_000)
         settled(page)
+        for error in ("stException", "stAlertContentError"):
+            if page.locator(f"[data-testid='{error}']").count():
+                failures.append(f"{where}: shows an error ({error})")
         declared = html_lang(page, lang)
         if declared != lang:
             failures.append(f"{where}: <html lang={declared!r}>, expected {lang!r}")
